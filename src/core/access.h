@@ -1,0 +1,76 @@
+// Who may do what: roles, agencies and the permissions each role holds.
+//
+// Two checks guard a child's record. The route's permission (does this role
+// ever do this?) and involvement (is this user's agency, or this user, involved
+// with this child?). Both must pass; see can_see_child().
+#pragma once
+
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace tandem {
+
+enum class Role {
+  caseworker,
+  sen_manager,
+  icb_commissioner,
+  designated_clinical_officer,
+  social_care_practitioner,
+  finance_officer,
+  panel_member,
+  board_member,
+  provider,
+  administrator,
+};
+
+enum class Agency {
+  council_education,
+  council_social_care,
+  icb,
+  nhs_england,
+  school,
+  provider,
+};
+
+enum class Permission {
+  view_register,  // list children the user is involved with
+  view_child,     // open a child's record
+  edit_child,     // add or change a child's details
+  view_audit,     // read the audit trail
+  manage_users,   // add, disable, reset users
+};
+
+std::string_view to_string(Role r);
+std::string_view to_string(Agency a);
+std::string_view to_string(Permission p);
+std::string_view role_label(Role r);      // "SEN caseworker"
+std::string_view agency_label(Agency a);  // "Council education (SEND service)"
+std::optional<Role> parse_role(std::string_view s);
+std::optional<Agency> parse_agency(std::string_view s);
+std::span<const Role> all_roles();
+std::span<const Agency> all_agencies();
+
+bool role_has(Role role, Permission permission);
+
+// What the user brings to an access decision in one area.
+struct Principal {
+  std::string user_id;
+  Role role;
+  Agency agency;
+};
+
+// How a child is connected to agencies and named people.
+struct Involvement {
+  Agency agency;
+  std::optional<std::string> user_id;  // a named professional, or the agency as a whole
+};
+
+// A child's record is visible to a principal whose role may view children and
+// who is involved: personally, or through an agency involvement that names no
+// particular person.
+bool can_see_child(const Principal& who, std::span<const Involvement> involvements);
+
+}  // namespace tandem
