@@ -22,13 +22,22 @@ ninja -C build
 step "Unit and store tests on SQLite"
 ctest --test-dir build -j2
 
-step "Store tests on PostgreSQL 15 (throwaway cluster)"
-pg_virtualenv -v 15 bash -c \
-  'TANDEM_TEST_POSTGRES="postgresql://$PGUSER:$PGPASSWORD@$PGHOST:$PGPORT/postgres" ctest --test-dir build -j2 -L store'
+step "HTTP integration and browser tests on SQLite"
+bash scripts/web-tests.sh
+
+step "Store, HTTP integration and browser tests on PostgreSQL 15 (throwaway cluster)"
+pg_virtualenv -v 15 bash -c '
+  set -e
+  base="postgresql://$PGUSER:$PGPASSWORD@$PGHOST:$PGPORT"
+  TANDEM_TEST_POSTGRES="$base/postgres" ctest --test-dir build -j2 -L store
+  psql "$base/postgres" -qc "CREATE DATABASE tandem_web"
+  TANDEM_DATABASE_URL="$base/tandem_web" bash scripts/web-tests.sh'
 
 step "Building with AddressSanitizer and UndefinedBehaviorSanitizer"
 cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DTANDEM_SANITIZE=ON >/dev/null
 ninja -C build-asan
 
-step "Unit and store tests under ASan+UBSan"
-UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 ctest --test-dir build-asan -j2
+step "Unit, store and HTTP integration tests under ASan+UBSan"
+export UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1
+ctest --test-dir build-asan -j2
+TANDEM_BIN=build-asan/tandem bash scripts/web-tests.sh

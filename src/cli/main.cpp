@@ -1,28 +1,62 @@
 // `tandem`: every operation is a subcommand. See `tandem --help`.
+#include <filesystem>
 #include <iostream>
+#include <string>
 
 #include <spdlog/spdlog.h>
 #include <CLI/CLI.hpp>
 
+#include "app/access_log.h"
+#include "app/auth.h"
+#include "app/clock.h"
+#include "app/crypto.h"
+#include "cli/commands.h"
 #include "store/database.h"
 #include "web/http_server.h"
 #include "web/router.h"
+#include "web/templates.h"
 
 namespace {
+
 constexpr const char* kDefaultDatabase = "sqlite:tandem.db";
+
+// Static assets sit in `static/` beside the executable (built by scripts/build-assets.sh).
+std::filesystem::path static_dir_beside(const char* argv0) {
+  std::error_code ec;
+  auto exe = std::filesystem::read_symlink("/proc/self/exe", ec);
+  if (ec) exe = std::filesystem::absolute(argv0);
+  return exe.parent_path() / "static";
 }
+
+std::string read_password_from_stdin() {
+  std::string password;
+  std::getline(std::cin, password);
+  if (!password.empty() && password.back() == '\r') password.pop_back();
+  return password;
+}
+
+void print_errors(const tandem::Error& e) {
+  for (const auto& f : e.fields) std::cerr << "tandem: " << f.field << ": " << f.message << "\n";
+}
+
+}  // namespace
 
 int main(int argc, char** argv) {
   CLI::App cli{"Tandem: joint commissioning of SEND provision for children and young people aged 0 to 25"};
   cli.require_subcommand(1);
 
   std::string database = kDefaultDatabase;
+  auto add_database = [&](CLI::App* c) {
+    c->add_option("--database", database, "sqlite:PATH or postgresql://user:password@host:port/dbname")
+        ->capture_default_str();
+  };
+
   std::string address = "127.0.0.1";
   int port = 8080;
   int workers = 4;
-
+  bool secure_cookies = false;
   auto* serve = cli.add_subcommand("serve", "Serve the web application and API (migrates the database first)");
-  serve->add_option("--database", database, "sqlite:PATH or postgresql://URL")->capture_default_str();
+  add_database(serve);
   serve->add_option("--address", address, "Address to listen on")->capture_default_str();
   serve->add_option("--port", port, "Port to listen on; 0 picks a free port and prints it")
       ->capture_default_str()
@@ -30,28 +64,111 @@ int main(int argc, char** argv) {
   serve->add_option("--workers", workers, "Threads that run request handlers")
       ->capture_default_str()
       ->check(CLI::Range(1, 64));
+  serve->add_flag("--secure-cookies", secure_cookies, "Mark cookies Secure (set when users reach Tandem over HTTPS)");
 
   auto* migrate = cli.add_subcommand("migrate", "Apply database migrations and exit");
-  migrate->add_option("--database", database, "sqlite:PATH or postgresql://URL")->capture_default_str();
+  add_database(migrate);
+
+  tandem::cli::DemoOptions demo_options;
+  auto* demo = cli.add_subcommand("demo", "Create or refresh a demo database: an area, its accounts and its children");
+  add_database(demo);
+  demo->add_option("--area", demo_options.area,
+                   "Area profile to use (demo, halton, blackpool, haringey, stockport, "
+                   "northumberland)")
+      ->capture_default_str();
+  demo->add_option("--plans", demo_options.plans, "Number of EHC plans (0: the area's published count)")
+      ->capture_default_str()
+      ->check(CLI::Range(0, 1000000));
+  demo->add_option("--seed", demo_options.seed, "Random seed: the same seed gives the same area")
+      ->capture_default_str();
+
+  auto* user = cli.add_subcommand("user", "Manage user accounts");
+  user->require_subcommand(1);
+  tandem::app::NewUser new_user;
+  auto* user_add = user->add_subcommand("add", "Add a user; reads the password from standard input");
+  add_database(user_add);
+  user_add->add_option("--email", new_user.email, "Email address (the sign-in name)")->required();
+  user_add->add_option("--role", new_user.role, "Role id, e.g. caseworker")->required();
+  user_add->add_option("--agency", new_user.agency, "Agency id, e.g. council_education")->required();
+  user_add->add_option("--area", new_user.area_id, "Area id (default: the only area in the database)");
+  user_add->add_option("--name", new_user.display_name, "Name shown on screen");
+  std::string email;
+  auto* user_disable = user->add_subcommand("disable", "Disable a user and end their sessions");
+  add_database(user_disable);
+  user_disable->add_option("--email", email, "Email address")->required();
+  auto* user_reset = user->add_subcommand("reset-password", "Set a new password, read from standard input");
+  add_database(user_reset);
+  user_reset->add_option("--email", email, "Email address")->required();
+  std::string token_name = "api";
+  auto* user_token = user->add_subcommand("token", "Create an API token for a user and print it");
+  add_database(user_token);
+  user_token->add_option("--email", email, "Email address")->required();
+  user_token->add_option("--name", token_name, "What the token is for")->capture_default_str();
+
+  std::string profile_path;
+  auto* check_profile = cli.add_subcommand("check-profile", "Check an area profile (TOML) and say what is wrong");
+  check_profile->add_option("file", profile_path, "Path to the profile")->required();
 
   CLI11_PARSE(cli, argc, argv);
 
   try {
+    tandem::app::init_crypto();
+    const tandem::app::SystemClock clock;
+    if (*check_profile) return tandem::cli::check_profile(profile_path);
     if (*migrate) {
       auto db = tandem::store::Database::open(database, 1);
       const int applied = db->migrate();
       std::cout << "Applied " << applied << " migration(s); schema version " << db->schema_version() << "\n";
       return 0;
     }
-    if (*serve) {
-      auto db = tandem::store::Database::open(database, static_cast<std::size_t>(workers) + 1);
+    if (*demo) {
+      auto db = tandem::store::Database::open(database, 2);
       db->migrate();
-      tandem::web::AppContext context{*db};
+      return tandem::cli::run_demo(*db, clock, demo_options);
+    }
+    if (*user) {
+      auto db = tandem::store::Database::open(database, 1);
+      db->migrate();
+      if (*user_add) {
+        new_user.password = read_password_from_stdin();
+        if (new_user.area_id.empty()) new_user.area_id = tandem::cli::only_area(*db);
+        auto id = tandem::app::add_user(*db, clock, new_user, "cli");
+        if (!id) return print_errors(id.error()), 2;
+        std::cout << "Added " << tandem::app::normalise_email(new_user.email) << " (" << *id << ")\n";
+        return 0;
+      }
+      if (*user_disable) {
+        auto r = tandem::app::set_user_disabled(*db, clock, email, true, "cli");
+        if (!r) return print_errors(r.error()), 2;
+        std::cout << "Disabled " << tandem::app::normalise_email(email) << " and ended their sessions\n";
+        return 0;
+      }
+      if (*user_reset) {
+        auto r = tandem::app::reset_password(*db, clock, email, read_password_from_stdin(), "cli");
+        if (!r) return print_errors(r.error()), 2;
+        std::cout << "Password reset for " << tandem::app::normalise_email(email) << "; their sessions have ended\n";
+        return 0;
+      }
+      if (*user_token) {
+        auto token = tandem::cli::create_token(*db, clock, email, token_name);
+        if (!token) return print_errors(token.error()), 2;
+        std::cout << *token << "\n";
+        return 0;
+      }
+    }
+    if (*serve) {
+      auto db = tandem::store::Database::open(database, static_cast<std::size_t>(workers) + 2);
+      db->migrate();
+      tandem::app::Auth auth(*db, clock);
+      tandem::app::AccessLog access_log(*db);
+      tandem::web::Templates templates;
+      tandem::web::Services services{*db,           clock, auth, access_log, templates, static_dir_beside(argv[0]),
+                                     secure_cookies};
       tandem::web::ServerOptions options;
       options.address = address;
       options.port = static_cast<std::uint16_t>(port);
       options.worker_threads = workers;
-      tandem::web::HttpServer server(options, tandem::web::make_handler(context));
+      tandem::web::HttpServer server(options, tandem::web::make_handler(services));
       std::cout << "Tandem is listening on http://" << address << ":" << server.port() << "/" << std::endl;
       server.run();
       return 0;

@@ -1,21 +1,188 @@
 #include "web/router.h"
 
+#include <array>
+
+#include <spdlog/spdlog.h>
+
+#include "app/crypto.h"
 #include "app/health.h"
+#include "store/audit.h"
+#include "web/handlers.h"
 
 namespace tandem::web {
 
-Handler make_handler(AppContext& context) {
-  return [&context](const Request& request) -> Response {
+namespace {
+
+using namespace handlers;
+
+const std::array kRoutes{
+    Route{"GET", "/", Access::signed_in, Permission::view_register, false, home},
+    Route{"GET", "/sign-in", Access::anyone, Permission::view_register, false, sign_in_form},
+    Route{"POST", "/sign-in", Access::anyone, Permission::view_register, false, sign_in},
+    Route{"POST", "/sign-out", Access::signed_in, Permission::view_register, false, sign_out},
+    Route{"GET", "/children", Access::permission, Permission::view_register, false, children_list},
+    Route{"GET", "/children/new", Access::permission, Permission::edit_child, false, child_new_form},
+    Route{"POST", "/children", Access::permission, Permission::edit_child, false, child_create},
+    Route{"GET", "/children/{}", Access::permission, Permission::view_child, false, child_record},
+    Route{"GET", "/children/{}/edit", Access::permission, Permission::edit_child, false, child_edit_form},
+    Route{"POST", "/children/{}/edit", Access::permission, Permission::edit_child, false, child_update},
+    Route{"GET", "/audit", Access::permission, Permission::view_audit, false, audit_trail},
+    Route{"GET", "/api/v1/openapi.json", Access::anyone, Permission::view_register, true, api_openapi},
+    Route{"GET", "/api/v1/me", Access::signed_in, Permission::view_register, true, api_me},
+    Route{"GET", "/api/v1/children", Access::permission, Permission::view_register, true, api_children_list},
+    Route{"POST", "/api/v1/children", Access::permission, Permission::edit_child, true, api_child_create},
+    Route{"GET", "/api/v1/children/{}", Access::permission, Permission::view_child, true, api_child},
+    Route{"PUT", "/api/v1/children/{}", Access::permission, Permission::edit_child, true, api_child_update},
+};
+
+bool match(const char* pattern, std::string_view path, std::vector<std::string>& captures) {
+  std::string_view p(pattern);
+  captures.clear();
+  while (!p.empty() || !path.empty()) {
+    if (p.empty() || path.empty() || p[0] != '/' || path[0] != '/') return false;
+    p.remove_prefix(1);
+    path.remove_prefix(1);
+    const auto pe = p.find('/');
+    const auto se = path.find('/');
+    const std::string_view pseg = p.substr(0, pe);
+    const std::string_view sseg = path.substr(0, se);
+    if (pseg == "{}") {
+      if (sseg.empty()) return false;
+      captures.push_back(percent_decode(sseg, false));
+    } else if (pseg != sseg) {
+      return false;
+    }
+    p = pe == std::string_view::npos ? std::string_view{} : p.substr(pe);
+    path = se == std::string_view::npos ? std::string_view{} : path.substr(se);
+  }
+  return true;
+}
+
+void security_headers(Response& r, const std::string& nonce, bool api) {
+  r.set("X-Content-Type-Options", "nosniff");
+  r.set("Referrer-Policy", "same-origin");
+  if (!api) {
+    r.set("X-Frame-Options", "DENY");
+    r.set("Content-Security-Policy", "default-src 'self'; script-src 'self' 'nonce-" + nonce +
+                                         "'; style-src 'self'; img-src 'self' data:; frame-ancestors 'none'; "
+                                         "form-action 'self'; base-uri 'none'");
+  }
+  bool has_cache = false;
+  for (const auto& [k, v] : r.headers) has_cache = has_cache || k == "Cache-Control";
+  if (!has_cache) r.set("Cache-Control", "no-store");
+}
+
+bool is_unsafe(const std::string& method) {
+  return method == "POST" || method == "PUT" || method == "DELETE" || method == "PATCH";
+}
+
+Response dispatch(Services& s, const Request& req, std::string& nonce) {
+  if (req.path == "/healthz") {
+    const auto health = app::check_health(s.db);
     Response r;
+    r.status = health.ready ? 200 : 503;
     r.set("Content-Type", "text/plain; charset=utf-8");
-    if (request.path == "/healthz") {
-      const auto health = app::check_health(context.db);
-      r.status = health.ready ? 200 : 503;
-      r.body = health.detail + "\n";
+    r.body = health.detail + "\n";
+    return r;
+  }
+  Ctx ctx{req, s, std::nullopt, false, {}, {}, {}, {}};
+  if (req.path.starts_with("/static/") && (req.method == "GET" || req.method == "HEAD")) return static_file(ctx);
+  ctx.csp_nonce = app::random_token().substr(0, 22);
+  nonce = ctx.csp_nonce;
+
+  const Route* route = nullptr;
+  bool path_known = false;
+  const std::string method = req.method == "HEAD" ? "GET" : req.method;
+  for (const auto& r : kRoutes) {
+    if (!match(r.pattern, req.path, ctx.captures)) continue;
+    path_known = true;
+    if (method == r.method) {
+      route = &r;
+      break;
+    }
+  }
+  if (!route) {
+    ctx.captures.clear();
+    const bool api = req.path.starts_with("/api/");
+    if (path_known) {
+      Response r = api ? json_message(405, "method_not_allowed", "This address does not accept " + req.method)
+                       : error_page(ctx, 405, "Not allowed", "This page cannot be used that way.");
       return r;
     }
-    r.status = 404;
-    r.body = "Page not found\n";
+    return api ? json_message(404, "not_found", "There is no API endpoint at " + req.path)
+               : error_page(ctx, 404, "Page not found", "If you typed the web address, check it is correct.");
+  }
+
+  ctx.query = parse_urlencoded(req.query);
+  const auto cookies = parse_cookies(req.header("cookie"));
+  if (route->api) {
+    if (auto token = bearer_token(req); !token.empty()) {
+      ctx.user = s.auth.from_api_token(token);
+      ctx.via_api_token = ctx.user.has_value();
+    }
+  }
+  if (!ctx.user) {
+    if (auto c = cookies.find(kSessionCookie); c != cookies.end()) ctx.user = s.auth.resume(c->second);
+  }
+
+  if (route->access != Access::anyone && !ctx.user) {
+    if (route->api)
+      return json_message(401, "unauthenticated", "Sign in, or send an API token as 'Authorization: Bearer TOKEN'");
+    return redirect("/sign-in?next=" + percent_encode(req.path + (req.query.empty() ? "" : "?" + req.query)));
+  }
+  if (route->access == Access::permission && !role_has(ctx.user->role, route->permission)) {
+    const auto& u = *ctx.user;
+    s.db.write([&](store::Tx& tx) {
+      store::insert_audit(
+          tx, {app::new_id("a"), u.area_id, s.clock.now_micros(), u.user_id, "access.denied", "route", req.path, "",
+               ctx.route(),
+               "role " + std::string(to_string(u.role)) + " lacks " + std::string(to_string(route->permission))});
+    });
+    if (route->api) return json_message(403, "forbidden", "Your role does not allow this.");
+    return error_page(ctx, 403, "You cannot see this page",
+                      "Your role does not allow it. If you need it for your work, ask your administrator.");
+  }
+
+  if (is_unsafe(req.method)) {
+    const std::string_view type = req.header("content-type");
+    if (type.starts_with("application/x-www-form-urlencoded")) ctx.form = parse_urlencoded(req.body);
+    if (!ctx.via_api_token) {
+      // Sign-in has no session yet: its token binds to a pre-session cookie.
+      std::string expected_basis;
+      if (route->handler == sign_in) {
+        auto c = cookies.find(kSignInCookie);
+        expected_basis = c == cookies.end() ? "" : "signin:" + c->second;
+      } else {
+        expected_basis = ctx.user->session_hash;
+      }
+      std::string given = param(ctx.form, "csrf_token");
+      if (given.empty()) given = std::string(req.header("x-csrf-token"));
+      if (!s.auth.csrf_valid(expected_basis, given)) {
+        if (route->api) return json_message(403, "csrf", "Missing or wrong X-CSRF-Token header for this session.");
+        return error_page(ctx, 403, "This form has expired",
+                          "For your security the form could not be sent. Go back, reload the page and try again.");
+      }
+    }
+  }
+  return route->handler(ctx);
+}
+
+}  // namespace
+
+Handler make_handler(Services& services) {
+  return [&services](const Request& req) -> Response {
+    std::string nonce;
+    Response r;
+    try {
+      r = dispatch(services, req, nonce);
+    } catch (const store::StoreError& e) {
+      spdlog::error("database error on {} {}: {}", req.method, req.path, e.what());
+      r = Response{};
+      r.status = 503;
+      r.set("Content-Type", "text/plain; charset=utf-8");
+      r.body = "Tandem cannot reach its database just now. Nothing you sent was saved; please try again shortly.\n";
+    }
+    security_headers(r, nonce, req.path.starts_with("/api/"));
     return r;
   };
 }

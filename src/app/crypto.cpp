@@ -1,0 +1,73 @@
+#include "app/crypto.h"
+
+#include <array>
+#include <stdexcept>
+#include <vector>
+
+#include <sodium.h>
+
+namespace tandem::app {
+
+namespace {
+std::string to_hex(const unsigned char* data, std::size_t n) {
+  std::string out(n * 2 + 1, '\0');
+  sodium_bin2hex(out.data(), out.size(), data, n);
+  out.pop_back();
+  return out;
+}
+}  // namespace
+
+void init_crypto() {
+  if (sodium_init() < 0) throw std::runtime_error("libsodium could not initialise (no entropy source?)");
+}
+
+std::string hash_password(std::string_view password) {
+  std::array<char, crypto_pwhash_STRBYTES> out{};
+  if (crypto_pwhash_str(out.data(), password.data(), password.size(), crypto_pwhash_OPSLIMIT_INTERACTIVE,
+                        crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0) {
+    throw std::runtime_error("password hashing ran out of memory");
+  }
+  return std::string(out.data());
+}
+
+bool verify_password(std::string_view password, const std::string& hash) {
+  return crypto_pwhash_str_verify(hash.c_str(), password.data(), password.size()) == 0;
+}
+
+std::string random_token() {
+  std::array<unsigned char, 32> bytes{};
+  randombytes_buf(bytes.data(), bytes.size());
+  std::string out(sodium_base64_ENCODED_LEN(bytes.size(), sodium_base64_VARIANT_URLSAFE_NO_PADDING), '\0');
+  sodium_bin2base64(out.data(), out.size(), bytes.data(), bytes.size(), sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+  out.resize(out.find('\0'));
+  return out;
+}
+
+std::string new_id(std::string_view prefix) {
+  std::array<unsigned char, 16> bytes{};
+  randombytes_buf(bytes.data(), bytes.size());
+  return std::string(prefix) + "-" + to_hex(bytes.data(), bytes.size());
+}
+
+std::string token_hash(std::string_view token) {
+  std::array<unsigned char, 32> out{};
+  crypto_generichash(out.data(), out.size(), reinterpret_cast<const unsigned char*>(token.data()), token.size(),
+                     nullptr, 0);
+  return to_hex(out.data(), out.size());
+}
+
+std::string mac(std::string_view key, std::string_view message) {
+  // HMAC-SHA512/256 wants a 32-byte key: derive one from any key text.
+  std::array<unsigned char, crypto_auth_KEYBYTES> k{};
+  crypto_generichash(k.data(), k.size(), reinterpret_cast<const unsigned char*>(key.data()), key.size(), nullptr, 0);
+  std::array<unsigned char, crypto_auth_BYTES> out{};
+  crypto_auth(out.data(), reinterpret_cast<const unsigned char*>(message.data()), message.size(), k.data());
+  return to_hex(out.data(), out.size());
+}
+
+bool constant_time_equal(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  return sodium_memcmp(a.data(), b.data(), a.size()) == 0;
+}
+
+}  // namespace tandem::app

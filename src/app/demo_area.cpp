@@ -1,0 +1,123 @@
+#include "app/demo_area.h"
+
+#include "app/auth.h"
+#include "app/crypto.h"
+#include "core/area_profile.h"
+#include "demo/calibration.h"
+#include "demo/generator.h"
+#include "profile/area_profiles.h"
+#include "store/audit.h"
+#include "store/children.h"
+#include "store/people.h"
+
+namespace tandem::app {
+
+namespace {
+
+// The demo's one password, printed with the accounts: demo data only.
+constexpr const char* kDemoPassword = "tandem-demo-2026";
+constexpr std::size_t kBatch = 2000;
+
+Agency agency_for(Role role) {
+  switch (role) {
+    case Role::icb_commissioner:
+    case Role::designated_clinical_officer: return Agency::icb;
+    case Role::social_care_practitioner: return Agency::council_social_care;
+    case Role::provider: return Agency::provider;
+    default: return Agency::council_education;
+  }
+}
+
+std::string display_name_for(Role role) {
+  switch (role) {
+    case Role::caseworker: return "Sam Carter";
+    case Role::sen_manager: return "Jordan Ellis";
+    case Role::icb_commissioner: return "Priya Nair";
+    case Role::designated_clinical_officer: return "Dr Alex Morgan";
+    case Role::social_care_practitioner: return "Chris Okafor";
+    case Role::finance_officer: return "Taylor Reid";
+    case Role::panel_member: return "Robin Hughes";
+    case Role::board_member: return "Morgan Blake";
+    case Role::provider: return "Jamie Singh (speech and language therapist)";
+    case Role::administrator: return "Casey Lloyd";
+  }
+  return "Demo user";
+}
+
+}  // namespace
+
+Result<DemoSummary> build_demo_area(store::Database& db, const Clock& clock, const DemoRequest& request) {
+  auto profile = shipped_area_profile(request.area);
+  if (!profile) return tl::unexpected<Error>(profile.error());
+  const std::string la = profile->calibrate_from.value_or(profile->la_code);
+  auto calibration = demo::calibration_for(la);
+  if (!calibration) return tl::unexpected<Error>(calibration.error());
+
+  DemoSummary summary;
+  summary.area_id = profile->id;
+  summary.area_name = profile->name;
+  summary.calibrated_from = calibration->la_name + " (" + la + ")";
+  const std::int64_t now = clock.now_micros();
+
+  // Accounts first: their ids are named on cases.
+  db.write([&](store::Tx& tx) { store::upsert_area(tx, {profile->id, profile->name, profile->la_code}); });
+  const std::string hash = hash_password(kDemoPassword);
+  std::vector<demo::DemoStaff> staff;
+  for (Role role : all_roles()) {
+    DemoAccount account{std::string(to_string(role)) + "@" + profile->id + ".tandem.example", kDemoPassword, role,
+                        agency_for(role)};
+    std::string user_id;
+    db.write([&](store::Tx& tx) {
+      if (auto existing = store::find_user_by_email(tx, account.email)) {
+        user_id = existing->id;
+        store::set_password_hash(tx, user_id, hash);
+        store::set_disabled(tx, user_id, false);
+        store::clear_sign_in_failures(tx, account.email);
+      } else {
+        user_id = new_id("u");
+        store::insert_user(tx, {user_id, account.email, display_name_for(role), hash, false, now});
+      }
+      store::upsert_membership(tx, {user_id, profile->id, role, account.agency});
+    });
+    staff.push_back({user_id, display_name_for(role), role, account.agency});
+    summary.accounts.push_back(account);
+  }
+
+  demo::DemoOptions options;
+  options.seed = request.seed;
+  options.plans = request.plans;
+  options.today = clock.today();
+  options.area_id = profile->id;
+  options.staff = staff;
+  options.id_prefix = profile->id == "demo" ? "" : profile->id + "-";
+  for (const auto& p : profile->partners) {
+    if (p.agency == Agency::icb) options.icb_names.push_back(p.name);
+  }
+  if (options.icb_names.empty()) options.icb_names.push_back("NHS integrated care board");
+  const auto area = demo::generate_demo_area(*calibration, options);
+
+  db.write([&](store::Tx& tx) { store::delete_register(tx, profile->id); });
+  for (std::size_t start = 0; start < area.children.size(); start += kBatch) {
+    const std::size_t end = std::min(area.children.size(), start + kBatch);
+    db.write([&](store::Tx& tx) {
+      for (std::size_t i = start; i < end; ++i) {
+        const auto& dc = area.children[i];
+        store::insert_child(tx, dc.child, now);
+        for (const auto& n : dc.needs) store::insert_need(tx, profile->id, dc.child.id, n);
+        for (const auto& p : dc.placements) store::insert_placement(tx, profile->id, dc.child.id, p);
+        for (const auto& inv : dc.involvements) store::insert_involvement(tx, profile->id, dc.child.id, inv);
+      }
+    });
+  }
+  for (const auto& dc : area.children) summary.plans += dc.child.plan_status == PlanStatus::ehc_plan ? 1 : 0;
+  summary.children = area.children.size();
+  db.write([&](store::Tx& tx) {
+    store::insert_audit(tx, {new_id("a"), profile->id, now, "cli", "demo.build", "area", profile->id, "",
+                             std::to_string(summary.children) + " children, " + std::to_string(summary.plans) +
+                                 " EHC plans, calibrated from " + summary.calibrated_from,
+                             "seed " + std::to_string(request.seed)});
+  });
+  return summary;
+}
+
+}  // namespace tandem::app

@@ -1,0 +1,42 @@
+// Builds a demonstration area in the database: the area from its shipped
+// profile, one account per role, and a register generated from the published
+// DfE figures the profile calibrates from (src/demo/). Running it again
+// rebuilds the register and resets the demo accounts' passwords.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "app/clock.h"
+#include "core/access.h"
+#include "core/result.h"
+#include "store/database.h"
+
+namespace tandem::app {
+
+struct DemoRequest {
+  std::string area = "demo";
+  std::size_t plans = 0;  // 0: the calibrating area's published count
+  std::uint64_t seed = 20261123;
+};
+
+struct DemoAccount {
+  std::string email;
+  std::string password;
+  Role role;
+  Agency agency;
+};
+
+struct DemoSummary {
+  std::string area_id;
+  std::string area_name;
+  std::string calibrated_from;  // "Halton (876)"
+  std::size_t children = 0;
+  std::size_t plans = 0;
+  std::vector<DemoAccount> accounts;
+};
+
+Result<DemoSummary> build_demo_area(store::Database& db, const Clock& clock, const DemoRequest& request);
+
+}  // namespace tandem::app

@@ -1,0 +1,59 @@
+#include "cli/commands.h"
+
+#include <iostream>
+#include <stdexcept>
+
+#include "app/auth.h"
+#include "app/demo_area.h"
+#include "profile/check_profile.h"
+#include "store/people.h"
+
+namespace tandem::cli {
+
+int run_demo(store::Database& db, const app::Clock& clock, const DemoOptions& options) {
+  auto summary = app::build_demo_area(db, clock, {options.area, static_cast<std::size_t>(options.plans), options.seed});
+  if (!summary) {
+    for (const auto& f : summary.error().fields) std::cerr << "tandem: " << f.field << ": " << f.message << "\n";
+    return 2;
+  }
+  std::cout << "Demo area '" << summary->area_name << "' (" << summary->area_id << "): " << summary->children
+            << " children and young people, " << summary->plans << " with EHC plans, calibrated from "
+            << summary->calibrated_from << "'s published DfE figures.\n\n"
+            << "Sign in at /sign-in with any of these accounts (password: " << summary->accounts.front().password
+            << "):\n";
+  for (const auto& a : summary->accounts) {
+    std::cout << "  " << a.email << "  " << role_label(a.role) << ", " << agency_label(a.agency) << "\n";
+  }
+  return 0;
+}
+
+int check_profile(const std::string& path) { return tandem::check_profile_command(path, std::cout, std::cerr); }
+
+std::string only_area(store::Database& db) {
+  std::vector<store::AreaRow> areas;
+  db.read([&](store::Tx& tx) { areas = store::list_areas(tx); });
+  if (areas.size() == 1) return areas.front().id;
+  if (areas.empty())
+    throw std::runtime_error("the database has no area yet: run `tandem demo` or name one with --area");
+  std::string ids;
+  for (const auto& a : areas) ids += (ids.empty() ? "" : ", ") + a.id;
+  throw std::runtime_error("the database has several areas (" + ids + "): choose one with --area");
+}
+
+Result<std::string> create_token(store::Database& db, const app::Clock& clock, const std::string& email,
+                                 const std::string& name) {
+  std::optional<store::UserRow> user;
+  std::vector<store::MembershipRow> memberships;
+  db.read([&](store::Tx& tx) {
+    user = store::find_user_by_email(tx, app::normalise_email(email));
+    if (user) memberships = store::memberships_of(tx, user->id);
+  });
+  if (!user || memberships.empty()) return fail("email", "There is no user with the email " + email + " in any area");
+  app::Auth auth(db, clock);
+  app::SignedIn who;
+  who.user_id = user->id;
+  who.area_id = memberships.front().area_id;
+  return auth.create_api_token(who, name);
+}
+
+}  // namespace tandem::cli

@@ -1,0 +1,27 @@
+// The subcommands that need more than a few lines (demo, tokens, profiles).
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+#include "app/clock.h"
+#include "core/result.h"
+#include "store/database.h"
+
+namespace tandem::cli {
+
+struct DemoOptions {
+  std::string area = "demo";
+  int plans = 0;
+  std::uint64_t seed = 20261123;
+};
+
+// Builds (or rebuilds) the demo area in the database and prints its accounts.
+int run_demo(store::Database& db, const app::Clock& clock, const DemoOptions& options);
+int check_profile(const std::string& path);
+// The id of the only area in the database; throws with advice when there are none or several.
+std::string only_area(store::Database& db);
+Result<std::string> create_token(store::Database& db, const app::Clock& clock, const std::string& email,
+                                 const std::string& name);
+
+}  // namespace tandem::cli

@@ -1,0 +1,101 @@
+// What differs between local areas, as plain data: the area profile.
+//
+// Every local area runs SEND joint commissioning its own way: its partners,
+// what it calls each job, when a request counts as received, its panels and
+// boards. Tandem keeps all of that in one profile per area (areas/*.toml, read
+// by the profile library) so the rules in core never name a place. These
+// structs hold a profile once read and checked; they do no I/O.
+//
+//   const AreaProfile& area = ...;
+//   local_role_name(area, Role::caseworker);    // "SEN officer" in Blackpool
+//   find_partner(area, Agency::icb)->name;      // "NHS Lancashire and South Cumbria ICB"
+//
+// Panels and boards are names only for now. Their membership, remits and
+// decision rights, and the area's responsibility matrix (who secures and funds
+// what), are richer structures that later versions of the profile add.
+#pragma once
+
+#include <algorithm>
+#include <chrono>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/access.h"
+
+namespace tandem {
+
+// One organisation the area commissions with, or for.
+struct Partner {
+  std::string id;                     // unique in the profile, e.g. "icb"
+  Agency agency;                      // which kind of body it is
+  std::string name;                   // as the organisation calls itself today
+  std::vector<std::string> formerly;  // earlier names, e.g. the CCG an ICB replaced
+};
+
+// A role the area uses, and the job title it uses for it where that differs
+// from Tandem's own label (role_label()).
+struct AreaRole {
+  Role role;
+  std::optional<std::string> local_name;
+};
+
+// What happens to a request that arrives on a day that is not a working day.
+enum class NonWorkingDayReceipt {
+  next_working_day,  // it counts as received on the next working day
+  same_day,          // it counts as received on the day it arrived
+};
+
+// When a request counts as received, which starts the statutory clock (the day
+// of receipt itself is excluded from the count). This is the area's rule, not
+// the law's: see domain.md section 2.
+struct ReceiptRule {
+  // A request that arrives after this local time on a working day counts as
+  // received on the next working day. No value: the time of day never matters.
+  std::optional<std::chrono::minutes> cut_off;
+  NonWorkingDayReceipt on_non_working_day = NonWorkingDayReceipt::next_working_day;
+  std::string time_zone;  // IANA name; England is always "Europe/London"
+  // False while the rule is Tandem's default rather than one the area has
+  // written down and confirmed, so screens can say so.
+  bool confirmed_by_area = false;
+};
+
+struct AreaProfile {
+  std::string id;        // short name, also the profile's file name: "halton"
+  std::string name;      // "Halton"
+  std::string la_code;   // DfE three-digit local authority number: "876"
+  std::string ons_code;  // ONS/GSS code: "E06000006"
+  std::string region;    // English region as DfE statistics name it: "North West"
+  // A made-up area for demonstrations and training; it has no real DfE code.
+  bool fictional = false;
+  // For a fictional area: the DfE code of the real area whose published
+  // figures give it its size and mix of needs.
+  std::optional<std::string> calibrate_from;
+  std::vector<Partner> partners;
+  std::vector<AreaRole> roles;
+  ReceiptRule receipt;
+  std::vector<std::string> panels;  // case-level panels, by name
+  std::vector<std::string> boards;  // governance boards and groups, by name
+};
+
+// The first partner of this kind, or null if the area has none.
+inline const Partner* find_partner(const AreaProfile& area, Agency agency) {
+  const auto it =
+      std::find_if(area.partners.begin(), area.partners.end(), [&](const Partner& p) { return p.agency == agency; });
+  return it == area.partners.end() ? nullptr : &*it;
+}
+
+inline bool uses_role(const AreaProfile& area, Role role) {
+  return std::any_of(area.roles.begin(), area.roles.end(), [&](const AreaRole& r) { return r.role == role; });
+}
+
+// The job title this area uses for the role, falling back to Tandem's label.
+inline std::string_view local_role_name(const AreaProfile& area, Role role) {
+  for (const auto& r : area.roles) {
+    if (r.role == role && r.local_name) return *r.local_name;
+  }
+  return role_label(role);
+}
+
+}  // namespace tandem

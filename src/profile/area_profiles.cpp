@@ -1,0 +1,355 @@
+#include "profile/area_profiles.h"
+
+#include <algorithm>
+#include <array>
+#include <set>
+#include <stdexcept>
+#include <string>
+#include <utility>
+
+#include "profile/detail/files.h"
+#include "profile/detail/toml_reader.h"
+
+namespace tandem {
+
+namespace {
+
+using profile_detail::Need;
+using profile_detail::Problems;
+using profile_detail::TableReader;
+
+// The DfE code reserved for made-up areas; no real local authority has it.
+constexpr std::string_view kFictionalLaCode = "999";
+constexpr std::string_view kEngland = "Europe/London";
+
+// English regions as DfE statistics name them (region_name in caseload.csv).
+constexpr std::array<std::string_view, 9> kRegions{
+    "North East",    "North West",    "Yorkshire and The Humber",
+    "East Midlands", "West Midlands", "East of England",
+    "London",        "South East",    "South West",
+};
+
+constexpr std::array<std::string_view, 2> kNonWorkingDayRules{"next_working_day", "same_day"};
+
+bool all_digits(std::string_view s) {
+  return std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+bool is_id(std::string_view s) {
+  if (s.empty() || s.front() < 'a' || s.front() > 'z') return false;
+  return std::all_of(s.begin(), s.end(),
+                     [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_'; });
+}
+
+std::vector<std::string_view> role_ids() {
+  std::vector<std::string_view> out;
+  for (Role r : all_roles()) out.push_back(to_string(r));
+  return out;
+}
+
+std::vector<std::string_view> agency_ids() {
+  std::vector<std::string_view> out;
+  for (Agency a : all_agencies()) out.push_back(to_string(a));
+  return out;
+}
+
+template <std::size_t N>
+std::vector<std::string_view> as_list(const std::array<std::string_view, N>& items) {
+  return {items.begin(), items.end()};
+}
+
+// "17:00" on the 24-hour clock.
+std::optional<std::chrono::minutes> parse_clock_time(std::string_view s) {
+  if (s.size() != 5 || s[2] != ':' || !all_digits(s.substr(0, 2)) || !all_digits(s.substr(3, 2))) return std::nullopt;
+  const int h = (s[0] - '0') * 10 + (s[1] - '0');
+  const int m = (s[3] - '0') * 10 + (s[4] - '0');
+  if (h > 23 || m > 59) return std::nullopt;
+  return std::chrono::hours{h} + std::chrono::minutes{m};
+}
+
+std::string format_clock_time(std::chrono::minutes t) {
+  const auto h = t.count() / 60;
+  const auto m = t.count() % 60;
+  std::string out;
+  out += static_cast<char>('0' + h / 10);
+  out += static_cast<char>('0' + h % 10);
+  out += ':';
+  out += static_cast<char>('0' + m / 10);
+  out += static_cast<char>('0' + m % 10);
+  return out;
+}
+
+std::string count(std::size_t n, std::string_view thing) {
+  return std::to_string(n) + " " + std::string(thing) + (n == 1 ? "" : "s");
+}
+
+void read_identity(Problems& problems, TableReader& top, AreaProfile& area) {
+  if (auto id = top.text("id", "id = \"halton\"", Need::required)) {
+    if (is_id(id->value)) {
+      area.id = id->value;
+    } else {
+      reject(problems, *id,
+             "is not a usable id; use lower-case letters, digits and _, starting with a letter, like \"halton\"");
+    }
+  }
+  if (auto name = top.text("name", "name = \"Halton\"", Need::required)) area.name = name->value;
+
+  const auto fictional = top.boolean("fictional", "fictional = true", Need::optional);
+  area.fictional = fictional && fictional->value;
+
+  if (auto la = top.text("la_code", "la_code = \"876\"", Need::required)) {
+    if (la->value.size() != 3 || !all_digits(la->value)) {
+      reject(problems, *la, "is not a DfE local authority number; it has three digits, like \"876\" for Halton");
+    } else if (la->value == kFictionalLaCode && !area.fictional) {
+      reject(problems, *la, "is kept for made-up areas; a real area uses its DfE number, or add fictional = true");
+    } else if (la->value != kFictionalLaCode && area.fictional) {
+      reject(problems, *la, "belongs to a real area; a fictional area uses \"999\"");
+    } else {
+      area.la_code = la->value;
+    }
+  }
+
+  if (auto ons = top.text("ons_code", "ons_code = \"E06000006\"", Need::required)) {
+    if (ons->value.size() != 9 || ons->value[0] != 'E' || !all_digits(std::string_view(ons->value).substr(1))) {
+      reject(problems, *ons, "is not an ONS code for an English area; it is E and eight digits, like \"E06000006\"");
+    } else {
+      area.ons_code = ons->value;
+    }
+  }
+
+  if (auto region = top.text("region", "region = \"North West\"", Need::required)) {
+    if (std::find(kRegions.begin(), kRegions.end(), region->value) == kRegions.end()) {
+      reject(problems, *region, "is not an English region; allowed: " + profile_detail::join(as_list(kRegions)));
+    } else {
+      area.region = region->value;
+    }
+  }
+
+  const auto calibrate = top.text("calibrate_from", "calibrate_from = \"356\"", Need::optional);
+  if (calibrate) {
+    if (!area.fictional) {
+      reject(problems, *calibrate, "is only for a fictional area (fictional = true); a real area has its own figures");
+    } else if (calibrate->value.size() != 3 || !all_digits(calibrate->value) || calibrate->value == kFictionalLaCode) {
+      reject(problems, *calibrate, "must be the three-digit DfE number of a real area, like \"356\"");
+    } else {
+      area.calibrate_from = calibrate->value;
+    }
+  } else if (area.fictional) {
+    problems.add("calibrate_from", 1,
+                 "calibrate_from is missing; a fictional area must say whose published figures it copies, like "
+                 "calibrate_from = \"356\"");
+  }
+}
+
+void read_partners(Problems& problems, TableReader& top, AreaProfile& area) {
+  const auto partners = top.tables("partners", "[[partners]] with id, agency and name", Need::required);
+  if (!partners) return;
+  std::set<std::string, std::less<>> ids;
+  for (const auto& sub : *partners) {
+    TableReader t(problems, *sub.table, sub.path, sub.line);
+    Partner p{};
+    bool ok = true;
+    if (auto id = t.text("id", "id = \"icb\"", Need::required)) {
+      if (!is_id(id->value)) {
+        reject(problems, *id, "is not a usable id; use lower-case letters, digits and _, like \"icb\"");
+        ok = false;
+      } else if (!ids.insert(id->value).second) {
+        reject(problems, *id, "is used by an earlier partner; each partner needs its own id");
+        ok = false;
+      } else {
+        p.id = id->value;
+      }
+    } else {
+      ok = false;
+    }
+    if (auto agency = t.text("agency", "agency = \"icb\"", Need::required)) {
+      if (auto a = parse_agency(agency->value)) {
+        p.agency = *a;
+      } else {
+        reject(problems, *agency, "is not an agency; allowed: " + profile_detail::join(agency_ids()));
+        ok = false;
+      }
+    } else {
+      ok = false;
+    }
+    if (auto name = t.text("name", "name = \"NHS Cheshire and Merseyside ICB\"", Need::required)) {
+      p.name = name->value;
+    } else {
+      ok = false;
+    }
+    if (auto formerly =
+            t.text_list("formerly", "formerly = [\"Halton NHS Clinical Commissioning Group\"]", Need::optional)) {
+      for (auto& f : *formerly) p.formerly.push_back(std::move(f.value));
+    }
+    t.finish();
+    if (ok) area.partners.push_back(std::move(p));
+  }
+
+  // The statutory partners for joint commissioning (Children and Families Act
+  // 2014 s26): the council for education and for social care, and the ICB.
+  const std::uint32_t line = partners->empty() ? top.line() : partners->front().line;
+  for (Agency needed : {Agency::council_education, Agency::council_social_care, Agency::icb}) {
+    const bool present = std::any_of(partners->begin(), partners->end(), [&](const TableReader::Sub& s) {
+      const toml::node* a = s.table->get("agency");
+      return a && a->is_string() && a->as_string()->get() == to_string(needed);
+    });
+    if (!present) {
+      problems.add("partners", line,
+                   "partners has no " + std::string(to_string(needed)) +
+                       " partner; every area needs council_education, council_social_care and at least one icb "
+                       "(Children and Families Act 2014 s26)");
+    }
+  }
+}
+
+void read_roles(Problems& problems, TableReader& top, AreaProfile& area) {
+  const auto roles = top.tables("roles", "[[roles]] with id = \"caseworker\"", Need::required);
+  if (!roles) return;
+  std::set<Role> seen;
+  for (const auto& sub : *roles) {
+    TableReader t(problems, *sub.table, sub.path, sub.line);
+    const auto id = t.text("id", "id = \"caseworker\"", Need::required);
+    const auto local = t.text("local_name", "local_name = \"SEN officer\"", Need::optional);
+    t.finish();
+    if (!id) continue;
+    const auto role = parse_role(id->value);
+    if (!role) {
+      reject(problems, *id, "is not a role; allowed: " + profile_detail::join(role_ids()));
+      continue;
+    }
+    if (!seen.insert(*role).second) {
+      reject(problems, *id, "is listed twice; give each role once");
+      continue;
+    }
+    area.roles.push_back({*role, local ? std::optional<std::string>(local->value) : std::nullopt});
+  }
+}
+
+void read_receipt(Problems& problems, TableReader& top, AreaProfile& area) {
+  const auto sub =
+      top.table("receipt", "[receipt] with cut_off, on_non_working_day, time_zone, confirmed_by_area", Need::required);
+  if (!sub) return;
+  TableReader t(problems, *sub->table, sub->path, sub->line);
+  if (auto cut = t.text("cut_off", "cut_off = \"17:00\"", Need::optional)) {
+    if (auto time = parse_clock_time(cut->value)) {
+      area.receipt.cut_off = *time;
+    } else {
+      reject(problems, *cut, "is not a time; write it as HH:MM on the 24-hour clock, like \"17:00\"");
+    }
+  }
+  if (auto rule = t.text("on_non_working_day", "on_non_working_day = \"next_working_day\"", Need::required)) {
+    if (rule->value == "next_working_day") {
+      area.receipt.on_non_working_day = NonWorkingDayReceipt::next_working_day;
+    } else if (rule->value == "same_day") {
+      area.receipt.on_non_working_day = NonWorkingDayReceipt::same_day;
+    } else {
+      reject(problems, *rule,
+             "is not a rule Tandem knows; allowed: " + profile_detail::join(as_list(kNonWorkingDayRules)));
+    }
+  }
+  if (auto zone = t.text("time_zone", "time_zone = \"Europe/London\"", Need::required)) {
+    if (zone->value != kEngland) {
+      reject(problems, *zone, "is not England's time zone; allowed: Europe/London");
+    } else {
+      area.receipt.time_zone = zone->value;
+    }
+  }
+  if (auto confirmed = t.boolean("confirmed_by_area", "confirmed_by_area = false", Need::required)) {
+    area.receipt.confirmed_by_area = confirmed->value;
+  }
+  t.finish();
+}
+
+std::vector<std::string> read_names(Problems& problems, TableReader& top, std::string_view key,
+                                    std::string_view example) {
+  std::vector<std::string> out;
+  const auto names = top.text_list(key, example, Need::optional);
+  if (!names) return out;
+  for (const auto& n : *names) {
+    if (std::find(out.begin(), out.end(), n.value) != out.end()) {
+      reject(problems, n, "is listed twice");
+      continue;
+    }
+    out.push_back(n.value);
+  }
+  return out;
+}
+
+}  // namespace
+
+Result<AreaProfile> parse_area_profile(std::string_view toml_text, std::string_view file_name) {
+  Problems problems(file_name);
+  const auto root = profile_detail::parse_toml(problems, toml_text, file_name);
+  if (!root) return fail(problems.take());
+
+  AreaProfile area;
+  TableReader top(problems, *root, "", 1);
+  read_identity(problems, top, area);
+  read_partners(problems, top, area);
+  read_roles(problems, top, area);
+  read_receipt(problems, top, area);
+  if (const auto forums = top.table("forums", "[forums] with panels and boards", Need::optional)) {
+    TableReader t(problems, *forums->table, forums->path, forums->line);
+    area.panels = read_names(problems, t, "panels", "panels = [\"SEN Panel\"]");
+    area.boards = read_names(problems, t, "boards", "boards = [\"Health and Wellbeing Board\"]");
+    t.finish();
+  }
+  top.finish();
+
+  if (!problems.empty()) return fail(problems.take());
+  return area;
+}
+
+Result<AreaProfile> load_area_profile_file(const std::filesystem::path& path) {
+  auto text = profile_detail::read_text_file(path);
+  if (!text) return tl::unexpected(text.error());
+  return parse_area_profile(*text, path.string());
+}
+
+const std::vector<AreaProfile>& shipped_area_profiles() {
+  static const std::vector<AreaProfile> profiles = [] {
+    std::vector<AreaProfile> out;
+    for (const auto& f : embedded_profile_files()) {
+      if (!f.path.starts_with("areas/") || !f.path.ends_with(".toml")) continue;
+      auto area = parse_area_profile(f.content, f.path);
+      if (!area) throw std::logic_error("shipped area profile does not load: " + area.error().first_message());
+      out.push_back(std::move(*area));
+    }
+    std::sort(out.begin(), out.end(), [](const AreaProfile& a, const AreaProfile& b) { return a.id < b.id; });
+    return out;
+  }();
+  return profiles;
+}
+
+Result<AreaProfile> shipped_area_profile(std::string_view id) {
+  std::string known;
+  for (const auto& area : shipped_area_profiles()) {
+    if (area.id == id) return area;
+    if (!known.empty()) known += ", ";
+    known += area.id;
+  }
+  return fail("area", "There is no shipped area profile called \"" + std::string(id) + "\"; shipped: " + known);
+}
+
+std::string describe_area_profile(const AreaProfile& area) {
+  std::string out = area.name;
+  out += area.fictional ? " (fictional; figures from DfE " + area.calibrate_from.value_or("") + ")"
+                        : " (DfE " + area.la_code + ", " + area.ons_code + ")";
+  out += ", " + area.region + ": " + count(area.partners.size(), "partner") + ", " + count(area.roles.size(), "role") +
+         ", " + count(area.panels.size(), "panel") + ", " + count(area.boards.size(), "board") + "; ";
+
+  const auto& r = area.receipt;
+  const bool next_day = r.on_non_working_day == NonWorkingDayReceipt::next_working_day;
+  if (!r.cut_off && !next_day) {
+    out += "a request counts as received on the day it arrives";
+  } else {
+    out += "a request counts as received on the next working day if it arrives ";
+    if (r.cut_off) out += "after " + format_clock_time(*r.cut_off) + " (" + r.time_zone + ")";
+    if (r.cut_off && next_day) out += " or ";
+    if (next_day) out += "on a non-working day";
+  }
+  out += r.confirmed_by_area ? " (confirmed by the area)" : " (Tandem's default, not yet confirmed by the area)";
+  return out;
+}
+
+}  // namespace tandem

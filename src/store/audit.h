@@ -1,0 +1,63 @@
+// The audit trail (every write: who, when, what, why) and the access log
+// (every read of a child's record). Both are append-only.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "store/database.h"
+
+namespace tandem::store {
+
+struct AuditRow {
+  std::string id;
+  std::string area_id;
+  std::int64_t at = 0;  // microseconds since the epoch, UTC
+  std::string user_id;
+  std::string action;  // e.g. "child.update", "access.denied", "user.add"
+  std::string entity;  // e.g. "child"
+  std::string entity_id;
+  std::string child_id;  // empty when no child is concerned
+  std::string detail;    // what changed, readable ("postcode: M1 1AE -> M2 2BB")
+  std::string reason;    // why, as the person gave it, or the rule
+};
+
+struct AccessRow {
+  std::string id;
+  std::string area_id;
+  std::int64_t at = 0;
+  std::string user_id;
+  std::string route;      // e.g. "GET /children/c-1"
+  std::string child_ids;  // space-separated ids of the children shown
+  std::string outcome;    // "shown" or "denied"
+};
+
+void insert_audit(Tx& tx, const AuditRow& row);
+void insert_access(Tx& tx, const AccessRow& row);
+
+struct AuditQuery {
+  std::string area_id;
+  std::string child_id;  // empty: all
+  std::string user_id;   // empty: all
+  int limit = 50;
+  int offset = 0;
+};
+
+struct AuditEntryView {
+  std::string kind;  // "write" or "read"
+  std::int64_t at = 0;
+  std::string user_id;
+  std::string user_email;
+  std::string action;
+  std::string entity_id;
+  std::string child_ids;
+  std::string detail;
+  std::string reason;
+};
+
+// Writes and reads together, newest first.
+std::vector<AuditEntryView> query_audit(Tx& tx, const AuditQuery& q);
+int count_audit(Tx& tx, const AuditQuery& q);
+
+}  // namespace tandem::store

@@ -1,0 +1,290 @@
+#include "store/children.h"
+
+#include <algorithm>
+#include <cctype>
+
+#include "store/detail/tx.h"
+
+namespace tandem::store {
+
+using soci::into;
+using soci::use;
+
+namespace {
+
+std::string lower(std::string_view s) {
+  std::string out(s);
+  for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+void add_words(std::vector<std::string>& out, std::string_view text) {
+  std::string word;
+  for (char c : text) {
+    if (std::isalnum(static_cast<unsigned char>(c)) || c == '\'' || c == '-') {
+      word.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+    } else if (!word.empty()) {
+      out.push_back(word);
+      word.clear();
+    }
+  }
+  if (!word.empty()) out.push_back(word);
+}
+
+void write_tokens(Tx& tx, const Child& c) {
+  tx.sql << "DELETE FROM search_tokens WHERE child_id = :id", use(c.id);
+  const std::string kind = "child";
+  for (const auto& token : search_tokens_for(c)) {
+    tx.sql << "INSERT INTO search_tokens (area_id, token, kind, child_id) VALUES (:a, :t, :k, :c)", use(c.area_id),
+        use(token), use(kind), use(c.id);
+  }
+}
+
+// Reads a child row bound into these locals.
+struct ChildBind {
+  Child c;
+  std::string dob, status, icb_since;
+  soci::indicator icb_since_ind = soci::i_null;
+  int looked_after = 0;
+  long long version = 0;
+  soci::indicator found = soci::i_null;
+
+  Child finish() {
+    Child out = c;
+    out.date_of_birth = *parse_date("date_of_birth", dob);
+    out.plan_status = parse_plan_status(status).value_or(PlanStatus::sen_support);
+    if (icb_since_ind == soci::i_ok && !icb_since.empty()) out.icb_since = *parse_date("icb_since", icb_since);
+    out.looked_after = looked_after != 0;
+    out.version = version;
+    return out;
+  }
+};
+
+}  // namespace
+
+std::vector<std::string> search_tokens_for(const Child& c) {
+  std::vector<std::string> out;
+  add_words(out, c.given_name);
+  add_words(out, c.family_name);
+  if (!c.upn.empty()) out.push_back(lower(c.upn));
+  if (!c.nhs_number.empty()) out.push_back(c.nhs_number);
+  out.push_back(format_date(c.date_of_birth));
+  if (!c.postcode.empty()) {
+    std::string pc;
+    for (char ch : lower(c.postcode)) {
+      if (ch != ' ') pc.push_back(ch);
+    }
+    out.push_back(pc);
+  }
+  add_words(out, c.setting_name);
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
+void insert_child(Tx& tx, const Child& c, std::int64_t now) {
+  const std::string dob = format_date(c.date_of_birth);
+  const std::string status(to_string(c.plan_status));
+  const std::string since = c.icb_since ? format_date(*c.icb_since) : "";
+  soci::indicator since_ind = c.icb_since ? soci::i_ok : soci::i_null;
+  const int lac = c.looked_after ? 1 : 0;
+  const long long version = 1, at = now;
+  tx.sql << "INSERT INTO children (id, area_id, given_name, family_name, date_of_birth, sex, upn, nhs_number, "
+            "postcode, primary_need, plan_status, setting_name, responsible_icb, icb_since, looked_after, version, "
+            "created_at, updated_at) VALUES (:id, :area, :given, :family, :dob, :sex, :upn, :nhs, :postcode, :need, "
+            ":status, :setting, :icb, :since, :lac, :version, :created, :updated)",
+      use(c.id), use(c.area_id), use(c.given_name), use(c.family_name), use(dob), use(c.sex), use(c.upn),
+      use(c.nhs_number), use(c.postcode), use(c.primary_need), use(status), use(c.setting_name), use(c.responsible_icb),
+      use(since, since_ind), use(lac), use(version), use(at), use(at);
+  write_tokens(tx, c);
+}
+
+bool update_child(Tx& tx, const Child& c, std::int64_t now) {
+  const std::string dob = format_date(c.date_of_birth);
+  const std::string status(to_string(c.plan_status));
+  const std::string since = c.icb_since ? format_date(*c.icb_since) : "";
+  soci::indicator since_ind = c.icb_since ? soci::i_ok : soci::i_null;
+  const int lac = c.looked_after ? 1 : 0;
+  const long long expected = c.version, at = now;
+  soci::statement st =
+      (tx.sql.prepare << "UPDATE children SET given_name = :given, family_name = :family, date_of_birth = :dob, "
+                         "sex = :sex, upn = :upn, nhs_number = :nhs, postcode = :postcode, primary_need = :need, "
+                         "plan_status = :status, setting_name = :setting, responsible_icb = :icb, icb_since = "
+                         ":since, looked_after = :lac, version = version + 1, updated_at = :updated "
+                         "WHERE id = :id AND area_id = :area AND version = :version",
+       use(c.given_name), use(c.family_name), use(dob), use(c.sex), use(c.upn), use(c.nhs_number), use(c.postcode),
+       use(c.primary_need), use(status), use(c.setting_name), use(c.responsible_icb), use(since, since_ind), use(lac),
+       use(at), use(c.id), use(c.area_id), use(expected));
+  st.execute(true);
+  if (st.get_affected_rows() != 1) return false;
+  write_tokens(tx, c);
+  return true;
+}
+
+std::optional<Child> find_child(Tx& tx, const std::string& area_id, const std::string& id) {
+  ChildBind b;
+  tx.sql << "SELECT id, area_id, given_name, family_name, date_of_birth, sex, upn, nhs_number, postcode, "
+            "primary_need, plan_status, setting_name, responsible_icb, icb_since, looked_after, version "
+            "FROM children WHERE id = :id AND area_id = :area",
+      use(id), use(area_id), into(b.c.id, b.found), into(b.c.area_id), into(b.c.given_name), into(b.c.family_name),
+      into(b.dob), into(b.c.sex), into(b.c.upn), into(b.c.nhs_number), into(b.c.postcode), into(b.c.primary_need),
+      into(b.status), into(b.c.setting_name), into(b.c.responsible_icb), into(b.icb_since, b.icb_since_ind),
+      into(b.looked_after), into(b.version);
+  if (b.found != soci::i_ok) return std::nullopt;
+  return b.finish();
+}
+
+void insert_placement(Tx& tx, const std::string& area_id, const std::string& child_id, const Placement& p) {
+  const std::string type(to_string(p.setting_type));
+  const std::string start = format_date(p.start_date);
+  const std::string end = p.end_date ? format_date(*p.end_date) : "";
+  soci::indicator end_ind = p.end_date ? soci::i_ok : soci::i_null;
+  tx.sql << "INSERT INTO placements (id, area_id, child_id, setting_name, setting_type, start_date, end_date) "
+            "VALUES (:id, :area, :child, :name, :type, :start, :end)",
+      use(p.id), use(area_id), use(child_id), use(p.setting_name), use(type), use(start), use(end, end_ind);
+}
+
+std::vector<Placement> placements_of(Tx& tx, const std::string& child_id) {
+  std::vector<Placement> out;
+  Placement p;
+  std::string type, start, end;
+  soci::indicator end_ind = soci::i_null;
+  soci::statement st = (tx.sql.prepare << "SELECT id, setting_name, setting_type, start_date, end_date FROM "
+                                          "placements WHERE child_id = :c ORDER BY start_date DESC, id",
+                        use(child_id), into(p.id), into(p.setting_name), into(type), into(start), into(end, end_ind));
+  st.execute();
+  while (st.fetch()) {
+    p.setting_type = parse_setting_type(type).value_or(SettingType::other);
+    p.start_date = *parse_date("start_date", start);
+    p.end_date = end_ind == soci::i_ok && !end.empty() ? std::optional(*parse_date("end_date", end)) : std::nullopt;
+    out.push_back(p);
+  }
+  return out;
+}
+
+void insert_need(Tx& tx, const std::string& area_id, const std::string& child_id, const SecondaryNeed& n) {
+  tx.sql << "INSERT INTO child_needs (child_id, area_id, need_rank, need_code) VALUES (:c, :a, :r, :n)", use(child_id),
+      use(area_id), use(n.rank), use(n.code);
+}
+
+std::vector<SecondaryNeed> needs_of(Tx& tx, const std::string& child_id) {
+  std::vector<SecondaryNeed> out;
+  SecondaryNeed n;
+  soci::statement st = (tx.sql.prepare << "SELECT need_rank, need_code FROM child_needs WHERE child_id = :c "
+                                          "ORDER BY need_rank",
+                        use(child_id), into(n.rank), into(n.code));
+  st.execute();
+  while (st.fetch()) out.push_back(n);
+  return out;
+}
+
+void insert_involvement(Tx& tx, const std::string& area_id, const std::string& child_id, const CaseInvolvement& i) {
+  const std::string agency(to_string(i.agency));
+  const std::string started = format_date(i.started_on);
+  const std::string ended = i.ended_on ? format_date(*i.ended_on) : "";
+  soci::indicator ended_ind = i.ended_on ? soci::i_ok : soci::i_null;
+  tx.sql << "INSERT INTO involvements (id, area_id, child_id, agency, user_id, professional_name, involvement_role, "
+            "started_on, ended_on) VALUES (:id, :area, :child, :agency, :user, :name, :role, :started, :ended)",
+      use(i.id), use(area_id), use(child_id), use(agency), use(i.user_id), use(i.professional_name),
+      use(i.role_on_case), use(started), use(ended, ended_ind);
+}
+
+std::vector<CaseInvolvement> involvements_of(Tx& tx, const std::string& child_id) {
+  std::vector<CaseInvolvement> out;
+  CaseInvolvement i;
+  std::string agency, started, ended;
+  soci::indicator ended_ind = soci::i_null;
+  soci::statement st =
+      (tx.sql.prepare << "SELECT id, agency, user_id, professional_name, involvement_role, started_on, ended_on "
+                         "FROM involvements WHERE child_id = :c ORDER BY started_on, id",
+       use(child_id), into(i.id), into(agency), into(i.user_id), into(i.professional_name), into(i.role_on_case),
+       into(started), into(ended, ended_ind));
+  st.execute();
+  while (st.fetch()) {
+    i.agency = parse_agency(agency).value_or(Agency::council_education);
+    i.started_on = *parse_date("started_on", started);
+    i.ended_on =
+        ended_ind == soci::i_ok && !ended.empty() ? std::optional(*parse_date("ended_on", ended)) : std::nullopt;
+    out.push_back(i);
+  }
+  return out;
+}
+
+namespace {
+
+// Builds the WHERE clause shared by the register page and its count, with the
+// values it binds kept in `params` (named p0, p1, ...).
+std::string register_where(const RegisterQuery& q, std::vector<std::string>& params) {
+  auto bind = [&](std::string value) {
+    params.push_back(std::move(value));
+    return ":p" + std::to_string(params.size() - 1);
+  };
+  std::string where = " WHERE c.area_id = " + bind(q.area_id);
+  where +=
+      " AND EXISTS (SELECT 1 FROM involvements i WHERE i.child_id = c.id AND i.ended_on IS NULL AND (i.user_id = " +
+      bind(q.viewer.user_id);
+  if (q.viewer.agency_wide) where += " OR (i.user_id = '' AND i.agency = " + bind(q.viewer.agency) + ")";
+  where += "))";
+  for (const auto& token : q.tokens) {
+    // Prefix match as a B-tree range: token <= t < token + U+FFFF-ish sentinel.
+    where += " AND c.id IN (SELECT s.child_id FROM search_tokens s WHERE s.area_id = " + bind(q.area_id) +
+             " AND s.token >= " + bind(token) + " AND s.token < " + bind(token + "\x7f") + ")";
+  }
+  if (!q.primary_need.empty()) where += " AND c.primary_need = " + bind(q.primary_need);
+  if (!q.plan_status.empty()) where += " AND c.plan_status = " + bind(q.plan_status);
+  if (!q.setting_type.empty()) {
+    where +=
+        " AND EXISTS (SELECT 1 FROM placements p WHERE p.child_id = c.id AND p.end_date IS NULL AND "
+        "p.setting_type = " +
+        bind(q.setting_type) + ")";
+  }
+  return where;
+}
+
+}  // namespace
+
+std::vector<RegisterRow> search_register(Tx& tx, const RegisterQuery& q) {
+  std::vector<std::string> params;
+  params.reserve(16);
+  const std::string where = register_where(q, params);
+  const std::string sql =
+      "SELECT c.id, c.given_name, c.family_name, c.date_of_birth, c.upn, c.nhs_number, c.primary_need, "
+      "c.plan_status, c.setting_name FROM children c" +
+      where + " ORDER BY c.family_name, c.given_name, c.id LIMIT " + std::to_string(q.limit) + " OFFSET " +
+      std::to_string(q.offset);
+  RegisterRow r;
+  auto prep = (tx.sql.prepare << sql);
+  for (std::size_t i = 0; i < params.size(); ++i) prep, use(params[i], "p" + std::to_string(i));
+  prep, into(r.id), into(r.given_name), into(r.family_name), into(r.date_of_birth), into(r.upn), into(r.nhs_number),
+      into(r.primary_need), into(r.plan_status), into(r.setting_name);
+  soci::statement st = prep;
+  st.execute();
+  std::vector<RegisterRow> out;
+  while (st.fetch()) out.push_back(r);
+  return out;
+}
+
+int count_register(Tx& tx, const RegisterQuery& q) {
+  std::vector<std::string> params;
+  params.reserve(16);
+  const std::string where = register_where(q, params);
+  int n = 0;
+  auto prep = (tx.sql.prepare << "SELECT CAST(COUNT(*) AS INTEGER) FROM children c" + where);
+  for (std::size_t i = 0; i < params.size(); ++i) prep, use(params[i], "p" + std::to_string(i));
+  prep, into(n);
+  soci::statement st = prep;
+  st.execute(true);
+  return n;
+}
+
+}  // namespace tandem::store
+
+namespace tandem::store {
+void delete_register(Tx& tx, const std::string& area_id) {
+  tx.sql << "DELETE FROM search_tokens WHERE area_id = :a", use(area_id);
+  tx.sql << "DELETE FROM involvements WHERE area_id = :a", use(area_id);
+  tx.sql << "DELETE FROM placements WHERE area_id = :a", use(area_id);
+  tx.sql << "DELETE FROM child_needs WHERE area_id = :a", use(area_id);
+  tx.sql << "DELETE FROM children WHERE area_id = :a", use(area_id);
+}
+}  // namespace tandem::store

@@ -1,0 +1,75 @@
+// The children's register: children, their needs, placements and the agencies
+// and people involved, with a prefix search that works alike on both engines.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/child.h"
+#include "core/placement.h"
+#include "store/database.h"
+
+namespace tandem::store {
+
+// Inserts the child and its search tokens. Throws ConflictError if the id exists.
+void insert_child(Tx& tx, const Child& child, std::int64_t now);
+// Updates when `child.version` matches the stored version, bumping it; returns
+// false (and changes nothing) when someone else saved first.
+bool update_child(Tx& tx, const Child& child, std::int64_t now);
+std::optional<Child> find_child(Tx& tx, const std::string& area_id, const std::string& id);
+
+void insert_placement(Tx& tx, const std::string& area_id, const std::string& child_id, const Placement& p);
+std::vector<Placement> placements_of(Tx& tx, const std::string& child_id);
+void insert_need(Tx& tx, const std::string& area_id, const std::string& child_id, const SecondaryNeed& n);
+std::vector<SecondaryNeed> needs_of(Tx& tx, const std::string& child_id);
+void insert_involvement(Tx& tx, const std::string& area_id, const std::string& child_id, const CaseInvolvement& i);
+std::vector<CaseInvolvement> involvements_of(Tx& tx, const std::string& child_id);
+
+// Who is asking, for the involvement filter: rows are visible when a current
+// involvement names the user, or names the agency as a whole and the agency
+// is one whose agency-wide involvements count (see can_see_child).
+struct Viewer {
+  std::string user_id;
+  std::string agency;
+  bool agency_wide = true;
+};
+
+struct RegisterQuery {
+  std::string area_id;
+  Viewer viewer;
+  std::vector<std::string> tokens;  // normalised search words; each must prefix-match a token of the child
+  std::string primary_need;         // empty: any
+  std::string plan_status;          // empty: any
+  std::string setting_type;         // empty: any (current placement)
+  int limit = 25;
+  int offset = 0;
+};
+
+struct RegisterRow {
+  std::string id;
+  std::string given_name;
+  std::string family_name;
+  std::string date_of_birth;
+  std::string upn;
+  std::string nhs_number;
+  std::string primary_need;
+  std::string plan_status;
+  std::string setting_name;
+};
+
+std::vector<RegisterRow> search_register(Tx& tx, const RegisterQuery& q);
+int count_register(Tx& tx, const RegisterQuery& q);
+
+// The words a child can be found by (names, identifiers, date of birth,
+// postcode, setting), lower-cased.
+std::vector<std::string> search_tokens_for(const Child& child);
+
+}  // namespace tandem::store
+
+namespace tandem::store {
+// Removes an area's register (children, needs, placements, involvements,
+// search tokens) so a demo can be rebuilt. The audit trail is kept.
+void delete_register(Tx& tx, const std::string& area_id);
+}  // namespace tandem::store

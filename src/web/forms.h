@@ -1,0 +1,29 @@
+// Reading what browsers and API clients send: query strings, urlencoded
+// forms, cookies, bearer tokens.
+#pragma once
+
+#include <map>
+#include <string>
+#include <string_view>
+
+#include "web/http.h"
+
+namespace tandem::web {
+
+using Params = std::map<std::string, std::string, std::less<>>;
+
+std::string percent_decode(std::string_view s, bool plus_is_space);
+std::string percent_encode(std::string_view s);
+// Parses a=1&b=two+words; a repeated key keeps its first value.
+Params parse_urlencoded(std::string_view s);
+Params parse_cookies(std::string_view header);
+std::string bearer_token(const Request& r);
+
+inline std::string param(const Params& p, std::string_view key) {
+  auto it = p.find(key);
+  return it == p.end() ? std::string() : it->second;
+}
+
+std::string html_escape(std::string_view s);
+
+}  // namespace tandem::web

@@ -1,0 +1,40 @@
+// Every handler in the product; the router (web/router.cpp) lists which
+// route and permission each serves.
+#pragma once
+
+#include "web/context.h"
+
+namespace tandem::web::handlers {
+
+// Signing in and out (handlers/sign_in.cpp)
+Response sign_in_form(Ctx& ctx);
+Response sign_in(Ctx& ctx);
+Response sign_out(Ctx& ctx);
+// The sign-in form's CSRF token binds to a pre-session cookie.
+constexpr const char* kSessionCookie = "tandem_session";
+constexpr const char* kSignInCookie = "tandem_signin";
+
+// The children's register as pages (handlers/children_pages.cpp)
+Response home(Ctx& ctx);
+Response children_list(Ctx& ctx);
+Response child_record(Ctx& ctx);
+Response child_new_form(Ctx& ctx);
+Response child_create(Ctx& ctx);
+Response child_edit_form(Ctx& ctx);
+Response child_update(Ctx& ctx);
+
+// The audit trail (handlers/audit_pages.cpp)
+Response audit_trail(Ctx& ctx);
+
+// JSON API (handlers/api_children.cpp)
+Response api_me(Ctx& ctx);
+Response api_children_list(Ctx& ctx);
+Response api_child(Ctx& ctx);
+Response api_child_create(Ctx& ctx);
+Response api_child_update(Ctx& ctx);
+Response api_openapi(Ctx& ctx);
+
+// Static assets from the folder beside the binary (handlers/static_files.cpp)
+Response static_file(Ctx& ctx);
+
+}  // namespace tandem::web::handlers

@@ -1,0 +1,100 @@
+// A caseworker's journey in Chromium: sign in by keyboard, search the register
+// by keyboard, open a record, make an edit with a mistake and correct it.
+// axe-core checks every page on the way.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+
+import { checkAxe, launchBrowser, signIn, startServer } from './harness.mjs';
+import { PASSWORD, email } from './accounts.mjs';
+
+let server;
+let browser;
+before(async () => {
+  server = await startServer({ demo: true });
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+test('sign in and search using the keyboard alone, with no accessibility violations', async () => {
+  const page = await browser.newPage();
+  await page.goto(`${server.url}/sign-in`);
+  await checkAxe(page);
+  // Tab from the top of the page: skip link, then the form fields in order.
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.textContent.trim()), 'Skip to main content');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'email');
+  await page.keyboard.type(email('caseworker'));
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'password');
+  await page.keyboard.type(PASSWORD);
+  await Promise.all([page.waitForURL(/\/children/), page.keyboard.press('Enter')]);
+  await checkAxe(page);
+
+  // The search box is reachable by keyboard and Enter submits it.
+  const firstRowName = await page.locator('tbody tr th a').first().textContent();
+  const family = firstRowName.trim().split(' ').slice(-1)[0];
+  await page.focus('#q');
+  await page.keyboard.type(family);
+  await Promise.all([page.waitForURL(/q=/), page.keyboard.press('Enter')]);
+  const names = await page.locator('tbody tr th a').allTextContents();
+  assert.ok(names.length > 0, 'the search finds the child');
+  assert.ok(names.every((n) => n.toLowerCase().includes(family.toLowerCase())), `every result matches ${family}`);
+  await checkAxe(page);
+  await page.close();
+});
+
+test('open a record, edit it with a validation error, then fix it', async () => {
+  const page = await browser.newPage();
+  await signIn(page, server.url, email('caseworker'), PASSWORD);
+  await page.goto(`${server.url}/children?plan_status=ehc_plan`);
+  await Promise.all([page.waitForURL(/\/children\/[^/?]+$/), page.locator('tbody tr th a').first().click()]);
+  await page.locator('h2', { hasText: 'Agencies and professionals involved' }).waitFor();
+  await checkAxe(page);
+
+  await Promise.all([page.waitForURL(/\/edit$/), page.getByRole('link', { name: /Change details/ }).click()]);
+  await checkAxe(page);
+  await page.fill('#date_of_birth', '2015-02-30');
+  await page.fill('#postcode', 'not a postcode');
+  await page.getByRole('button', { name: 'Save' }).click();
+  const summary = page.locator('.govuk-error-summary');
+  await summary.waitFor();
+  assert.match(await page.title(), /^Error: /);
+  const problems = await summary.locator('li a').allTextContents();
+  assert.equal(problems.length, 2);
+  assert.ok(problems.some((p) => /real date/.test(p)));
+  assert.ok(problems.some((p) => /postcode/i.test(p)));
+  // The error summary takes focus and each message links to its field.
+  assert.equal(await page.evaluate(() => document.activeElement.classList.contains('govuk-error-summary')), true);
+  await checkAxe(page);
+
+  await page.fill('#date_of_birth', '2015-03-27');
+  await page.fill('#postcode', 'QA1 2BB');
+  await page.fill('#reason', 'Corrected from the birth certificate');
+  await Promise.all([page.waitForURL(/saved=1/), page.getByRole('button', { name: 'Save' }).click()]);
+  assert.match(await page.locator('.govuk-notification-banner').textContent(), /saved/);
+  assert.match(await page.locator('main').textContent(), /27 March 2015/);
+  assert.match(await page.locator('main').textContent(), /Corrected from the birth certificate/);
+  await checkAxe(page);
+  await page.close();
+});
+
+test('the add form, audit trail and error pages pass axe', async () => {
+  const page = await browser.newPage();
+  await signIn(page, server.url, email('caseworker'), PASSWORD);
+  await page.goto(`${server.url}/children/new`);
+  await checkAxe(page);
+  await page.goto(`${server.url}/children/no-such-child`);
+  assert.match(await page.locator('h1').textContent(), /Page not found/);
+  await checkAxe(page);
+  const admin = await browser.newPage();
+  await signIn(admin, server.url, email('administrator'), PASSWORD);
+  await admin.goto(`${server.url}/audit`);
+  await checkAxe(admin);
+  await page.close();
+  await admin.close();
+});
