@@ -35,3 +35,13 @@ if [ "${#missing[@]}" -gt 0 ]; then
   apt-get update -qq
   apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
+
+# The page assets and browser tests need Node 20 or later (sass, playwright-core).
+if [ "${1:-}" = "--with-tests" ] || [ "${TANDEM_NEED_NODE:-1}" = "1" ]; then
+  major=$(node -p 'process.versions.node.split(".")[0]' 2>/dev/null || echo 0)
+  if [ "$major" -lt 20 ]; then
+    echo "Tandem needs Node.js 20 or later for its page assets; this machine has $(node --version 2>/dev/null || echo none)." >&2
+    echo "Install Node.js 20 from your package sources (apt-get install nodejs) and run this again." >&2
+    exit 1
+  fi
+fi

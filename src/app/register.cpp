@@ -141,13 +141,7 @@ RecordOutcome open_child(RegisterServices& s, const SignedIn& user, const std::s
   s.db.read([&](store::Tx& tx) {
     record.needs = store::needs_of(tx, child_id);
     record.placements = store::placements_of(tx, child_id);
-    store::AuditQuery q;
-    q.area_id = user.area_id;
-    q.child_id = child_id;
-    q.limit = 20;
-    for (auto& e : store::query_audit(tx, q)) {
-      if (e.kind == "write") record.history.push_back(std::move(e));
-    }
+    record.history = store::child_history(tx, user.area_id, child_id, 20);
   });
   s.access_log.record({new_id("r"), user.area_id, s.clock.now_micros(), user.user_id, route, child_id, "shown"});
   return record;

@@ -54,7 +54,7 @@ struct ChildRecord {
   std::vector<SecondaryNeed> needs;
   std::vector<Placement> placements;
   std::vector<CaseInvolvement> involvements;
-  std::vector<store::AuditEntryView> history;  // writes about this child, newest first
+  std::vector<store::AuditRow> history;  // changes to this child's record, newest first
 };
 
 struct NotFound {};

@@ -1,10 +1,13 @@
 #include "cli/commands.h"
 
+#include <algorithm>
+#include <filesystem>
 #include <iostream>
 #include <stdexcept>
 
 #include "app/auth.h"
 #include "app/demo_area.h"
+#include "profile/area_profiles.h"
 #include "profile/check_profile.h"
 #include "store/people.h"
 
@@ -28,6 +31,29 @@ int run_demo(store::Database& db, const app::Clock& clock, const DemoOptions& op
 }
 
 int check_profile(const std::string& path) { return tandem::check_profile_command(path, std::cout, std::cerr); }
+
+bool area_profiles_load(const std::string& dir) {
+  shipped_area_profiles();  // a broken embedded profile throws: the build is wrong
+  if (dir.empty()) return true;
+  std::error_code ec;
+  if (!std::filesystem::is_directory(dir, ec)) {
+    std::cerr << "tandem: --areas: " << dir << " is not a folder of area profiles (*.toml)\n";
+    return false;
+  }
+  std::vector<std::filesystem::path> files;
+  for (const auto& entry : std::filesystem::directory_iterator(dir)) {
+    if (entry.path().extension() == ".toml") files.push_back(entry.path());
+  }
+  std::sort(files.begin(), files.end());
+  bool ok = true;
+  for (const auto& file : files) {
+    auto area = load_area_profile_file(file);
+    if (area) continue;
+    ok = false;
+    for (const auto& f : area.error().fields) std::cerr << "tandem: " << f.message << "\n";
+  }
+  return ok;
+}
 
 std::string only_area(store::Database& db) {
   std::vector<store::AreaRow> areas;

@@ -19,6 +19,9 @@ struct DemoOptions {
 // Builds (or rebuilds) the demo area in the database and prints its accounts.
 int run_demo(store::Database& db, const app::Clock& clock, const DemoOptions& options);
 int check_profile(const std::string& path);
+// Loads the shipped profiles and every *.toml in `dir` (when given); prints each
+// problem with its file, line and key. Returns false if any profile is bad.
+bool area_profiles_load(const std::string& dir);
 // The id of the only area in the database; throws with advice when there are none or several.
 std::string only_area(store::Database& db);
 Result<std::string> create_token(store::Database& db, const app::Clock& clock, const std::string& email,

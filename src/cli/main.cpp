@@ -64,6 +64,8 @@ int main(int argc, char** argv) {
   serve->add_option("--workers", workers, "Threads that run request handlers")
       ->capture_default_str()
       ->check(CLI::Range(1, 64));
+  std::string areas_dir;
+  serve->add_option("--areas", areas_dir, "A folder of area profiles (*.toml) to check at start-up");
   serve->add_flag("--secure-cookies", secure_cookies, "Mark cookies Secure (set when users reach Tandem over HTTPS)");
 
   auto* migrate = cli.add_subcommand("migrate", "Apply database migrations and exit");
@@ -157,6 +159,7 @@ int main(int argc, char** argv) {
       }
     }
     if (*serve) {
+      if (!tandem::cli::area_profiles_load(areas_dir)) return 2;
       auto db = tandem::store::Database::open(database, static_cast<std::size_t>(workers) + 2);
       db->migrate();
       tandem::app::Auth auth(*db, clock);

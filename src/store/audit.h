@@ -60,4 +60,7 @@ struct AuditEntryView {
 std::vector<AuditEntryView> query_audit(Tx& tx, const AuditQuery& q);
 int count_audit(Tx& tx, const AuditQuery& q);
 
+// The changes made to one child's record, newest first.
+std::vector<AuditRow> child_history(Tx& tx, const std::string& area_id, const std::string& child_id, int limit);
+
 }  // namespace tandem::store

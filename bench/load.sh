@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# Load test of the register pages, signed in, on a large demo area.
+#   bash bench/load.sh [PLANS] [SECONDS] [CONNECTIONS]
+# Builds a demo area with PLANS plans (default 20000) in a temporary SQLite
+# database, serves it, signs in as the demo caseworker, then runs wrk against
+# /healthz (the baseline: no database work), a register search and a child's
+# record page, one after another in the same run. Prints requests/s, p99
+# latency, the ratio to the baseline, and the server's peak memory (VmHWM).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+plans="${1:-20000}"
+seconds="${2:-30}"
+connections="${3:-64}"
+command -v wrk >/dev/null || apt-get install -y -qq wrk
+dir=$(mktemp -d)
+trap 'kill "$server" 2>/dev/null || true; rm -rf "$dir"' EXIT
+db="sqlite:$dir/bench.db"
+build/tandem demo --database "$db" --plans "$plans" | head -1
+build/tandem serve --database "$db" --port 0 >"$dir/serve.log" 2>&1 &
+server=$!
+for _ in $(seq 100); do grep -q listening "$dir/serve.log" && break; sleep 0.1; done
+base=$(grep -oE 'http://[0-9.]+:[0-9]+' "$dir/serve.log")
+jar="$dir/cookies"
+csrf=$(curl -s --noproxy '*' -c "$jar" "$base/sign-in" | grep -oE 'name="csrf_token" value="[^"]+"' | head -1 |
+  sed -E 's/.*value="([^"]+)"/\1/; s/&#x2F;/\//g; s/&#x3D;/=/g')
+curl -s --noproxy '*' -b "$jar" -c "$jar" -o /dev/null --data-urlencode "csrf_token=$csrf" \
+  --data-urlencode "email=caseworker@demo.tandem.example" --data-urlencode "password=tandem-demo-2026" "$base/sign-in"
+session=$(awk '$6=="tandem_session"{print $7}' "$jar")
+[ -n "$session" ] || { echo "sign-in failed" >&2; exit 1; }
+child=$(curl -s --noproxy '*' -H "Cookie: tandem_session=$session" "$base/api/v1/children?plan_status=ehc_plan" |
+  grep -oE '"id":"[^"]+"' | head -1 | cut -d'"' -f4)
+family=$(curl -s --noproxy '*' -H "Cookie: tandem_session=$session" "$base/api/v1/children/$child" |
+  grep -oE '"family_name":"[^"]+"' | cut -d'"' -f4 | tr 'A-Z' 'a-z' | cut -c1-4)
+
+run() {
+  local name=$1 path=$2
+  local out
+  out=$(wrk -t2 -c"$connections" -d"${seconds}s" --latency -H "Cookie: tandem_session=$session" "$base$path")
+  local rps p99
+  rps=$(echo "$out" | awk '/Requests\/sec/{print $2}')
+  p99=$(echo "$out" | awk '$1=="99%"{print $2}')
+  local non2xx
+  non2xx=$(echo "$out" | awk '/Non-2xx/{print $NF}')
+  printf '%-28s %10s req/s   p99 %8s   non-2xx %s\n' "$name" "$rps" "$p99" "${non2xx:-0}"
+  echo "$rps" >"$dir/$name.rps"
+}
+echo "plans=$plans seconds=$seconds connections=$connections search=/children?q=$family record=/children/$child"
+run healthz /healthz
+run register_search "/children?q=$family"
+run child_record "/children/$child"
+base_rps=$(cat "$dir/healthz.rps")
+for n in register_search child_record; do
+  awk -v a="$(cat "$dir/$n.rps")" -v b="$base_rps" -v n="$n" 'BEGIN{printf "%-28s %.2f of the /healthz baseline\n", n, a/b}'
+done
+echo "server peak memory: $(awk '/VmHWM/{print $2, $3}' /proc/$server/status)"
