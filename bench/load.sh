@@ -16,7 +16,7 @@ dir=$(mktemp -d)
 trap 'kill "$server" 2>/dev/null || true; rm -rf "$dir"' EXIT
 db="sqlite:$dir/bench.db"
 build/tandem demo --database "$db" --plans "$plans" | head -1
-build/tandem serve --database "$db" --port 0 >"$dir/serve.log" 2>&1 &
+build/tandem serve --database "$db" --port 0 ${WORKERS:+--workers $WORKERS} >"$dir/serve.log" 2>&1 &
 server=$!
 for _ in $(seq 100); do grep -q listening "$dir/serve.log" && break; sleep 0.1; done
 base=$(grep -oE 'http://[0-9.]+:[0-9]+' "$dir/serve.log")
@@ -48,6 +48,7 @@ echo "plans=$plans seconds=$seconds connections=$connections search=/children?q=
 run healthz /healthz
 run register_search "/children?q=$family"
 run child_record "/children/$child"
+[ -n "${EXTRA:-}" ] && run api_search "/api/v1/children?q=$family"
 base_rps=$(cat "$dir/healthz.rps")
 for n in register_search child_record; do
   awk -v a="$(cat "$dir/$n.rps")" -v b="$base_rps" -v n="$n" 'BEGIN{printf "%-28s %.2f of the /healthz baseline\n", n, a/b}'

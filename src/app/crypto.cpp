@@ -1,6 +1,8 @@
 #include "app/crypto.h"
 
 #include <array>
+#include <condition_variable>
+#include <mutex>
 #include <stdexcept>
 #include <vector>
 
@@ -15,6 +17,42 @@ std::string to_hex(const unsigned char* data, std::size_t n) {
   out.pop_back();
   return out;
 }
+// Each argon2id hash takes 64 MiB: however many request threads there are,
+// hash at most two at once, so a burst of sign-ins cannot exhaust memory.
+class HashSlots {
+ public:
+  void acquire() {
+    std::unique_lock lock(mutex_);
+    free_.wait(lock, [&] { return in_use_ < kSlots; });
+    ++in_use_;
+  }
+  void release() {
+    {
+      std::lock_guard lock(mutex_);
+      --in_use_;
+    }
+    free_.notify_one();
+  }
+
+ private:
+  static constexpr int kSlots = 2;
+  std::mutex mutex_;
+  std::condition_variable free_;
+  int in_use_ = 0;
+};
+
+HashSlots& hash_slots() {
+  static HashSlots slots;
+  return slots;
+}
+
+struct SlotGuard {
+  SlotGuard() { hash_slots().acquire(); }
+  ~SlotGuard() { hash_slots().release(); }
+  SlotGuard(const SlotGuard&) = delete;
+  SlotGuard& operator=(const SlotGuard&) = delete;
+};
+
 }  // namespace
 
 void init_crypto() {
@@ -23,6 +61,7 @@ void init_crypto() {
 
 std::string hash_password(std::string_view password) {
   std::array<char, crypto_pwhash_STRBYTES> out{};
+  const SlotGuard slot;
   if (crypto_pwhash_str(out.data(), password.data(), password.size(), crypto_pwhash_OPSLIMIT_INTERACTIVE,
                         crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0) {
     throw std::runtime_error("password hashing ran out of memory");
@@ -31,6 +70,7 @@ std::string hash_password(std::string_view password) {
 }
 
 bool verify_password(std::string_view password, const std::string& hash) {
+  const SlotGuard slot;
   return crypto_pwhash_str_verify(hash.c_str(), password.data(), password.size()) == 0;
 }
 

@@ -109,10 +109,15 @@ Result<RegisterPage> list_register(RegisterServices& s, const SignedIn& user, co
   out.page = page;
   out.page_size = kPageSize;
   s.db.read([&](store::Tx& tx) {
-    out.rows = store::search_register(tx, q);
-    out.total = store::count_register(tx, q);
+    auto result = store::search_register_counted(tx, q, kRegisterCountCap);
+    out.rows = std::move(result.rows);
+    out.total = result.matches;
   });
+  out.more_than = out.total > kRegisterCountCap;
+  if (out.more_than) out.total = kRegisterCountCap;
   out.pages = std::max(1, (out.total + kPageSize - 1) / kPageSize);
+  // Past the counted pages there may be more: let "next" keep going while pages are full.
+  if (out.more_than && page >= out.pages) out.pages = page + (static_cast<int>(out.rows.size()) == kPageSize ? 1 : 0);
   s.access_log.record(
       {new_id("r"), user.area_id, s.clock.now_micros(), user.user_id, route, join_ids(out.rows), "shown"});
   return out;

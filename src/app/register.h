@@ -34,9 +34,13 @@ struct RegisterFilters {
   std::string page = "1";
 };
 
+// Beyond this many matches a list says "more than" rather than count them all.
+constexpr int kRegisterCountCap = 1000;
+
 struct RegisterPage {
   std::vector<store::RegisterRow> rows;
-  int total = 0;
+  int total = 0;           // exact up to kRegisterCountCap
+  bool more_than = false;  // true: there are more than kRegisterCountCap
   int page = 1;
   int pages = 1;
   int page_size = 25;

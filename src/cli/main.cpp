@@ -10,6 +10,7 @@
 #include "app/auth.h"
 #include "app/clock.h"
 #include "app/crypto.h"
+#include "cli/clock_command.h"
 #include "cli/commands.h"
 #include "store/database.h"
 #include "web/http_server.h"
@@ -53,7 +54,8 @@ int main(int argc, char** argv) {
 
   std::string address = "127.0.0.1";
   int port = 8080;
-  int workers = 4;
+  // Handlers mostly wait for durable commits (the access log), so more threads than cores pay.
+  int workers = 16;
   bool secure_cookies = false;
   auto* serve = cli.add_subcommand("serve", "Serve the web application and API (migrates the database first)");
   add_database(serve);
@@ -107,6 +109,20 @@ int main(int argc, char** argv) {
   user_token->add_option("--email", email, "Email address")->required();
   user_token->add_option("--name", token_name, "What the token is for")->capture_default_str();
 
+  tandem::cli::ClockArgs clock_args;
+  auto* clock_cmd = cli.add_subcommand("clock", "Print the statutory deadlines of an EHC needs assessment as JSON");
+  clock_cmd->add_option("--received", clock_args.received, "Day the request was received (YYYY-MM-DD)")->required();
+  clock_cmd->add_option("--advice-requested", clock_args.advice_requested,
+                        "Day an adviser received the request for advice (adds advice_due)");
+  clock_cmd->add_option("--issued", clock_args.issued, "Day the final plan was issued (adds first_annual_review)");
+  clock_cmd->add_option("--transfer", clock_args.transfer,
+                        "Phase transfer: school or post16 (with --year; adds phase_transfer)");
+  clock_cmd->add_option("--year", clock_args.year, "Calendar year of the transfer, e.g. 2026");
+  clock_cmd->add_option("--review-meeting", clock_args.review_meeting,
+                        "Day of a review meeting (adds review_decision and amended_plan)");
+  clock_cmd->add_option("--mediation-informed", clock_args.mediation_informed,
+                        "Day the mediation adviser was told (adds mediation_certificate)");
+
   std::string profile_path;
   auto* check_profile = cli.add_subcommand("check-profile", "Check an area profile (TOML) and say what is wrong");
   check_profile->add_option("file", profile_path, "Path to the profile")->required();
@@ -117,6 +133,7 @@ int main(int argc, char** argv) {
     tandem::app::init_crypto();
     const tandem::app::SystemClock clock;
     if (*check_profile) return tandem::cli::check_profile(profile_path);
+    if (*clock_cmd) return tandem::cli::clock_command(clock_args, std::cout, std::cerr);
     if (*migrate) {
       auto db = tandem::store::Database::open(database, 1);
       const int applied = db->migrate();

@@ -15,7 +15,7 @@
 #include <string_view>
 
 #include "core/result.h"
-#include "profile/working_days.h"
+#include "core/working_days.h"
 
 namespace tandem {
 

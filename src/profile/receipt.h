@@ -14,7 +14,7 @@
 
 #include "core/area_profile.h"
 #include "core/date.h"
-#include "profile/working_days.h"
+#include "core/working_days.h"
 
 namespace tandem {
 

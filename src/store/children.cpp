@@ -212,33 +212,50 @@ std::vector<CaseInvolvement> involvements_of(Tx& tx, const std::string& child_id
 
 namespace {
 
-// Builds the WHERE clause shared by the register page and its count, with the
-// values it binds kept in `params` (named p0, p1, ...).
-std::string register_where(const RegisterQuery& q, std::vector<std::string>& params) {
+// Builds the FROM and WHERE clauses shared by the register page and its
+// count, with the values it binds kept in `params` (named p0, p1, ...). With
+// search words, the longest word's matches drive the query (a B-tree range on
+// search_tokens) and the others filter them; without, the area's children are
+// read in name order and the page stops after `limit` rows.
+std::string register_from_where(const RegisterQuery& q, std::vector<std::string>& params) {
   auto bind = [&](std::string value) {
     params.push_back(std::move(value));
     return ":p" + std::to_string(params.size() - 1);
   };
-  std::string where = " WHERE c.area_id = " + bind(q.area_id);
-  where +=
-      " AND EXISTS (SELECT 1 FROM involvements i WHERE i.child_id = c.id AND i.ended_on IS NULL AND (i.user_id = " +
-      bind(q.viewer.user_id);
-  if (q.viewer.agency_wide) where += " OR (i.user_id = '' AND i.agency = " + bind(q.viewer.agency) + ")";
-  where += "))";
-  for (const auto& token : q.tokens) {
-    // Prefix match as a B-tree range: token <= t < token + U+FFFF-ish sentinel.
-    where += " AND c.id IN (SELECT s.child_id FROM search_tokens s WHERE s.area_id = " + bind(q.area_id) +
-             " AND s.token >= " + bind(token) + " AND s.token < " + bind(token + "\x7f") + ")";
+  auto token_range = [&](const std::string& token) {
+    // Prefix match as a range: token <= t < token followed by DEL, above every character tokens hold.
+    return "s.area_id = " + bind(q.area_id) + " AND s.token >= " + bind(token) + " AND s.token < " +
+           bind(token + "\x7f");
+  };
+  std::string sql;
+  std::size_t driver = q.tokens.size();
+  for (std::size_t i = 0; i < q.tokens.size(); ++i) {
+    if (driver == q.tokens.size() || q.tokens[i].size() > q.tokens[driver].size()) driver = i;
   }
-  if (!q.primary_need.empty()) where += " AND c.primary_need = " + bind(q.primary_need);
-  if (!q.plan_status.empty()) where += " AND c.plan_status = " + bind(q.plan_status);
+  if (driver < q.tokens.size()) {
+    sql = " FROM (SELECT DISTINCT s.child_id FROM search_tokens s WHERE " + token_range(q.tokens[driver]) +
+          ") m JOIN children c ON c.id = m.child_id";
+  } else {
+    sql = " FROM children c";
+  }
+  sql += " WHERE c.area_id = " + bind(q.area_id);
+  sql += " AND EXISTS (SELECT 1 FROM involvements i WHERE i.child_id = c.id AND i.ended_on IS NULL AND (i.user_id = " +
+         bind(q.viewer.user_id);
+  if (q.viewer.agency_wide) sql += " OR (i.user_id = '' AND i.agency = " + bind(q.viewer.agency) + ")";
+  sql += "))";
+  for (std::size_t i = 0; i < q.tokens.size(); ++i) {
+    if (i == driver) continue;
+    sql += " AND c.id IN (SELECT s.child_id FROM search_tokens s WHERE " + token_range(q.tokens[i]) + ")";
+  }
+  if (!q.primary_need.empty()) sql += " AND c.primary_need = " + bind(q.primary_need);
+  if (!q.plan_status.empty()) sql += " AND c.plan_status = " + bind(q.plan_status);
   if (!q.setting_type.empty()) {
-    where +=
+    sql +=
         " AND EXISTS (SELECT 1 FROM placements p WHERE p.child_id = c.id AND p.end_date IS NULL AND "
         "p.setting_type = " +
         bind(q.setting_type) + ")";
   }
-  return where;
+  return sql;
 }
 
 }  // namespace
@@ -246,12 +263,11 @@ std::string register_where(const RegisterQuery& q, std::vector<std::string>& par
 std::vector<RegisterRow> search_register(Tx& tx, const RegisterQuery& q) {
   std::vector<std::string> params;
   params.reserve(16);
-  const std::string where = register_where(q, params);
   const std::string sql =
       "SELECT c.id, c.given_name, c.family_name, c.date_of_birth, c.upn, c.nhs_number, c.primary_need, "
-      "c.plan_status, c.setting_name FROM children c" +
-      where + " ORDER BY c.family_name, c.given_name, c.id LIMIT " + std::to_string(q.limit) + " OFFSET " +
-      std::to_string(q.offset);
+      "c.plan_status, c.setting_name" +
+      register_from_where(q, params) + " ORDER BY c.family_name, c.given_name, c.id LIMIT " + std::to_string(q.limit) +
+      " OFFSET " + std::to_string(q.offset);
   RegisterRow r;
   auto prep = (tx.sql.prepare << sql);
   for (std::size_t i = 0; i < params.size(); ++i) prep, use(params[i], "p" + std::to_string(i));
@@ -264,12 +280,26 @@ std::vector<RegisterRow> search_register(Tx& tx, const RegisterQuery& q) {
   return out;
 }
 
-int count_register(Tx& tx, const RegisterQuery& q) {
+RegisterResult search_register_counted(Tx& tx, const RegisterQuery& q, int cap) {
+  RegisterQuery all = q;
+  all.offset = 0;
+  all.limit = std::max(cap + 1, q.offset + q.limit);
+  auto rows = search_register(tx, all);
+  RegisterResult out;
+  out.matches = static_cast<int>(rows.size());
+  const auto first = std::min(rows.size(), static_cast<std::size_t>(q.offset));
+  const auto last = std::min(rows.size(), first + static_cast<std::size_t>(q.limit));
+  out.rows.assign(std::make_move_iterator(rows.begin() + static_cast<std::ptrdiff_t>(first)),
+                  std::make_move_iterator(rows.begin() + static_cast<std::ptrdiff_t>(last)));
+  return out;
+}
+
+int count_register(Tx& tx, const RegisterQuery& q, int cap) {
   std::vector<std::string> params;
   params.reserve(16);
-  const std::string where = register_where(q, params);
   int n = 0;
-  auto prep = (tx.sql.prepare << "SELECT CAST(COUNT(*) AS INTEGER) FROM children c" + where);
+  auto prep = (tx.sql.prepare << "SELECT CAST(COUNT(*) AS INTEGER) FROM (SELECT 1 AS one" +
+                                     register_from_where(q, params) + " LIMIT " + std::to_string(cap + 1) + ") t");
   for (std::size_t i = 0; i < params.size(); ++i) prep, use(params[i], "p" + std::to_string(i));
   prep, into(n);
   soci::statement st = prep;

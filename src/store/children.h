@@ -60,7 +60,17 @@ struct RegisterRow {
 };
 
 std::vector<RegisterRow> search_register(Tx& tx, const RegisterQuery& q);
-int count_register(Tx& tx, const RegisterQuery& q);
+
+// One page and the number of matches (counted up to `cap` + 1) from a single
+// pass over the matches, in name order.
+struct RegisterResult {
+  std::vector<RegisterRow> rows;
+  int matches = 0;
+};
+RegisterResult search_register_counted(Tx& tx, const RegisterQuery& q, int cap);
+// Counts matches up to `cap` + 1, so a page can say "more than 1,000" without
+// reading the whole area on every request.
+int count_register(Tx& tx, const RegisterQuery& q, int cap);
 
 // The words a child can be found by (names, identifiers, date of birth,
 // postcode, setting), lower-cased.

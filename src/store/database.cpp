@@ -37,6 +37,14 @@ std::int64_t now_micros() {
     throw StoreError(e.what());
   }
 }
+// SQLite counts every allocation under one global mutex unless told not to;
+// with several request threads that lock, not the queries, sets the pace.
+// Must run before SQLite initialises, hence at static initialisation.
+const bool sqlite_configured = [] {
+  sqlite_api::sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+  return true;
+}();
+
 }  // namespace
 
 struct Database::Impl {

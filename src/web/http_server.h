@@ -17,7 +17,7 @@ struct ServerOptions {
   std::string address = "127.0.0.1";
   std::uint16_t port = 8080;  // 0: any free port; see HttpServer::port()
   int io_threads = 1;
-  int worker_threads = 4;
+  int worker_threads = 16;
   std::size_t body_limit = 1024 * 1024;
   std::chrono::seconds read_timeout{30};
 };

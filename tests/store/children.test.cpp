@@ -53,7 +53,8 @@ class Register : public ::testing::Test {
     std::vector<std::string> out;
     t_.db->read([&](store::Tx& tx) {
       for (const auto& r : store::search_register(tx, q)) out.push_back(r.id);
-      EXPECT_EQ(store::count_register(tx, q), static_cast<int>(out.size()));
+      EXPECT_EQ(store::count_register(tx, q, 1000), static_cast<int>(out.size()));
+      EXPECT_EQ(store::count_register(tx, q, 1), std::min<int>(2, static_cast<int>(out.size()))) << "capped at 1 + 1";
     });
     return out;
   }
@@ -95,6 +96,27 @@ TEST_F(Register, DuplicateIdsAreConflictsAndRollBackTheWholeTransaction) {
   }),
                store::ConflictError);
   t_.db->read([&](store::Tx& tx) { EXPECT_FALSE(store::find_child(tx, "area", "c-9")); });
+}
+
+}  // namespace
+}  // namespace tandem
+
+namespace tandem {
+namespace {
+
+TEST_F(Register, OnePassGivesThePageAndTheCappedCount) {
+  store::RegisterQuery q;
+  q.area_id = "area";
+  q.viewer = {"u-1", "council_education", true};
+  q.limit = 1;
+  q.offset = 1;
+  t_.db->read([&](store::Tx& tx) {
+    const auto r = store::search_register_counted(tx, q, 1000);
+    EXPECT_EQ(r.matches, 2);
+    ASSERT_EQ(r.rows.size(), 1u);
+    EXPECT_EQ(r.rows[0].id, "c-1") << "second in name order: Oakes, then Okonkwo";
+    EXPECT_EQ(store::search_register_counted(tx, q, 1).matches, 2) << "cap 1 reads at most 2";
+  });
 }
 
 }  // namespace

@@ -118,6 +118,7 @@ Response api_children_list(Ctx& ctx) {
   }
   return json_response(200, json{{"children", items},
                                  {"total", result->total},
+                                 {"total_is_lower_bound", result->more_than},
                                  {"page", result->page},
                                  {"pages", result->pages},
                                  {"page_size", result->page_size}}

@@ -52,6 +52,12 @@ mstch::array setting_options(const std::string& selected) {
   return out;
 }
 
+std::string format_count(int n) {
+  std::string digits = std::to_string(n);
+  for (int i = static_cast<int>(digits.size()) - 3; i > 0; i -= 3) digits.insert(static_cast<std::size_t>(i), ",");
+  return digits;
+}
+
 std::string status_label(const std::string& id) {
   auto s = parse_plan_status(id);
   return s ? std::string(plan_status_label(*s)) : id;
@@ -172,7 +178,7 @@ Response children_list(Ctx& ctx) {
   const int last = first == 0 ? 0 : first + static_cast<int>(result->rows.size()) - 1;
   view["rows"] = rows;
   view["has_rows"] = !result->rows.empty();
-  view["total"] = std::to_string(result->total);
+  view["total"] = (result->more_than ? "more than " : "") + format_count(result->total);
   view["first"] = std::to_string(first);
   view["last"] = std::to_string(last);
   view["searched"] = !filters.q.empty() || !filters.primary_need.empty() || !filters.plan_status.empty() ||

@@ -1,4 +1,4 @@
-#include "profile/working_days.h"
+#include "core/working_days.h"
 
 #include <algorithm>
 #include <utility>

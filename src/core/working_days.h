@@ -4,11 +4,11 @@
 // moving a plan between areas, mediation certificates), and an area's receipt
 // rule moves late or weekend requests to the next working day. A Calendar is
 // pure: it holds the bank holidays it was given and does no I/O. Bank holidays
-// are dated national data (data/calendar/, loaded by bank_holidays.h), because
-// they are set by proclamation year by year and the file must be extendable
-// without a new release.
+// are dated national data (data/calendar/, loaded by profile/bank_holidays.h),
+// because they are set by proclamation year by year and the file must be
+// extendable without a new release.
 //
-//   const Calendar cal = shipped_calendar();
+//   const Calendar cal = shipped_calendar();  // profile/bank_holidays.h
 //   cal.is_working_day(make_date(2025, 12, 26));        // false: Boxing Day
 //   cal.add_working_days(make_date(2025, 12, 24), 1);   // 2025-12-29
 //
