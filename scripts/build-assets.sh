@@ -55,6 +55,8 @@ copy_if_changed "$govuk/govuk-frontend.min.js.map" "$out/govuk-frontend.min.js.m
 # 4. Images. GOV.UK Frontend's own favicons, icons and manifest show the crown, so
 # Tandem ships its own; the only image its CSS references is the crest, which Tandem
 # never uses.
+mkdir -p "$out/letters"
+copy_if_changed assets/letters/print.css "$out/letters/print.css"
 for f in assets/images/*; do
   [ -f "$f" ] && copy_if_changed "$f" "$out/images/$(basename "$f")"
 done

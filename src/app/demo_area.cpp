@@ -3,9 +3,11 @@
 #include "app/auth.h"
 #include "app/crypto.h"
 #include "core/area_profile.h"
+#include "demo/assessments.h"
 #include "demo/calibration.h"
 #include "demo/generator.h"
 #include "profile/area_profiles.h"
+#include "store/assessments.h"
 #include "store/audit.h"
 #include "store/children.h"
 #include "store/people.h"
@@ -96,7 +98,10 @@ Result<DemoSummary> build_demo_area(store::Database& db, const Clock& clock, con
   if (options.icb_names.empty()) options.icb_names.push_back("NHS integrated care board");
   const auto area = demo::generate_demo_area(*calibration, options);
 
-  db.write([&](store::Tx& tx) { store::delete_register(tx, profile->id); });
+  db.write([&](store::Tx& tx) {
+    store::delete_assessments(tx, profile->id);
+    store::delete_register(tx, profile->id);
+  });
   for (std::size_t start = 0; start < area.children.size(); start += kBatch) {
     const std::size_t end = std::min(area.children.size(), start + kBatch);
     db.write([&](store::Tx& tx) {
@@ -109,13 +114,31 @@ Result<DemoSummary> build_demo_area(store::Database& db, const Clock& clock, con
       }
     });
   }
+  demo::AssessmentOptions assessment_options;
+  assessment_options.seed = request.seed;
+  assessment_options.today = clock.today();
+  assessment_options.area_id = profile->id;
+  assessment_options.id_prefix = options.id_prefix;
+  for (const auto& st : staff) {
+    if (st.role == Role::caseworker || st.role == Role::sen_manager)
+      assessment_options.caseworker_ids.push_back(st.user_id);
+  }
+  const auto assessments = demo::generate_assessments(*calibration, area, assessment_options);
+  for (std::size_t start = 0; start < assessments.size(); start += kBatch) {
+    const std::size_t end = std::min(assessments.size(), start + kBatch);
+    db.write([&](store::Tx& tx) {
+      for (std::size_t i = start; i < end; ++i) store::save_assessment(tx, assessments[i], now);
+    });
+  }
+  summary.assessments = assessments.size();
   for (const auto& dc : area.children) summary.plans += dc.child.plan_status == PlanStatus::ehc_plan ? 1 : 0;
   summary.children = area.children.size();
   db.write([&](store::Tx& tx) {
-    store::insert_audit(tx, {new_id("a"), profile->id, now, "cli", "demo.build", "area", profile->id, "",
-                             std::to_string(summary.children) + " children, " + std::to_string(summary.plans) +
-                                 " EHC plans, calibrated from " + summary.calibrated_from,
-                             "seed " + std::to_string(request.seed)});
+    store::insert_audit(
+        tx, {new_id("a"), profile->id, now, "cli", "demo.build", "area", profile->id, "",
+             std::to_string(summary.children) + " children, " + std::to_string(summary.plans) + " EHC plans, " +
+                 std::to_string(summary.assessments) + " assessments, calibrated from " + summary.calibrated_from,
+             "seed " + std::to_string(request.seed)});
   });
   return summary;
 }

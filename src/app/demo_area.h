@@ -34,6 +34,7 @@ struct DemoSummary {
   std::string calibrated_from;  // "Halton (876)"
   std::size_t children = 0;
   std::size_t plans = 0;
+  std::size_t assessments = 0;
   std::vector<DemoAccount> accounts;
 };
 

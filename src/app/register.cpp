@@ -5,6 +5,7 @@
 
 #include "app/crypto.h"
 #include "core/need.h"
+#include "store/assessments.h"
 
 namespace tandem::app {
 
@@ -147,6 +148,7 @@ RecordOutcome open_child(RegisterServices& s, const SignedIn& user, const std::s
     record.needs = store::needs_of(tx, child_id);
     record.placements = store::placements_of(tx, child_id);
     record.history = store::child_history(tx, user.area_id, child_id, 20);
+    record.assessments = store::assessments_of_child(tx, user.area_id, child_id);
   });
   s.access_log.record({new_id("r"), user.area_id, s.clock.now_micros(), user.user_id, route, child_id, "shown"});
   return record;

@@ -12,6 +12,7 @@
 #include "app/access_log.h"
 #include "app/auth.h"
 #include "app/clock.h"
+#include "core/assessment.h"
 #include "core/child.h"
 #include "core/placement.h"
 #include "core/result.h"
@@ -59,6 +60,7 @@ struct ChildRecord {
   std::vector<Placement> placements;
   std::vector<CaseInvolvement> involvements;
   std::vector<store::AuditRow> history;  // changes to this child's record, newest first
+  std::vector<Assessment> assessments;   // newest first
 };
 
 struct NotFound {};

@@ -36,11 +36,12 @@ enum class Agency {
 };
 
 enum class Permission {
-  view_register,  // list children the user is involved with
-  view_child,     // open a child's record
-  edit_child,     // add or change a child's details
-  view_audit,     // read the audit trail
-  manage_users,   // add, disable, reset users
+  view_register,     // list children the user is involved with
+  view_child,        // open a child's record
+  edit_child,        // add or change a child's details
+  view_audit,        // read the audit trail
+  manage_users,      // add, disable, reset users
+  view_performance,  // area-level measures such as the 20-week rate
 };
 
 std::string_view to_string(Role r);

@@ -61,6 +61,37 @@ struct ReceiptRule {
   bool confirmed_by_area = false;
 };
 
+// How a family reaches a service: its name and at least one of phone, email
+// and web address, as the area publishes them.
+struct Contact {
+  std::string name;                  // "Essential Mediation"
+  std::optional<std::string> phone;  // "01632 960001"
+  std::optional<std::string> email;  // "mediation@tandem-demo.example"
+  std::optional<std::string> web;    // "www.essentialmediation.co.uk"
+  bool operator==(const Contact&) const = default;
+};
+
+// The services every statutory letter points a family to. Each is optional: a
+// profile names only what the area has confirmed, and a letter whose area
+// lacks one says plainly where to ask instead of printing a blank.
+struct Contacts {
+  // The mediation adviser a family must contact before most appeals to the
+  // First-tier Tribunal (Children and Families Act 2014 s55; SEND
+  // Regulations 2014 reg 32(c)).
+  std::optional<Contact> mediation;
+  // The independent disagreement resolution service (CFA s57).
+  std::optional<Contact> disagreement_resolution;
+  // The information, advice and support service, often called SENDIASS
+  // (CFA s32).
+  std::optional<Contact> information_advice_support;
+  // The council's SEND (or SEN) team, which families write to about a case.
+  std::optional<Contact> send_team;
+  // The area's Local Offer (CFA s30), where families find the schools and
+  // colleges available, as draft plans must tell them (reg 13(1)(b)).
+  std::optional<Contact> local_offer;
+  bool operator==(const Contacts&) const = default;
+};
+
 struct AreaProfile {
   std::string id;        // short name, also the profile's file name: "halton"
   std::string name;      // "Halton"
@@ -77,6 +108,7 @@ struct AreaProfile {
   ReceiptRule receipt;
   std::vector<std::string> panels;  // case-level panels, by name
   std::vector<std::string> boards;  // governance boards and groups, by name
+  Contacts contacts;                // for letters to families; [contacts]
 };
 
 // The first partner of this kind, or null if the area has none.

@@ -275,6 +275,186 @@ std::vector<std::string> read_names(Problems& problems, TableReader& top, std::s
   return out;
 }
 
+// ---- [contacts] ----------------------------------------------------------------
+// Each service is its own optional table, [contacts.mediation],
+// [contacts.disagreement_resolution], [contacts.information_advice_support],
+// [contacts.send_team] and [contacts.local_offer], with a name and
+// at least one of phone, email and web. A made-up area may only use contact
+// details reserved for fiction, and a real area may never use them, so a demo
+// letter can never send a family to a real number, and a real letter never to
+// a made-up one.
+
+// Ofcom keeps 01632 960000 to 960999 for drama; RFC 2606 keeps ".example".
+constexpr std::string_view kDramaPhonePrefix = "01632960";
+constexpr std::string_view kReservedDomain = ".example";
+
+struct ContactKey {
+  std::string_view key;
+  std::optional<Contact> Contacts::*member;
+  std::string_view example_name;
+};
+
+constexpr std::array<ContactKey, 5> kContactKeys{{
+    {"mediation", &Contacts::mediation, "name = \"Tandem Demo Mediation Service\""},
+    {"disagreement_resolution", &Contacts::disagreement_resolution,
+     "name = \"Tandem Demo Disagreement Resolution Service\""},
+    {"information_advice_support", &Contacts::information_advice_support, "name = \"Tandem Demo SENDIASS\""},
+    {"send_team", &Contacts::send_team, "name = \"Tandem Demo SEND Team\""},
+    {"local_offer", &Contacts::local_offer, "name = \"Tandem Demo Local Offer\""},
+}};
+
+std::string digits_of(std::string_view s) {
+  std::string out;
+  for (char c : s) {
+    if (c >= '0' && c <= '9') out += c;
+  }
+  return out;
+}
+
+// A UK number as a family would dial it: digits and spaces, starting 0 with 10
+// or 11 digits, or +44 and then 10 digits.
+bool is_uk_phone(std::string_view s) {
+  std::string_view rest = s;
+  const bool international = rest.starts_with("+44");
+  if (international) rest.remove_prefix(3);
+  if (!std::all_of(rest.begin(), rest.end(), [](char c) { return (c >= '0' && c <= '9') || c == ' '; })) return false;
+  const std::string d = digits_of(rest);
+  if (international) return d.size() == 10 && d.front() != '0';
+  return (d.size() == 10 || d.size() == 11) && d.front() == '0';
+}
+
+bool is_drama_phone(std::string_view s) {
+  std::string d = digits_of(s);
+  if (s.starts_with("+44")) d = "0" + d.substr(2);
+  return d.size() == 11 && d.starts_with(kDramaPhonePrefix);
+}
+
+bool has_space(std::string_view s) {
+  return std::any_of(s.begin(), s.end(), [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; });
+}
+
+// A host name with at least one dot, not starting or ending with one.
+bool is_host(std::string_view h) {
+  return !h.empty() && h.find('.') != std::string_view::npos && h.front() != '.' && h.back() != '.' &&
+         h.find("..") == std::string_view::npos && !has_space(h) && h.find('@') == std::string_view::npos;
+}
+
+std::string lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return out;
+}
+
+// The host of an email address, or empty when it is not one.
+std::string email_host(std::string_view s) {
+  const auto at = s.find('@');
+  if (at == std::string_view::npos || at == 0 || s.find('@', at + 1) != std::string_view::npos || has_space(s)) {
+    return "";
+  }
+  const std::string_view host = s.substr(at + 1);
+  return is_host(host) ? lower(host) : "";
+}
+
+// The host of a web address written with or without https://, or empty.
+std::string web_host(std::string_view s) {
+  if (has_space(s)) return "";
+  std::string_view rest = s;
+  if (rest.starts_with("https://")) {
+    rest.remove_prefix(8);
+  } else if (rest.starts_with("http://")) {
+    rest.remove_prefix(7);
+  } else if (rest.find("://") != std::string_view::npos) {
+    return "";
+  }
+  const std::string_view host = rest.substr(0, rest.find('/'));
+  return is_host(host) ? lower(host) : "";
+}
+
+bool is_reserved_host(std::string_view host) {
+  return host == kReservedDomain.substr(1) || host.ends_with(kReservedDomain);
+}
+
+std::optional<Contact> read_contact(Problems& problems, TableReader& contacts, const ContactKey& which,
+                                    bool fictional) {
+  const std::string example = "[contacts." + std::string(which.key) + "] with name and phone, email or web";
+  const auto sub = contacts.table(which.key, example, Need::optional);
+  if (!sub) return std::nullopt;
+  TableReader t(problems, *sub->table, sub->path, sub->line);
+  Contact c;
+  bool ok = true;
+  if (auto name = t.text("name", which.example_name, Need::required)) {
+    c.name = name->value;
+  } else {
+    ok = false;
+  }
+
+  const std::string_view fiction_rule =
+      fictional ? "is a real-looking contact; a fictional area uses only contacts kept for "
+                  "fiction: 01632 960000 to 01632 960999 and addresses ending .example"
+                : "is kept for fiction (Ofcom's drama numbers, the .example domain); a real "
+                  "area gives the contact it publishes";
+  if (auto phone = t.text("phone", "phone = \"01632 960001\"", Need::optional)) {
+    if (!is_uk_phone(phone->value)) {
+      reject(problems, *phone, "is not a UK phone number; write it with digits and spaces, like \"01632 960001\"");
+      ok = false;
+    } else if (is_drama_phone(phone->value) != fictional) {
+      reject(problems, *phone, fiction_rule);
+      ok = false;
+    } else {
+      c.phone = phone->value;
+    }
+  }
+  if (auto email = t.text("email", "email = \"mediation@tandem-demo.example\"", Need::optional)) {
+    const std::string host = email_host(email->value);
+    if (host.empty()) {
+      reject(problems, *email, "is not an email address; write it like \"mediation@tandem-demo.example\"");
+      ok = false;
+    } else if (is_reserved_host(host) != fictional) {
+      reject(problems, *email, fiction_rule);
+      ok = false;
+    } else {
+      c.email = email->value;
+    }
+  }
+  if (auto web = t.text("web", "web = \"https://mediation.tandem-demo.example\"", Need::optional)) {
+    const std::string host = web_host(web->value);
+    if (host.empty()) {
+      reject(problems, *web,
+             "is not a web address; write it like \"https://mediation.tandem-demo.example\" or "
+             "\"www.essentialmediation.co.uk\"");
+      ok = false;
+    } else if (is_reserved_host(host) != fictional) {
+      reject(problems, *web, fiction_rule);
+      ok = false;
+    } else {
+      c.web = web->value;
+    }
+  }
+  const bool reachable = sub->table->contains("phone") || sub->table->contains("email") || sub->table->contains("web");
+  if (!reachable) {
+    problems.add(sub->path, sub->line,
+                 sub->path + " gives no way to reach " + (c.name.empty() ? "the service" : c.name) +
+                     "; add at least one of phone, email and web, like phone = \"01632 960001\"");
+    ok = false;
+  }
+  t.finish();
+  if (!ok) return std::nullopt;
+  return c;
+}
+
+void read_contacts(Problems& problems, TableReader& top, AreaProfile& area) {
+  const auto sub = top.table("contacts",
+                             "[contacts.mediation], [contacts.disagreement_resolution], "
+                             "[contacts.information_advice_support], [contacts.send_team] or [contacts.local_offer]",
+                             Need::optional);
+  if (!sub) return;
+  TableReader t(problems, *sub->table, sub->path, sub->line);
+  for (const auto& which : kContactKeys) area.contacts.*which.member = read_contact(problems, t, which, area.fictional);
+  t.finish();
+}
+
 }  // namespace
 
 Result<AreaProfile> parse_area_profile(std::string_view toml_text, std::string_view file_name) {
@@ -294,6 +474,7 @@ Result<AreaProfile> parse_area_profile(std::string_view toml_text, std::string_v
     area.boards = read_names(problems, t, "boards", "boards = [\"Health and Wellbeing Board\"]");
     t.finish();
   }
+  read_contacts(problems, top, area);
   top.finish();
 
   if (!problems.empty()) return fail(problems.take());

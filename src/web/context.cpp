@@ -56,7 +56,9 @@ struct NavItem {
   Permission permission;
 };
 constexpr NavItem kNav[] = {
+    {"cases", "/cases", "Cases", Permission::view_register},
     {"children", "/children", "Children", Permission::view_register},
+    {"performance", "/performance/twenty-weeks", "Performance", Permission::view_performance},
     {"audit", "/audit", "Audit trail", Permission::view_audit},
 };
 }  // namespace

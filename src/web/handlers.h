@@ -23,6 +23,19 @@ Response child_create(Ctx& ctx);
 Response child_edit_form(Ctx& ctx);
 Response child_update(Ctx& ctx);
 
+// EHC needs assessments (handlers/assessment_pages.cpp)
+Response cases(Ctx& ctx);
+Response assessment_case(Ctx& ctx);
+Response assessment_step(Ctx& ctx);
+Response assessment_new_form(Ctx& ctx);
+Response assessment_create(Ctx& ctx);
+Response twenty_weeks(Ctx& ctx);
+Response letter(Ctx& ctx);
+Response api_cases(Ctx& ctx);
+Response api_assessment(Ctx& ctx);
+Response api_assessment_create(Ctx& ctx);
+Response api_assessment_step(Ctx& ctx);
+
 // The audit trail (handlers/audit_pages.cpp)
 Response audit_trail(Ctx& ctx);
 

@@ -26,6 +26,14 @@ const std::array kRoutes{
     Route{"GET", "/children/{}", Access::permission, Permission::view_child, false, child_record},
     Route{"GET", "/children/{}/edit", Access::permission, Permission::edit_child, false, child_edit_form},
     Route{"POST", "/children/{}/edit", Access::permission, Permission::edit_child, false, child_update},
+    Route{"GET", "/cases", Access::permission, Permission::view_register, false, cases},
+    Route{"GET", "/children/{}/assessments/new", Access::permission, Permission::edit_child, false,
+          assessment_new_form},
+    Route{"POST", "/children/{}/assessments", Access::permission, Permission::edit_child, false, assessment_create},
+    Route{"GET", "/assessments/{}", Access::permission, Permission::view_child, false, assessment_case},
+    Route{"POST", "/assessments/{}/steps", Access::permission, Permission::edit_child, false, assessment_step},
+    Route{"GET", "/letters/{}", Access::permission, Permission::view_child, false, letter},
+    Route{"GET", "/performance/twenty-weeks", Access::permission, Permission::view_performance, false, twenty_weeks},
     Route{"GET", "/audit", Access::permission, Permission::view_audit, false, audit_trail},
     Route{"GET", "/api/v1/openapi.json", Access::anyone, Permission::view_register, true, api_openapi},
     Route{"GET", "/api/v1/me", Access::signed_in, Permission::view_register, true, api_me},
@@ -33,6 +41,12 @@ const std::array kRoutes{
     Route{"POST", "/api/v1/children", Access::permission, Permission::edit_child, true, api_child_create},
     Route{"GET", "/api/v1/children/{}", Access::permission, Permission::view_child, true, api_child},
     Route{"PUT", "/api/v1/children/{}", Access::permission, Permission::edit_child, true, api_child_update},
+    Route{"POST", "/api/v1/children/{}/assessments", Access::permission, Permission::edit_child, true,
+          api_assessment_create},
+    Route{"GET", "/api/v1/assessments", Access::permission, Permission::view_register, true, api_cases},
+    Route{"GET", "/api/v1/assessments/{}", Access::permission, Permission::view_child, true, api_assessment},
+    Route{"POST", "/api/v1/assessments/{}/steps", Access::permission, Permission::edit_child, true,
+          api_assessment_step},
 };
 
 bool match(const char* pattern, std::string_view path, std::vector<std::string>& captures) {

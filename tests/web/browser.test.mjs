@@ -32,7 +32,10 @@ test('sign in and search using the keyboard alone, with no accessibility violati
   await page.keyboard.press('Tab');
   assert.equal(await page.evaluate(() => document.activeElement.id), 'password');
   await page.keyboard.type(PASSWORD);
-  await Promise.all([page.waitForURL(/\/children/), page.keyboard.press('Enter')]);
+  // A caseworker lands on their cases, most urgent first.
+  await Promise.all([page.waitForURL(/\/cases$/), page.keyboard.press('Enter')]);
+  await checkAxe(page);
+  await page.goto(`${server.url}/children`);
   await checkAxe(page);
 
   // The search box is reachable by keyboard and Enter submits it.
@@ -97,4 +100,28 @@ test('the add form, audit trail and error pages pass axe', async () => {
   await checkAxe(admin);
   await page.close();
   await admin.close();
+});
+
+test("a caseworker's cases, an assessment and the 20-week page pass axe; a bad step shows the error summary", async () => {
+  const page = await browser.newPage();
+  await signIn(page, server.url, email('caseworker'), PASSWORD);
+  await page.goto(`${server.url}/cases?scope=area`);
+  assert.match(await page.locator('h1').textContent(), /All assessments/);
+  const first = await page.locator('tbody tr').first().locator('.govuk-tag').textContent();
+  assert.match(first, /Overdue|At risk|On time/, 'the most urgent case comes first');
+  await checkAxe(page);
+  await Promise.all([page.waitForURL(/\/assessments\//), page.locator('tbody tr th a').first().click()]);
+  await page.locator('h2', { hasText: 'Statutory deadlines' }).waitFor();
+  await checkAxe(page);
+  // Record an exception with no reason: refused, naming the field.
+  const form = page.locator('form', { has: page.locator('input[name="step"][value="exception"]') });
+  if (await form.count()) {
+    await form.getByRole('button', { name: 'Record the exception' }).click();
+    await page.locator('.govuk-error-summary').waitFor();
+    assert.match(await page.title(), /^Error: /);
+    await checkAxe(page);
+  }
+  await page.goto(`${server.url}/performance/twenty-weeks`);
+  await checkAxe(page);
+  await page.close();
 });

@@ -146,7 +146,11 @@ Response render_child_form(Ctx& ctx, int status, const ChildForm& f, const std::
 }  // namespace
 
 Response home(Ctx& ctx) {
-  if (role_has(ctx.me().role, Permission::view_register)) return redirect("/children");
+  if (role_has(ctx.me().role, Permission::view_register)) {
+    const bool caseworking = ctx.me().role == Role::caseworker || ctx.me().role == Role::sen_manager;
+    return redirect(caseworking ? (ctx.me().role == Role::sen_manager ? "/cases?scope=area" : "/cases") : "/children");
+  }
+  if (role_has(ctx.me().role, Permission::view_performance)) return redirect("/performance/twenty-weeks");
   if (role_has(ctx.me().role, Permission::view_audit)) return redirect("/audit");
   return page(ctx, 200, "home", "Home",
               mstch::map{{"role_label", std::string(role_label(ctx.me().role))}, {"area_name", ctx.me().area_name}});

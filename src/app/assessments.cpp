@@ -1,0 +1,270 @@
+#include "app/assessments.h"
+
+#include <algorithm>
+#include <map>
+
+#include "app/crypto.h"
+#include "app/letter_writer.h"
+#include "store/assessments.h"
+#include "store/audit.h"
+#include "store/children.h"
+
+namespace tandem::app {
+
+namespace {
+
+std::vector<Involvement> current_involvements(const std::vector<CaseInvolvement>& rows) {
+  std::vector<Involvement> out;
+  for (const auto& r : rows) {
+    if (!r.ended_on) out.push_back({r.agency, r.user_id.empty() ? std::nullopt : std::optional(r.user_id)});
+  }
+  return out;
+}
+
+// Loads the child and checks the user may work on them; writes the denial to
+// the audit trail.
+std::variant<Child, Refused> child_for(RegisterServices& s, const SignedIn& user, const std::string& child_id,
+                                       const std::string& route) {
+  std::optional<Child> child;
+  std::vector<CaseInvolvement> involved;
+  s.db.read([&](store::Tx& tx) {
+    child = store::find_child(tx, user.area_id, child_id);
+    if (child) involved = store::involvements_of(tx, child_id);
+  });
+  if (!child) return Refused{404, "There is no child with that reference in your area."};
+  if (!can_see_child(user.principal(), current_involvements(involved))) {
+    s.db.write([&](store::Tx& tx) {
+      store::insert_audit(tx, {new_id("a"), user.area_id, s.clock.now_micros(), user.user_id, "access.denied", "child",
+                               child_id, child_id, route, "not involved with this child"});
+    });
+    return Refused{403, "Only agencies and people involved with this child can see their record."};
+  }
+  return *child;
+}
+
+Result<Date> date_field(const char* field, const std::string& text) { return parse_date(field, text); }
+
+std::string describe_step(const StepInput& in, const Assessment& after) {
+  std::string d = in.step + " on " + in.on;
+  if (in.step == "decide") d += in.assess == "yes" ? ": assess" : ": do not assess";
+  if (in.step == "request_advice") d += ": " + in.advice_kind + " from " + in.provider;
+  if (in.step == "exception") d += ": " + in.ground + " to " + in.end_on + " (" + in.reason + ")";
+  d += "; stage now " + std::string(to_string(stage_of(after)));
+  return d;
+}
+
+Result<Assessment> apply(const Assessment& a, const StepInput& in, Date today) {
+  // The date's field is named as the rule names it, so a form can point at it.
+  static const std::map<std::string, std::string> kDateField{
+      {"decide", "decided_on"},    {"request_advice", "requested_on"},  {"advice_received", "received_on"},
+      {"exception", "start"},      {"not_to_issue", "not_to_issue_on"}, {"draft", "draft_served_on"},
+      {"final", "final_issued_on"}};
+  const auto known = kDateField.find(in.step);
+  const std::string field = known == kDateField.end() ? "on" : known->second;
+  auto on = parse_date(field, in.on);
+  if (!on) return tl::unexpected<Error>(on.error());
+  if (in.step == "decide") {
+    if (in.assess != "yes" && in.assess != "no") return fail("assess", "Choose whether to assess: yes or no");
+    return decide_whether_to_assess(a, *on, in.assess == "yes", today);
+  }
+  if (in.step == "request_advice") {
+    auto kind = parse_advice_kind(in.advice_kind);
+    if (!kind) {
+      return fail("advice_kind",
+                  "Advice must be one of educational, medical, psychological, social_care, "
+                  "preparing_for_adulthood, sensory, other (reg 6(1))");
+    }
+    auto agency = parse_agency(in.agency);
+    if (!agency) {
+      return fail("agency",
+                  "Agency must be one of council_education, council_social_care, icb, nhs_england, school, "
+                  "provider");
+    }
+    AdviceRequest r{new_id("v"), *kind, in.provider, *agency, *on, std::nullopt, in.reused == "yes"};
+    return request_advice(a, std::move(r), today);
+  }
+  if (in.step == "advice_received") return receive_advice(a, in.advice_id, *on, today);
+  if (in.step == "exception") {
+    auto ground = parse_exception_ground("ground", in.ground);
+    if (!ground) return tl::unexpected<Error>(ground.error());
+    auto end = date_field("end_on", in.end_on);
+    if (!end) return tl::unexpected<Error>(end.error());
+    return record_exception(a, {new_id("x"), {*ground, *on, *end}, in.reason}, today);
+  }
+  if (in.step == "not_to_issue") return decide_not_to_issue(a, *on, today);
+  if (in.step == "draft") return serve_draft(a, *on, today);
+  if (in.step == "final") return issue_final(a, *on, today);
+  return fail("step",
+              "Step must be one of decide, request_advice, advice_received, exception, not_to_issue, draft, "
+              "final");
+}
+
+int severity(StepStatus s) {
+  switch (s) {
+    case StepStatus::overdue: return 0;
+    case StepStatus::at_risk: return 1;
+    case StepStatus::on_time: return 2;
+    case StepStatus::exception_applies: return 3;
+    case StepStatus::done_on_time:
+    case StepStatus::done_late: return 4;
+  }
+  return 5;
+}
+
+}  // namespace
+
+StepOutcome start_assessment(RegisterServices& s, const SignedIn& user, const std::string& child_id,
+                             const StartAssessment& in) {
+  auto child = child_for(s, user, child_id, "POST /children/" + child_id + "/assessments");
+  if (auto* r = std::get_if<Refused>(&child)) return *r;
+  std::vector<FieldError> errors;
+  auto received = parse_date("received_on", in.received_on);
+  if (!received)
+    errors.push_back(received.error().fields.front());
+  else if (*received > s.clock.today())
+    errors.push_back({"received_on", "The date of receipt cannot be in the future"});
+  auto source = parse_request_source(in.source);
+  if (!source) {
+    errors.push_back({"source", "Say who asked: parent, young_person, school_or_setting or other_professional"});
+  }
+  if (!errors.empty()) return Error(std::move(errors));
+  Assessment a = open_assessment(new_id("a"), user.area_id, child_id, *received, *source);
+  a.caseworker_id = user.user_id;
+  const std::int64_t now = s.clock.now_micros();
+  bool running = false;
+  s.db.write([&](store::Tx& tx) {
+    for (const auto& other : store::assessments_of_child(tx, user.area_id, child_id)) {
+      const auto st = stage_of(other);
+      running = running || st == AssessmentStage::awaiting_decision || st == AssessmentStage::assessing ||
+                st == AssessmentStage::draft_issued;
+    }
+    if (running) return;
+    store::save_assessment(tx, a, now);
+    store::insert_audit(tx, {new_id("a"), user.area_id, now, user.user_id, "assessment.start", "assessment", a.id,
+                             child_id, "request received " + in.received_on + " from " + in.source, "new request"});
+  });
+  if (running) return Error("received_on", "This child already has an assessment under way: record the request on it");
+  a.version = 1;
+  return a;
+}
+
+StepOutcome record_step(RegisterServices& s, const SignedIn& user, const std::string& assessment_id,
+                        const StepInput& in) {
+  std::optional<Assessment> current;
+  s.db.read([&](store::Tx& tx) { current = store::find_assessment(tx, user.area_id, assessment_id); });
+  if (!current) return Refused{404, "There is no assessment with that reference in your area."};
+  auto child = child_for(s, user, current->child_id, "POST /assessments/" + assessment_id);
+  if (auto* r = std::get_if<Refused>(&child)) return *r;
+  if (in.version != current->version) {
+    return Error("version",
+                 "Someone else updated this case while you were working on it. Open it again to see "
+                 "their change, then record yours.");
+  }
+  auto after = apply(*current, in, s.clock.today());
+  if (!after) return after.error();
+  const std::int64_t now = s.clock.now_micros();
+  auto letter = letter_for_step(in.step, *after, std::get<Child>(child), user, in.reason, now);
+  if (!letter) return letter.error();
+  bool saved = false;
+  s.db.write([&](store::Tx& tx) {
+    saved = store::save_assessment(tx, *after, now);
+    if (!saved) return;
+    if (*letter) {
+      store::insert_letter(tx, **letter);
+      store::insert_audit(tx, {new_id("a"), user.area_id, now, user.user_id, "letter.issue", "letter", (*letter)->id,
+                               current->child_id, (*letter)->subject, "statutory notice of " + in.step});
+    }
+    store::insert_audit(tx, {new_id("a"), user.area_id, now, user.user_id, "assessment." + in.step, "assessment",
+                             assessment_id, current->child_id, describe_step(in, *after), in.reason});
+  });
+  if (!saved) {
+    return Error("version",
+                 "Someone else updated this case while you were working on it. Open it again to see "
+                 "their change, then record yours.");
+  }
+  after->version = current->version + 1;
+  return *after;
+}
+
+std::variant<AssessmentView, Refused> open_assessment_case(RegisterServices& s, const SignedIn& user,
+                                                           const std::string& assessment_id, const std::string& route) {
+  std::optional<Assessment> a;
+  s.db.read([&](store::Tx& tx) { a = store::find_assessment(tx, user.area_id, assessment_id); });
+  if (!a) return Refused{404, "There is no assessment with that reference in your area."};
+  auto child = child_for(s, user, a->child_id, route);
+  if (auto* r = std::get_if<Refused>(&child)) return *r;
+  const Date today = s.clock.today();
+  AssessmentView view{*a, std::get<Child>(child), next_step(*a, today, kAtRiskDays), {}, days_lost(*a, today), {}};
+  s.db.read([&](store::Tx& tx) {
+    for (auto& l : store::letters_of_child(tx, user.area_id, a->child_id)) {
+      if (l.assessment_id == a->id) view.letters.push_back(std::move(l));
+    }
+  });
+  s.access_log.record({new_id("r"), user.area_id, s.clock.now_micros(), user.user_id, route, a->child_id, "shown"});
+  view.late = late_advice(view.assessment, today);
+  return view;
+}
+
+std::vector<CaseRow> caseload(RegisterServices& s, const SignedIn& user, bool mine_only, const std::string& route) {
+  std::vector<Assessment> open;
+  std::map<std::string, std::string> names;
+  std::map<std::string, bool> visible;
+  s.db.read([&](store::Tx& tx) {
+    open = store::open_assessments(tx, user.area_id);
+    for (const auto& a : open) {
+      if (mine_only && a.caseworker_id != user.user_id) continue;
+      if (names.contains(a.child_id)) continue;
+      auto child = store::find_child(tx, user.area_id, a.child_id);
+      if (!child) continue;
+      names[a.child_id] = child->given_name + " " + child->family_name;
+      visible[a.child_id] =
+          can_see_child(user.principal(), current_involvements(store::involvements_of(tx, a.child_id)));
+    }
+  });
+  const Date today = s.clock.today();
+  std::vector<CaseRow> rows;
+  std::string shown;
+  for (const auto& a : open) {
+    if (mine_only && a.caseworker_id != user.user_id) continue;
+    if (!visible[a.child_id]) continue;
+    auto next = next_step(a, today, kAtRiskDays);
+    if (!next) continue;
+    rows.push_back({a.id, a.child_id, names[a.child_id], a.caseworker_id, stage_of(a), *next,
+                    static_cast<int>(late_advice(a, today).size()), days_lost(a, today)});
+    shown += (shown.empty() ? "" : " ") + a.child_id;
+  }
+  std::stable_sort(rows.begin(), rows.end(), [](const CaseRow& x, const CaseRow& y) {
+    const int sx = severity(x.next.state.status), sy = severity(y.next.state.status);
+    if (sx != sy) return sx < sy;
+    return x.next.days_left < y.next.days_left;
+  });
+  s.access_log.record({new_id("r"), user.area_id, s.clock.now_micros(), user.user_id, route, shown, "shown"});
+  return rows;
+}
+
+std::variant<store::LetterRow, Refused> open_letter(RegisterServices& s, const SignedIn& user,
+                                                    const std::string& letter_id, const std::string& route) {
+  std::optional<store::LetterRow> letter;
+  s.db.read([&](store::Tx& tx) { letter = store::find_letter(tx, user.area_id, letter_id); });
+  if (!letter) return Refused{404, "There is no letter with that reference in your area."};
+  auto child = child_for(s, user, letter->child_id, route);
+  if (auto* r = std::get_if<Refused>(&child)) return *r;
+  s.access_log.record(
+      {new_id("r"), user.area_id, s.clock.now_micros(), user.user_id, route, letter->child_id, "shown"});
+  return *letter;
+}
+
+TwentyWeekRate area_twenty_week_rate(RegisterServices& s, const SignedIn& user, int year) {
+  std::vector<Assessment> issued;
+  s.db.read([&](store::Tx& tx) {
+    issued = store::assessments_issued_between(tx, user.area_id, make_date(year, 1, 1), make_date(year, 12, 31));
+  });
+  std::vector<IssuedPlan> plans;
+  const Date today = s.clock.today();
+  for (const auto& a : issued) plans.push_back({a.received_on, *a.final_issued_on, twenty_weeks_lifted(a, today)});
+  auto rate = twenty_week_rate(plans, year);
+  if (!rate) return TwentyWeekRate{year, {}, {}};
+  return *rate;
+}
+
+}  // namespace tandem::app

@@ -1,0 +1,95 @@
+// Use cases of the EHC needs assessment: start one, record each statutory
+// step, and the caseload views that order cases by the next deadline.
+//
+// Each step loads the case, checks the user may work on the child (route
+// permission in web/, involvement here), applies the pure rule from
+// core/assessment.h, saves with optimistic locking and writes the audit entry,
+// all in one transaction.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "app/auth.h"
+#include "app/clock.h"
+#include "app/register.h"
+#include "core/assessment.h"
+#include "core/result.h"
+#include "core/twenty_week_rate.h"
+#include "store/assessments.h"
+
+namespace tandem::app {
+
+// Days before a deadline from which a case shows as at risk.
+constexpr int kAtRiskDays = 14;
+
+struct StartAssessment {
+  std::string received_on;  // YYYY-MM-DD, the day of receipt under the area's rule
+  std::string source;       // RequestSource id
+};
+
+// What a caseworker records, as typed; `step` names which.
+struct StepInput {
+  std::string step;          // decide, request_advice, advice_received, exception, not_to_issue, draft, final
+  std::string on;            // the date of the step, YYYY-MM-DD
+  std::string assess;        // decide: "yes" or "no"
+  std::string advice_kind;   // request_advice
+  std::string provider;      // request_advice
+  std::string agency;        // request_advice
+  std::string reused;        // request_advice: "yes" when existing advice is used (reg 6(4))
+  std::string advice_id;     // advice_received
+  std::string ground;        // exception
+  std::string end_on;        // exception: last day it lasted
+  std::string reason;        // exception
+  std::int64_t version = 0;  // optimistic locking
+};
+
+struct Refused {
+  int status;  // 403 or 404
+  std::string message;
+};
+
+using StepOutcome = std::variant<Assessment, Refused, Error>;
+
+StepOutcome start_assessment(RegisterServices& s, const SignedIn& user, const std::string& child_id,
+                             const StartAssessment& in);
+StepOutcome record_step(RegisterServices& s, const SignedIn& user, const std::string& assessment_id,
+                        const StepInput& in);
+
+struct AssessmentView {
+  Assessment assessment;
+  Child child;
+  std::optional<NextStep> next;
+  std::vector<LateAdvice> late;
+  int days_lost = 0;
+  std::vector<store::LetterRow> letters;  // sent on this case, newest first
+};
+std::variant<AssessmentView, Refused> open_assessment_case(RegisterServices& s, const SignedIn& user,
+                                                           const std::string& assessment_id, const std::string& route);
+
+struct CaseRow {
+  std::string assessment_id;
+  std::string child_id;
+  std::string child_name;
+  std::string caseworker_id;
+  AssessmentStage stage;
+  NextStep next;
+  int late_advice = 0;
+  int days_lost = 0;
+};
+// Open cases ordered: overdue first, then at risk, then by days left; cases
+// under an exception after the rest, still visible. `mine_only` keeps the
+// user's own cases.
+std::vector<CaseRow> caseload(RegisterServices& s, const SignedIn& user, bool mine_only, const std::string& route);
+
+// A letter as sent, for reading and printing; the read is logged.
+std::variant<store::LetterRow, Refused> open_letter(RegisterServices& s, const SignedIn& user,
+                                                    const std::string& letter_id, const std::string& route);
+
+// The area's 20-week rate for a calendar year, computed the DfE way from the
+// plans Tandem holds.
+TwentyWeekRate area_twenty_week_rate(RegisterServices& s, const SignedIn& user, int year);
+
+}  // namespace tandem::app

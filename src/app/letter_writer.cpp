@@ -1,0 +1,129 @@
+#include "app/letter_writer.h"
+
+#include <span>
+#include <sstream>
+
+#include <mstch/mstch.hpp>
+
+#include "app/crypto.h"
+#include "core/embedded_file.h"
+#include "core/letters.h"
+#include "profile/area_profiles.h"
+
+namespace tandem {
+std::span<const EmbeddedFile> embedded_letter_templates();
+}
+
+namespace tandem::app {
+
+namespace {
+
+const std::string& letter_template() {
+  static const std::string text = [] {
+    for (const auto& f : embedded_letter_templates()) {
+      if (f.path.ends_with("letter.mustache")) return std::string(f.content);
+    }
+    throw std::logic_error("the letter template is missing from this build");
+  }();
+  return text;
+}
+
+std::vector<std::string> paragraphs(const std::string& text) {
+  std::vector<std::string> out;
+  std::istringstream in(text);
+  std::string line;
+  while (std::getline(in, line)) {
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (line.find_first_not_of(" \t") != std::string::npos) out.push_back(line);
+  }
+  return out;
+}
+
+mstch::array strings(const std::vector<std::string>& v) {
+  mstch::array out;
+  for (const auto& s : v) out.emplace_back(s);
+  return out;
+}
+
+std::string render(const Letter& l) {
+  mstch::array sections;
+  for (const auto& s : l.sections) {
+    sections.push_back(mstch::map{{"heading", s.heading}, {"paragraphs", strings(s.paragraphs)}});
+  }
+  const mstch::map view{{"subject", l.subject},
+                        {"date", l.date},
+                        {"addressee", l.addressee},
+                        {"address", strings(l.address)},
+                        {"reference", l.reference},
+                        {"salutation", l.salutation},
+                        {"sections", sections},
+                        {"sign_off", strings(l.sign_off)},
+                        {"legal_basis", strings(l.legal_basis)}};
+  return mstch::render(letter_template(), view);
+}
+
+}  // namespace
+
+Result<std::optional<store::LetterRow>> letter_for_step(const std::string& step, const Assessment& after,
+                                                        const Child& child, const SignedIn& user,
+                                                        const std::string& reasons, std::int64_t now) {
+  LetterKind kind;
+  Date decided{};
+  if (step == "decide") {
+    kind = after.assess ? LetterKind::decision_to_assess : LetterKind::decision_not_to_assess;
+    decided = *after.decided_on;
+  } else if (step == "not_to_issue") {
+    kind = LetterKind::decision_not_to_issue;
+    decided = *after.not_to_issue_on;
+  } else if (step == "draft") {
+    kind = LetterKind::draft_plan;
+    decided = *after.draft_served_on;
+  } else if (step == "final") {
+    kind = LetterKind::final_plan;
+    decided = *after.final_issued_on;
+  } else {
+    return std::optional<store::LetterRow>{};
+  }
+  LetterFacts facts;
+  facts.child_name = child.given_name + " " + child.family_name;
+  facts.child_date_of_birth = child.date_of_birth;
+  // Past compulsory school age the letter goes to the young person (CFA s83);
+  // 17 is safely past it whatever the birthday.
+  const bool young_person = age_on(child.date_of_birth, decided) >= 17;
+  facts.addressee = young_person ? Addressee::young_person : Addressee::parent;
+  facts.addressee_name = young_person ? facts.child_name : "The parent or carer of " + facts.child_name;
+  facts.reference = after.id;
+  facts.decision_date = decided;
+  facts.caseworker_name = user.display_name;
+  facts.caseworker_title = std::string(role_label(user.role));
+  facts.authority = user.area_name + " Council";
+  if (auto profile = shipped_area_profile(user.area_id)) {
+    facts.contacts = profile->contacts;
+    facts.caseworker_title = std::string(local_role_name(*profile, user.role));
+  }
+  facts.reasons = paragraphs(reasons);
+  facts.request_received = after.received_on;
+  if (kind == LetterKind::draft_plan) facts.served = decided;
+  auto letter = compose_letter(kind, facts);
+  if (!letter) {
+    Error e = letter.error();
+    for (auto& f : e.fields) {
+      if (f.field == "reasons") f.field = "letter_reason";
+    }
+    return tl::unexpected<Error>(e);
+  }
+  store::LetterRow row;
+  row.id = new_id("l");
+  row.area_id = user.area_id;
+  row.child_id = child.id;
+  row.assessment_id = after.id;
+  row.kind = std::string(to_string(kind));
+  row.issued_on = format_date(decided);
+  row.subject = letter->subject;
+  row.body_html = render(*letter);
+  row.created_by = user.user_id;
+  row.created_at = now;
+  return std::optional<store::LetterRow>(std::move(row));
+}
+
+}  // namespace tandem::app

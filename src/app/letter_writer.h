@@ -1,0 +1,24 @@
+// Turns a statutory step into the letter the regulations require, composed by
+// core/letters.h from the case and the area's contacts and rendered to the
+// printable HTML that is kept, unchanged, as sent.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "app/auth.h"
+#include "core/assessment.h"
+#include "core/child.h"
+#include "core/result.h"
+#include "store/assessments.h"
+
+namespace tandem::app {
+
+// The letter for `step` ("decide", "not_to_issue", "draft", "final"), or
+// nullopt for steps that send none. Errors name the field (e.g. "reason" when
+// a refusal has no reasons).
+Result<std::optional<store::LetterRow>> letter_for_step(const std::string& step, const Assessment& after,
+                                                        const Child& child, const SignedIn& user,
+                                                        const std::string& reasons, std::int64_t now);
+
+}  // namespace tandem::app

@@ -1,0 +1,283 @@
+#include "core/assessment.h"
+
+#include <algorithm>
+#include <array>
+
+namespace tandem {
+
+namespace {
+
+template <class E>
+struct Named {
+  E value;
+  std::string_view id;
+  std::string_view label;
+};
+
+constexpr std::array<Named<RequestSource>, 4> kSources{{
+    {RequestSource::parent, "parent", "Parent"},
+    {RequestSource::young_person, "young_person", "Young person"},
+    {RequestSource::school_or_setting, "school_or_setting", "School, college or setting"},
+    {RequestSource::other_professional, "other_professional", "Another professional"},
+}};
+
+constexpr std::array<Named<AdviceKind>, 7> kAdvice{{
+    {AdviceKind::educational, "educational", "Educational advice (reg 6(1)(b))"},
+    {AdviceKind::medical, "medical", "Medical advice from health (reg 6(1)(c))"},
+    {AdviceKind::psychological, "psychological", "Psychological advice from an educational psychologist (reg 6(1)(d))"},
+    {AdviceKind::social_care, "social_care", "Social care advice (reg 6(1)(e))"},
+    {AdviceKind::preparing_for_adulthood, "preparing_for_adulthood",
+     "Preparing for adulthood advice, from year 9 (reg 6(1)(f))"},
+    {AdviceKind::sensory, "sensory", "Advice from a qualified teacher of the sensory impaired (reg 6(1)(g)-(h))"},
+    {AdviceKind::other, "other", "Other advice (reg 6(1)(i))"},
+}};
+
+constexpr std::array<Named<AssessmentStage>, 6> kStages{{
+    {AssessmentStage::awaiting_decision, "awaiting_decision", "Deciding whether to assess"},
+    {AssessmentStage::not_assessing, "not_assessing", "Decided not to assess"},
+    {AssessmentStage::assessing, "assessing", "Assessing"},
+    {AssessmentStage::not_issuing, "not_issuing", "Decided not to issue a plan"},
+    {AssessmentStage::draft_issued, "draft_issued", "Draft plan issued"},
+    {AssessmentStage::final_issued, "final_issued", "Final plan issued"},
+}};
+
+template <class E, std::size_t N>
+std::string_view id_of(const std::array<Named<E>, N>& table, E v) {
+  for (const auto& n : table) {
+    if (n.value == v) return n.id;
+  }
+  return "unknown";
+}
+template <class E, std::size_t N>
+std::string_view label_of(const std::array<Named<E>, N>& table, E v) {
+  for (const auto& n : table) {
+    if (n.value == v) return n.label;
+  }
+  return "Unknown";
+}
+template <class E, std::size_t N>
+std::optional<E> parse_of(const std::array<Named<E>, N>& table, std::string_view s) {
+  for (const auto& n : table) {
+    if (n.id == s) return n.value;
+  }
+  return std::nullopt;
+}
+
+Result<Assessment> not_future(const Assessment& a, const char* field, Date on, Date today) {
+  if (on > today) return fail(field, "The date cannot be in the future");
+  if (on < a.received_on) {
+    return fail(field, "The date cannot be before the request was received (" + format_date_long(a.received_on) + ")");
+  }
+  return a;
+}
+
+std::vector<ClockException> exceptions_of(const Assessment& a) {
+  std::vector<ClockException> out;
+  for (const auto& e : a.exceptions) out.push_back(e.exception);
+  return out;
+}
+
+}  // namespace
+
+std::string_view to_string(RequestSource s) { return id_of(kSources, s); }
+std::string_view request_source_label(RequestSource s) { return label_of(kSources, s); }
+std::optional<RequestSource> parse_request_source(std::string_view s) { return parse_of(kSources, s); }
+std::span<const RequestSource> all_request_sources() {
+  static const std::array<RequestSource, 4> all{RequestSource::parent, RequestSource::young_person,
+                                                RequestSource::school_or_setting, RequestSource::other_professional};
+  return all;
+}
+std::string_view to_string(AdviceKind k) { return id_of(kAdvice, k); }
+std::string_view advice_kind_label(AdviceKind k) { return label_of(kAdvice, k); }
+std::optional<AdviceKind> parse_advice_kind(std::string_view s) { return parse_of(kAdvice, s); }
+std::span<const AdviceKind> all_advice_kinds() {
+  static const std::array<AdviceKind, 7> all{AdviceKind::educational,
+                                             AdviceKind::medical,
+                                             AdviceKind::psychological,
+                                             AdviceKind::social_care,
+                                             AdviceKind::preparing_for_adulthood,
+                                             AdviceKind::sensory,
+                                             AdviceKind::other};
+  return all;
+}
+std::string_view to_string(AssessmentStage s) { return id_of(kStages, s); }
+std::string_view stage_label(AssessmentStage s) { return label_of(kStages, s); }
+
+AssessmentStage stage_of(const Assessment& a) {
+  if (a.final_issued_on) return AssessmentStage::final_issued;
+  if (a.not_to_issue_on) return AssessmentStage::not_issuing;
+  if (a.draft_served_on) return AssessmentStage::draft_issued;
+  if (!a.decided_on) return AssessmentStage::awaiting_decision;
+  return a.assess ? AssessmentStage::assessing : AssessmentStage::not_assessing;
+}
+
+Assessment open_assessment(std::string id, std::string area_id, std::string child_id, Date received,
+                           RequestSource source) {
+  Assessment a;
+  a.id = std::move(id);
+  a.area_id = std::move(area_id);
+  a.child_id = std::move(child_id);
+  a.received_on = received;
+  a.source = source;
+  return a;
+}
+
+Result<Assessment> decide_whether_to_assess(const Assessment& a, Date on, bool assess, Date today) {
+  if (a.decided_on) return fail("decided_on", "The decision whether to assess has already been recorded");
+  auto ok = not_future(a, "decided_on", on, today);
+  if (!ok) return ok;
+  Assessment out = a;
+  out.decided_on = on;
+  out.assess = assess;
+  return out;
+}
+
+Result<Assessment> request_advice(const Assessment& a, AdviceRequest request, Date today) {
+  if (stage_of(a) != AssessmentStage::assessing) {
+    return fail("kind", "Advice can be asked for only while assessing, after the decision to assess");
+  }
+  if (request.provider.empty() && !request.reused) {
+    return fail("provider", "Name who is asked for the advice, for example the educational psychology service");
+  }
+  if (request.provider.size() > 200) return fail("provider", "Provider must be 200 characters or fewer");
+  auto ok = not_future(a, "requested_on", request.requested_on, today);
+  if (!ok) return ok;
+  if (request.requested_on < *a.decided_on) {
+    return fail("requested_on",
+                "Advice cannot be requested before the decision to assess (" + format_date_long(*a.decided_on) + ")");
+  }
+  if (request.received_on && *request.received_on < request.requested_on) {
+    return fail("received_on", "Advice cannot come back before it was asked for");
+  }
+  Assessment out = a;
+  if (request.reused && !request.received_on) request.received_on = request.requested_on;
+  out.advice.push_back(std::move(request));
+  return out;
+}
+
+Result<Assessment> receive_advice(const Assessment& a, const std::string& advice_id, Date on, Date today) {
+  Assessment out = a;
+  auto it =
+      std::find_if(out.advice.begin(), out.advice.end(), [&](const AdviceRequest& r) { return r.id == advice_id; });
+  if (it == out.advice.end()) return fail("advice_id", "There is no such advice request on this case");
+  if (it->received_on) return fail("received_on", "This advice has already been recorded as received");
+  if (on > today) return fail("received_on", "The date cannot be in the future");
+  if (on < it->requested_on) {
+    return fail("received_on",
+                "Advice cannot come back before it was asked for (" + format_date_long(it->requested_on) + ")");
+  }
+  it->received_on = on;
+  return out;
+}
+
+Result<Assessment> decide_not_to_issue(const Assessment& a, Date on, Date today) {
+  if (stage_of(a) != AssessmentStage::assessing) {
+    return fail("not_to_issue_on", "A decision not to issue follows an assessment, before any draft plan");
+  }
+  auto ok = not_future(a, "not_to_issue_on", on, today);
+  if (!ok) return ok;
+  if (on < *a.decided_on) return fail("not_to_issue_on", "The date cannot be before the decision to assess");
+  Assessment out = a;
+  out.not_to_issue_on = on;
+  return out;
+}
+
+Result<Assessment> serve_draft(const Assessment& a, Date on, Date today) {
+  if (stage_of(a) != AssessmentStage::assessing) {
+    return fail("draft_served_on", "A draft plan follows the decision to assess, and only once");
+  }
+  auto ok = not_future(a, "draft_served_on", on, today);
+  if (!ok) return ok;
+  if (on < *a.decided_on) return fail("draft_served_on", "The date cannot be before the decision to assess");
+  Assessment out = a;
+  out.draft_served_on = on;
+  return out;
+}
+
+Result<Assessment> issue_final(const Assessment& a, Date on, Date today) {
+  if (stage_of(a) != AssessmentStage::draft_issued) {
+    return fail("final_issued_on", "The final plan follows a draft plan (reg 13)");
+  }
+  auto ok = not_future(a, "final_issued_on", on, today);
+  if (!ok) return ok;
+  const auto window = draft_plan_comments(*a.draft_served_on);
+  if (on < window.earliest_final_plan.date) {
+    return fail("final_issued_on", "The family has 15 days from the draft (served " +
+                                       format_date_long(*a.draft_served_on) +
+                                       ") to comment and ask for a setting (reg 13(1)): the final plan can be issued "
+                                       "from " +
+                                       format_date_long(window.earliest_final_plan.date));
+  }
+  Assessment out = a;
+  out.final_issued_on = on;
+  return out;
+}
+
+Result<Assessment> record_exception(const Assessment& a, RecordedException e, Date today) {
+  if (e.reason.empty()) return fail("reason", "Say what happened: the family is told which exception applies and why");
+  if (e.reason.size() > 1000) return fail("reason", "Reason must be 1,000 characters or fewer");
+  if (e.exception.start > today) return fail("start", "An exception cannot start in the future");
+  if (e.exception.start < a.received_on) return fail("start", "An exception cannot start before the request");
+  auto made = make_exception(e.exception.ground, e.exception.start, e.exception.end);
+  if (!made) return tl::unexpected<Error>(made.error());
+  Assessment out = a;
+  out.exceptions.push_back(std::move(e));
+  return out;
+}
+
+namespace {
+struct Candidate {
+  ClockStep step;
+  const char* label;
+};
+}  // namespace
+
+std::optional<NextStep> next_step(const Assessment& a, Date today, int at_risk_days) {
+  Candidate c{};
+  switch (stage_of(a)) {
+    case AssessmentStage::awaiting_decision:
+      c = {ClockStep::decide_whether_to_assess, "Decide whether to assess"};
+      break;
+    case AssessmentStage::assessing:
+    case AssessmentStage::draft_issued: c = {ClockStep::final_plan, "Issue the final plan"}; break;
+    case AssessmentStage::not_assessing:
+    case AssessmentStage::not_issuing:
+    case AssessmentStage::final_issued: return std::nullopt;
+  }
+  // While assessing, a decision not to issue has the earlier limit (16 weeks):
+  // until the draft is out, that is the date at risk.
+  if (stage_of(a) == AssessmentStage::assessing) {
+    auto not_issue = step_status(ClockStep::notify_decision_not_to_issue, a.received_on, std::nullopt, today,
+                                 at_risk_days, exceptions_of(a));
+    if (not_issue && not_issue->status != StepStatus::overdue) {
+      c = {ClockStep::notify_decision_not_to_issue, "Decide whether to issue a plan"};
+    }
+  }
+  auto state = step_status(c.step, a.received_on, std::nullopt, today, at_risk_days, exceptions_of(a));
+  if (!state) return std::nullopt;
+  NextStep out{c.step, c.label, *state, static_cast<int>((state->deadline.date - today).count())};
+  return out;
+}
+
+std::vector<LateAdvice> late_advice(const Assessment& a, Date today) {
+  std::vector<LateAdvice> out;
+  for (const auto& r : a.advice) {
+    if (r.received_on || r.reused) continue;
+    auto state = step_status(ClockStep::advice, r.requested_on, std::nullopt, today, 0, exceptions_of(a));
+    if (!state || state->status != StepStatus::overdue) continue;
+    out.push_back({&r, *state, static_cast<int>((today - state->deadline.date).count())});
+  }
+  return out;
+}
+
+int days_lost(const Assessment& a, Date until) {
+  auto d = days_lost_to_exceptions(a.received_on, until, exceptions_of(a));
+  return d ? *d : 0;
+}
+
+bool twenty_weeks_lifted(const Assessment& a, Date today) {
+  auto s = step_status(ClockStep::final_plan, a.received_on, a.final_issued_on, today, 0, exceptions_of(a));
+  return s && s->status == StepStatus::exception_applies;
+}
+
+}  // namespace tandem

@@ -1,0 +1,247 @@
+#include "store/assessments.h"
+
+#include <map>
+
+#include "store/detail/tx.h"
+
+namespace tandem::store {
+
+using soci::into;
+using soci::use;
+
+namespace {
+
+struct OptionalDate {
+  std::string text;
+  soci::indicator ind = soci::i_null;
+  explicit OptionalDate(const std::optional<Date>& d) {
+    if (d) {
+      text = format_date(*d);
+      ind = soci::i_ok;
+    }
+  }
+};
+
+std::optional<Date> read_date(const std::string& text, soci::indicator ind) {
+  if (ind != soci::i_ok || text.empty()) return std::nullopt;
+  auto d = parse_date("date", text);
+  if (!d) throw StoreError("a stored date is not ISO: " + text);
+  return *d;
+}
+
+Date required_date(const std::string& text) {
+  auto d = parse_date("date", text);
+  if (!d) throw StoreError("a stored date is not ISO: " + text);
+  return *d;
+}
+
+void write_children(Tx& tx, const Assessment& a) {
+  tx.sql << "DELETE FROM advice_requests WHERE assessment_id = :a", use(a.id);
+  tx.sql << "DELETE FROM assessment_exceptions WHERE assessment_id = :a", use(a.id);
+  for (const auto& r : a.advice) {
+    const std::string kind(to_string(r.kind)), agency(to_string(r.agency)), requested = format_date(r.requested_on);
+    OptionalDate received(r.received_on);
+    const int reused = r.reused ? 1 : 0;
+    tx.sql << "INSERT INTO advice_requests (id, area_id, assessment_id, kind, provider, agency, requested_on, "
+              "received_on, reused) VALUES (:id, :area, :a, :kind, :provider, :agency, :req, :rec, :reused)",
+        use(r.id), use(a.area_id), use(a.id), use(kind), use(r.provider), use(agency), use(requested),
+        use(received.text, received.ind), use(reused);
+  }
+  for (const auto& e : a.exceptions) {
+    const std::string ground(to_string(e.exception.ground)), start = format_date(e.exception.start),
+                                                             end = format_date(e.exception.end);
+    tx.sql << "INSERT INTO assessment_exceptions (id, area_id, assessment_id, ground, start_on, end_on, reason) "
+              "VALUES (:id, :area, :a, :ground, :start, :end, :reason)",
+        use(e.id), use(a.area_id), use(a.id), use(ground), use(start), use(end), use(e.reason);
+  }
+}
+
+const char* kColumns =
+    "SELECT id, area_id, child_id, received_on, source, caseworker_id, decided_on, assess, not_to_issue_on, "
+    "draft_served_on, final_issued_on, version FROM assessments ";
+
+// Loads assessments matching `where` (bound to the given values), then their
+// advice and exceptions in two more queries.
+std::vector<Assessment> load(Tx& tx, const std::string& where, const std::vector<std::string>& values,
+                             const std::string& order) {
+  std::vector<Assessment> out;
+  std::map<std::string, std::size_t> index;
+  {
+    Assessment a;
+    std::string received, source, decided, not_issue, draft, final_issued;
+    soci::indicator decided_ind = soci::i_null, not_issue_ind = soci::i_null, draft_ind = soci::i_null,
+                    final_ind = soci::i_null;
+    int assess = 0;
+    long long version = 0;
+    auto prep = (tx.sql.prepare << std::string(kColumns) + where + order);
+    for (std::size_t i = 0; i < values.size(); ++i) prep, use(values[i], "v" + std::to_string(i));
+    prep, into(a.id), into(a.area_id), into(a.child_id), into(received), into(source), into(a.caseworker_id),
+        into(decided, decided_ind), into(assess), into(not_issue, not_issue_ind), into(draft, draft_ind),
+        into(final_issued, final_ind), into(version);
+    soci::statement st = prep;
+    st.execute();
+    while (st.fetch()) {
+      Assessment row = a;
+      row.received_on = required_date(received);
+      row.source = parse_request_source(source).value_or(RequestSource::parent);
+      row.decided_on = read_date(decided, decided_ind);
+      row.assess = assess != 0;
+      row.not_to_issue_on = read_date(not_issue, not_issue_ind);
+      row.draft_served_on = read_date(draft, draft_ind);
+      row.final_issued_on = read_date(final_issued, final_ind);
+      row.version = version;
+      index[row.id] = out.size();
+      out.push_back(std::move(row));
+    }
+  }
+  if (out.empty()) return out;
+  const std::string sub = "SELECT id FROM assessments " + where;
+  {
+    AdviceRequest r;
+    std::string assessment_id, kind, agency, requested, received;
+    soci::indicator received_ind = soci::i_null;
+    int reused = 0;
+    auto prep = (tx.sql.prepare << "SELECT assessment_id, id, kind, provider, agency, requested_on, received_on, "
+                                   "reused FROM advice_requests WHERE assessment_id IN (" +
+                                       sub + ") ORDER BY requested_on, id");
+    for (std::size_t i = 0; i < values.size(); ++i) prep, use(values[i], "v" + std::to_string(i));
+    prep, into(assessment_id), into(r.id), into(kind), into(r.provider), into(agency), into(requested),
+        into(received, received_ind), into(reused);
+    soci::statement st = prep;
+    st.execute();
+    while (st.fetch()) {
+      auto it = index.find(assessment_id);
+      if (it == index.end()) continue;
+      AdviceRequest row = r;
+      row.kind = parse_advice_kind(kind).value_or(AdviceKind::other);
+      row.agency = parse_agency(agency).value_or(Agency::council_education);
+      row.requested_on = required_date(requested);
+      row.received_on = read_date(received, received_ind);
+      row.reused = reused != 0;
+      out[it->second].advice.push_back(std::move(row));
+    }
+  }
+  {
+    RecordedException e;
+    std::string assessment_id, ground, start, end;
+    auto prep = (tx.sql.prepare << "SELECT assessment_id, id, ground, start_on, end_on, reason FROM "
+                                   "assessment_exceptions WHERE assessment_id IN (" +
+                                       sub + ") ORDER BY start_on, id");
+    for (std::size_t i = 0; i < values.size(); ++i) prep, use(values[i], "v" + std::to_string(i));
+    prep, into(assessment_id), into(e.id), into(ground), into(start), into(end), into(e.reason);
+    soci::statement st = prep;
+    st.execute();
+    while (st.fetch()) {
+      auto it = index.find(assessment_id);
+      if (it == index.end()) continue;
+      auto g = parse_exception_ground("ground", ground);
+      if (!g) throw StoreError("unknown exception ground in the database: " + ground);
+      RecordedException row = e;
+      row.exception = ClockException{*g, required_date(start), required_date(end)};
+      out[it->second].exceptions.push_back(std::move(row));
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+bool save_assessment(Tx& tx, const Assessment& a, std::int64_t now) {
+  const std::string received = format_date(a.received_on), source(to_string(a.source));
+  OptionalDate decided(a.decided_on), not_issue(a.not_to_issue_on), draft(a.draft_served_on),
+      final_issued(a.final_issued_on);
+  const int assess = a.assess ? 1 : 0;
+  const long long at = now, version = a.version;
+  if (a.version == 0) {
+    const long long first = 1;
+    tx.sql << "INSERT INTO assessments (id, area_id, child_id, received_on, source, caseworker_id, decided_on, assess, "
+              "not_to_issue_on, draft_served_on, final_issued_on, version, created_at, updated_at) VALUES (:id, "
+              ":area, :child, :received, :source, :cw, :decided, :assess, :notissue, :draft, :final, :version, :c, :u)",
+        use(a.id), use(a.area_id), use(a.child_id), use(received), use(source), use(a.caseworker_id),
+        use(decided.text, decided.ind), use(assess), use(not_issue.text, not_issue.ind), use(draft.text, draft.ind),
+        use(final_issued.text, final_issued.ind), use(first), use(at), use(at);
+  } else {
+    soci::statement st =
+        (tx.sql.prepare << "UPDATE assessments SET received_on = :received, source = :source, caseworker_id = :cw, "
+                           "decided_on = :decided, assess = :assess, not_to_issue_on = :notissue, draft_served_on = "
+                           ":draft, final_issued_on = :final, version = version + 1, updated_at = :u WHERE id = :id "
+                           "AND area_id = :area AND version = :version",
+         use(received), use(source), use(a.caseworker_id), use(decided.text, decided.ind), use(assess),
+         use(not_issue.text, not_issue.ind), use(draft.text, draft.ind), use(final_issued.text, final_issued.ind),
+         use(at), use(a.id), use(a.area_id), use(version));
+    st.execute(true);
+    if (st.get_affected_rows() != 1) return false;
+  }
+  write_children(tx, a);
+  return true;
+}
+
+std::optional<Assessment> find_assessment(Tx& tx, const std::string& area_id, const std::string& id) {
+  auto rows = load(tx, "WHERE area_id = :v0 AND id = :v1", {area_id, id}, "");
+  if (rows.empty()) return std::nullopt;
+  return std::move(rows.front());
+}
+
+std::vector<Assessment> assessments_of_child(Tx& tx, const std::string& area_id, const std::string& child_id) {
+  return load(tx, "WHERE area_id = :v0 AND child_id = :v1", {area_id, child_id}, " ORDER BY received_on DESC, id");
+}
+
+std::vector<Assessment> open_assessments(Tx& tx, const std::string& area_id) {
+  return load(tx,
+              "WHERE area_id = :v0 AND final_issued_on IS NULL AND not_to_issue_on IS NULL AND NOT (decided_on IS NOT "
+              "NULL AND assess = 0)",
+              {area_id}, " ORDER BY received_on, id");
+}
+
+std::vector<Assessment> assessments_issued_between(Tx& tx, const std::string& area_id, Date from, Date to) {
+  return load(tx, "WHERE area_id = :v0 AND final_issued_on >= :v1 AND final_issued_on <= :v2",
+              {area_id, format_date(from), format_date(to)}, " ORDER BY final_issued_on, id");
+}
+
+void delete_assessments(Tx& tx, const std::string& area_id) {
+  tx.sql << "DELETE FROM letters WHERE area_id = :a", use(area_id);
+  tx.sql << "DELETE FROM advice_requests WHERE area_id = :a", use(area_id);
+  tx.sql << "DELETE FROM assessment_exceptions WHERE area_id = :a", use(area_id);
+  tx.sql << "DELETE FROM assessments WHERE area_id = :a", use(area_id);
+}
+
+void insert_letter(Tx& tx, const LetterRow& l) {
+  const long long at = l.created_at;
+  tx.sql << "INSERT INTO letters (id, area_id, child_id, assessment_id, kind, issued_on, subject, body_html, "
+            "created_by, created_at) VALUES (:id, :area, :child, :a, :kind, :issued, :subject, :body, :by, :at)",
+      use(l.id), use(l.area_id), use(l.child_id), use(l.assessment_id), use(l.kind), use(l.issued_on), use(l.subject),
+      use(l.body_html), use(l.created_by), use(at);
+}
+
+namespace {
+std::vector<LetterRow> letters_where(Tx& tx, const std::string& where, const std::string& a, const std::string& b) {
+  std::vector<LetterRow> out;
+  LetterRow l;
+  long long at = 0;
+  soci::statement st =
+      (tx.sql.prepare << "SELECT id, area_id, child_id, assessment_id, kind, issued_on, subject, "
+                         "body_html, created_by, created_at FROM letters " +
+                             where,
+       use(a, "a"), use(b, "b"), into(l.id), into(l.area_id), into(l.child_id), into(l.assessment_id), into(l.kind),
+       into(l.issued_on), into(l.subject), into(l.body_html), into(l.created_by), into(at));
+  st.execute();
+  while (st.fetch()) {
+    l.created_at = at;
+    out.push_back(l);
+  }
+  return out;
+}
+}  // namespace
+
+std::vector<LetterRow> letters_of_child(Tx& tx, const std::string& area_id, const std::string& child_id) {
+  return letters_where(tx, "WHERE area_id = :a AND child_id = :b ORDER BY issued_on DESC, created_at DESC", area_id,
+                       child_id);
+}
+
+std::optional<LetterRow> find_letter(Tx& tx, const std::string& area_id, const std::string& id) {
+  auto rows = letters_where(tx, "WHERE area_id = :a AND id = :b", area_id, id);
+  if (rows.empty()) return std::nullopt;
+  return rows.front();
+}
+
+}  // namespace tandem::store

@@ -1,0 +1,45 @@
+// EHC needs assessments with their advice requests and exceptions, saved and
+// loaded whole; and the letters sent on them.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/assessment.h"
+#include "store/database.h"
+
+namespace tandem::store {
+
+// Inserts when `a.version` is 0, else updates when the stored version matches;
+// returns false (changing nothing) when someone else saved first. Advice
+// requests and exceptions are replaced with the case's.
+bool save_assessment(Tx& tx, const Assessment& a, std::int64_t now);
+std::optional<Assessment> find_assessment(Tx& tx, const std::string& area_id, const std::string& id);
+std::vector<Assessment> assessments_of_child(Tx& tx, const std::string& area_id, const std::string& child_id);
+// Cases still running (no final plan, not refused), or all cases whose final
+// plan was issued in [from, to]; each with its advice and exceptions.
+std::vector<Assessment> open_assessments(Tx& tx, const std::string& area_id);
+std::vector<Assessment> assessments_issued_between(Tx& tx, const std::string& area_id, Date from, Date to);
+
+// Removes an area's assessments, advice, exceptions and letters (demo rebuilds).
+void delete_assessments(Tx& tx, const std::string& area_id);
+
+struct LetterRow {
+  std::string id;
+  std::string area_id;
+  std::string child_id;
+  std::string assessment_id;
+  std::string kind;
+  std::string issued_on;
+  std::string subject;
+  std::string body_html;
+  std::string created_by;
+  std::int64_t created_at = 0;
+};
+void insert_letter(Tx& tx, const LetterRow& l);
+std::vector<LetterRow> letters_of_child(Tx& tx, const std::string& area_id, const std::string& child_id);
+std::optional<LetterRow> find_letter(Tx& tx, const std::string& area_id, const std::string& id);
+
+}  // namespace tandem::store

@@ -1,0 +1,141 @@
+#include "core/assessment.h"
+
+#include <gtest/gtest.h>
+
+namespace tandem {
+namespace {
+
+const Date kReceived = make_date(2025, 1, 6);  // a Monday
+const Date kToday = make_date(2025, 11, 23);
+
+Assessment opened() { return open_assessment("a-1", "demo", "c-1", kReceived, RequestSource::parent); }
+
+Assessment assessing() { return *decide_whether_to_assess(opened(), make_date(2025, 2, 10), true, kToday); }
+
+AdviceRequest advice(const char* id, Date requested) {
+  return AdviceRequest{
+      id, AdviceKind::medical, "Northside Community Health Trust", Agency::icb, requested, std::nullopt, false};
+}
+
+TEST(Assessment, StepsInOrderMoveThroughTheStages) {
+  Assessment a = opened();
+  EXPECT_EQ(stage_of(a), AssessmentStage::awaiting_decision);
+  a = assessing();
+  EXPECT_EQ(stage_of(a), AssessmentStage::assessing);
+  a = *request_advice(a, advice("v-1", make_date(2025, 2, 11)), kToday);
+  a = *receive_advice(a, "v-1", make_date(2025, 3, 20), kToday);
+  a = *serve_draft(a, make_date(2025, 4, 28), kToday);
+  EXPECT_EQ(stage_of(a), AssessmentStage::draft_issued);
+  a = *issue_final(a, make_date(2025, 5, 13), kToday);
+  EXPECT_EQ(stage_of(a), AssessmentStage::final_issued);
+  EXPECT_FALSE(next_step(a, kToday, 14)) << "nothing left to chase";
+}
+
+struct BadStep {
+  const char* why;
+  Result<Assessment> (*attempt)();
+  const char* field;
+};
+
+TEST(Assessment, OutOfOrderStepsAreRefusedNamingTheField) {
+  const BadStep cases[] = {
+      {"decision before the request was received",
+       [] { return decide_whether_to_assess(opened(), make_date(2025, 1, 5), true, kToday); }, "decided_on"},
+      {"decision in the future", [] { return decide_whether_to_assess(opened(), make_date(2026, 1, 1), true, kToday); },
+       "decided_on"},
+      {"deciding twice", [] { return decide_whether_to_assess(assessing(), make_date(2025, 2, 11), true, kToday); },
+       "decided_on"},
+      {"advice before the decision to assess",
+       [] { return request_advice(opened(), advice("v-1", make_date(2025, 1, 20)), kToday); }, "kind"},
+      {"advice asked before the decision date",
+       [] { return request_advice(assessing(), advice("v-1", make_date(2025, 2, 1)), kToday); }, "requested_on"},
+      {"advice back before it was asked for",
+       [] {
+         auto a = *request_advice(assessing(), advice("v-1", make_date(2025, 2, 11)), kToday);
+         return receive_advice(a, "v-1", make_date(2025, 2, 10), kToday);
+       },
+       "received_on"},
+      {"a draft before deciding to assess", [] { return serve_draft(opened(), make_date(2025, 2, 1), kToday); },
+       "draft_served_on"},
+      {"a final plan without a draft", [] { return issue_final(assessing(), make_date(2025, 5, 1), kToday); },
+       "final_issued_on"},
+      // reg 13(1): at least 15 days for comments; a draft served 28 April allows a final plan from 13 May.
+      {"a final plan inside the 15 days for comments",
+       [] {
+         auto a = *serve_draft(assessing(), make_date(2025, 4, 28), kToday);
+         return issue_final(a, make_date(2025, 5, 12), kToday);
+       },
+       "final_issued_on"},
+      {"not to issue after a draft",
+       [] {
+         auto a = *serve_draft(assessing(), make_date(2025, 4, 28), kToday);
+         return decide_not_to_issue(a, make_date(2025, 4, 29), kToday);
+       },
+       "not_to_issue_on"},
+      {"an exception without a reason",
+       [] {
+         return record_exception(
+             assessing(), {"x-1", {ExceptionGround::exceptional_personal_circumstances, kReceived, kReceived}, ""},
+             kToday);
+       },
+       "reason"},
+  };
+  for (const auto& c : cases) {
+    auto r = c.attempt();
+    ASSERT_FALSE(r) << c.why;
+    EXPECT_EQ(r.error().first_field(), c.field) << c.why;
+  }
+}
+
+TEST(Assessment, NextStepFollowsTheClock) {
+  // Received 6 January 2025: decide by 17 February (reg 5(1)), not-to-issue by
+  // 28 April (reg 10(1)), final plan by 26 May (reg 13(2)).
+  auto s = next_step(opened(), make_date(2025, 2, 10), 14);
+  ASSERT_TRUE(s);
+  EXPECT_EQ(s->step, ClockStep::decide_whether_to_assess);
+  EXPECT_EQ(s->state.deadline.date, make_date(2025, 2, 17));
+  EXPECT_EQ(s->days_left, 7);
+  EXPECT_EQ(s->state.status, StepStatus::at_risk);
+
+  s = next_step(opened(), make_date(2025, 2, 18), 14);
+  EXPECT_EQ(s->state.status, StepStatus::overdue);
+  EXPECT_EQ(s->days_left, -1);
+
+  s = next_step(assessing(), make_date(2025, 3, 1), 14);
+  EXPECT_EQ(s->step, ClockStep::notify_decision_not_to_issue) << "until the draft, the 16-week limit comes first";
+  EXPECT_EQ(s->state.deadline.date, make_date(2025, 4, 28));
+
+  auto drafted = *serve_draft(assessing(), make_date(2025, 4, 1), kToday);
+  s = next_step(drafted, make_date(2025, 5, 20), 14);
+  EXPECT_EQ(s->step, ClockStep::final_plan);
+  EXPECT_EQ(s->state.deadline.date, make_date(2025, 5, 26));
+  EXPECT_EQ(s->state.status, StepStatus::at_risk);
+}
+
+TEST(Assessment, AnExceptionLiftsTheTwentyWeekLimitAndCountsDaysLost) {
+  // The family was away from the area for 5 weeks (reg 13(3) via 10(4)(d)).
+  auto a = *record_exception(assessing(),
+                             {"x-1",
+                              {ExceptionGround::away_from_area, make_date(2025, 3, 1), make_date(2025, 4, 4)},
+                              "The family stayed with relatives abroad from 1 March to 4 April"},
+                             kToday);
+  auto s = next_step(*serve_draft(a, make_date(2025, 5, 1), kToday), make_date(2025, 6, 10), 14);
+  ASSERT_TRUE(s);
+  EXPECT_EQ(s->state.status, StepStatus::exception_applies) << "past 26 May but the limit is lifted";
+  EXPECT_EQ(days_lost(a, make_date(2025, 6, 10)), 35);
+  EXPECT_TRUE(twenty_weeks_lifted(a, make_date(2025, 6, 10)));
+  EXPECT_FALSE(twenty_weeks_lifted(assessing(), make_date(2025, 6, 10)));
+}
+
+TEST(Assessment, LateAdviceNamesTheRequestPastItsSixWeeks) {
+  auto a = *request_advice(assessing(), advice("v-1", make_date(2025, 2, 11)), kToday);
+  a = *request_advice(a, advice("v-2", make_date(2025, 3, 10)), kToday);
+  // v-1 due 25 March (reg 8(1): 6 weeks from the adviser's receipt); v-2 due 21 April.
+  const auto late = late_advice(a, make_date(2025, 4, 1));
+  ASSERT_EQ(late.size(), 1u);
+  EXPECT_EQ(late[0].request->id, "v-1");
+  EXPECT_EQ(late[0].days_late, 7);
+}
+
+}  // namespace
+}  // namespace tandem

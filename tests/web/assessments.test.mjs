@@ -1,0 +1,129 @@
+// A caseworker walks an EHC needs assessment from request to final plan over
+// HTTP; the clock's dates and the caseload's ordering are what users rely on.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+
+import { Client, csrfFrom, startServer } from './harness.mjs';
+import { PASSWORD, email } from './accounts.mjs';
+
+let server;
+let caseworker;
+let icb;
+
+async function signedIn(role) {
+  const client = new Client(server.url);
+  const form = await client.get('/sign-in');
+  const res = await client.postForm('/sign-in', { csrf_token: csrfFrom(form.text), email: email(role), password: PASSWORD });
+  assert.equal(res.status, 303);
+  return client;
+}
+
+before(async () => {
+  server = await startServer({ demo: true });
+  caseworker = await signedIn('caseworker');
+  icb = await signedIn('icb_commissioner');
+});
+after(async () => { await server?.stop(); });
+
+async function api(client, method, path, body) {
+  const me = await client.json('GET', '/api/v1/me');
+  return client.request(method, path, {
+    headers: { 'content-type': 'application/json', 'x-csrf-token': me.data.csrf_token },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+}
+
+async function newChild() {
+  const res = await api(caseworker, 'POST', '/api/v1/children', {
+    given_name: 'Clara', family_name: 'Clockwork', date_of_birth: '2017-06-01', sex: 'F', plan_status: 'assessment',
+  });
+  assert.equal(res.status, 201);
+  return res.data.id;
+}
+
+test('from request to final plan: each step on the clock, refusals naming the field', async () => {
+  const child = await newChild();
+  const started = await api(caseworker, 'POST', `/api/v1/children/${child}/assessments`,
+    { received_on: '2025-01-06', source: 'parent' });
+  assert.equal(started.status, 201, started.text);
+  const id = started.data.id;
+  let a = (await caseworker.json('GET', `/api/v1/assessments/${id}`)).data;
+  assert.equal(a.stage, 'awaiting_decision');
+  // Received Monday 6 January 2025: decide by 17 February (reg 5(1), 6 weeks).
+  assert.equal(a.next_step.step, 'decide_whether_to_assess');
+  assert.equal(a.next_step.last_day, '2025-02-17');
+
+  const early = await api(caseworker, 'POST', `/api/v1/assessments/${id}/steps`,
+    { step: 'decide', on: '2025-01-05', assess: 'yes', version: a.version });
+  assert.equal(early.status, 400);
+  assert.equal(early.data.fields[0].field, 'decided_on', 'a decision before the request is refused');
+
+  const step = async (body) => {
+    const res = await api(caseworker, 'POST', `/api/v1/assessments/${id}/steps`, { ...body, version: a.version });
+    assert.equal(res.status, 200, res.text);
+    a = res.data;
+  };
+  await step({ step: 'decide', on: '2025-02-10', assess: 'yes' });
+  assert.equal(a.stage, 'assessing');
+  await step({ step: 'request_advice', on: '2025-02-11', advice_kind: 'medical', provider: 'Northside Health', agency: 'icb' });
+  assert.equal(a.advice[0].due, '2025-03-25', 'reg 8(1): 6 weeks from the adviser receiving the request');
+  await step({ step: 'advice_received', on: '2025-03-20', advice_id: a.advice[0].id });
+  await step({ step: 'draft', on: '2025-04-28' });
+  const tooSoon = await api(caseworker, 'POST', `/api/v1/assessments/${id}/steps`,
+    { step: 'final', on: '2025-05-12', version: a.version });
+  assert.equal(tooSoon.status, 400);
+  assert.match(tooSoon.data.fields[0].message, /15 days/);
+  await step({ step: 'final', on: '2025-05-13' });
+  assert.equal(a.stage, 'final_issued');
+  assert.equal(a.next_step, undefined);
+
+  const stale = await api(caseworker, 'POST', `/api/v1/assessments/${id}/steps`, { step: 'final', on: '2025-05-14', version: 1 });
+  assert.equal(stale.status, 409);
+
+  const page = await caseworker.get(`/assessments/${id}`);
+  assert.equal(page.status, 200);
+  assert.match(page.text, /Final plan issued/);
+  // Three statutory letters: decision to assess, draft plan, final plan.
+  const links = [...page.text.matchAll(/href="&#x2F;letters&#x2F;([^"]+)"|href="\/letters\/([^"]+)"/g)].map((m) => m[1] ?? m[2]);
+  assert.equal(links.length, 3, 'a letter for each statutory step');
+  const letters = await Promise.all(links.map((l) => caseworker.get(`/letters/${l}`)));
+  const finalLetter = letters.map((l) => l.text).find((t) => /final/i.test(t) && /appeal/i.test(t));
+  assert.ok(finalLetter, 'the final plan letter explains the right of appeal');
+  // Final plan notice 13 May 2025: appeal within 2 months (Tribunal Rules r20(1)(c)).
+  assert.match(finalLetter, /13 July 2025/);
+  assert.match(finalLetter, /mediation/i);
+  assert.equal((await icb.get(`/letters/${links[0]}`)).status, 403, 'letters follow the child record access rule');
+  assert.equal((await icb.get(`/assessments/${id}`)).status, 403, 'the ICB is not involved with this child');
+});
+
+test('a refusal to assess needs reasons for its letter, and then sends one with the right of appeal', async () => {
+  const child = await newChild();
+  const started = await api(caseworker, 'POST', `/api/v1/children/${child}/assessments`,
+    { received_on: '2025-03-03', source: 'school_or_setting' });
+  const id = started.data.id;
+  const noReasons = await api(caseworker, 'POST', `/api/v1/assessments/${id}/steps`,
+    { step: 'decide', on: '2025-04-01', assess: 'no', version: 1 });
+  assert.equal(noReasons.status, 400);
+  assert.equal(noReasons.data.fields[0].field, 'letter_reason');
+  const refused = await api(caseworker, 'POST', `/api/v1/assessments/${id}/steps`,
+    { step: 'decide', on: '2025-04-01', assess: 'no', version: 1, reason: 'The school has not yet used its SEN support.' });
+  assert.equal(refused.status, 200, refused.text);
+  assert.equal(refused.data.stage, 'not_assessing');
+});
+
+test('the caseload puts overdue cases first, and the 20-week page answers', async () => {
+  const res = await caseworker.json('GET', '/api/v1/assessments?scope=area');
+  assert.equal(res.status, 200);
+  const rows = res.data.assessments;
+  assert.ok(rows.length > 0, 'the demo area has assessments under way');
+  const rank = { overdue: 0, at_risk: 1, on_time: 2, exception_applies: 3 };
+  for (let i = 1; i < rows.length; i++) {
+    const [p, c] = [rows[i - 1], rows[i]];
+    assert.ok(rank[p.status] < rank[c.status] || (rank[p.status] === rank[c.status] && p.days_left <= c.days_left),
+      `row ${i} (${c.status}, ${c.days_left}) follows row ${i - 1} (${p.status}, ${p.days_left})`);
+  }
+  const perf = await caseworker.get('/performance/twenty-weeks?year=2025');
+  assert.equal(perf.status, 200);
+  assert.match(perf.text, /Excluding exceptions/);
+  assert.equal((await caseworker.get('/performance/twenty-weeks?year=1999')).status, 400);
+});
