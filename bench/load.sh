@@ -3,8 +3,9 @@
 #   bash bench/load.sh [PLANS] [SECONDS] [CONNECTIONS]
 # Builds a demo area with PLANS plans (default 20000) in a temporary SQLite
 # database, serves it, signs in as the demo caseworker, then runs wrk against
-# /healthz (the baseline: no database work), a register search and a child's
-# record page, one after another in the same run. Prints requests/s, p99
+# /healthz (the baseline: no database work), a register search, a child's
+# record page, the whole area's caseload and the 20-week rate page, one after
+# another in the same run. Prints requests/s, p99
 # latency, the ratio to the baseline, and the server's peak memory (VmHWM).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -48,9 +49,11 @@ echo "plans=$plans seconds=$seconds connections=$connections search=/children?q=
 run healthz /healthz
 run register_search "/children?q=$family"
 run child_record "/children/$child"
+run caseload_area "/cases?scope=area"
+run twenty_week_rate "/performance/twenty-weeks"
 [ -n "${EXTRA:-}" ] && run api_search "/api/v1/children?q=$family"
 base_rps=$(cat "$dir/healthz.rps")
-for n in register_search child_record; do
+for n in register_search child_record caseload_area twenty_week_rate; do
   awk -v a="$(cat "$dir/$n.rps")" -v b="$base_rps" -v n="$n" 'BEGIN{printf "%-28s %.2f of the /healthz baseline\n", n, a/b}'
 done
 echo "server peak memory: $(awk '/VmHWM/{print $2, $3}' /proc/$server/status)"

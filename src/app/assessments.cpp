@@ -208,25 +208,18 @@ std::variant<AssessmentView, Refused> open_assessment_case(RegisterServices& s, 
 std::vector<CaseRow> caseload(RegisterServices& s, const SignedIn& user, bool mine_only, const std::string& route) {
   std::vector<Assessment> open;
   std::map<std::string, std::string> names;
-  std::map<std::string, bool> visible;
+  // Outside organisations see only children they are named on (see can_see_child).
+  const bool agency_wide = user.agency != Agency::school && user.agency != Agency::provider;
   s.db.read([&](store::Tx& tx) {
-    open = store::open_assessments(tx, user.area_id);
-    for (const auto& a : open) {
-      if (mine_only && a.caseworker_id != user.user_id) continue;
-      if (names.contains(a.child_id)) continue;
-      auto child = store::find_child(tx, user.area_id, a.child_id);
-      if (!child) continue;
-      names[a.child_id] = child->given_name + " " + child->family_name;
-      visible[a.child_id] =
-          can_see_child(user.principal(), current_involvements(store::involvements_of(tx, a.child_id)));
-    }
+    open = store::open_assessments_visible(tx, user.area_id, user.user_id, std::string(to_string(user.agency)),
+                                           agency_wide && role_has(user.role, Permission::view_child),
+                                           mine_only ? user.user_id : "");
+    names = store::names_of_open_cases(tx, user.area_id);
   });
   const Date today = s.clock.today();
   std::vector<CaseRow> rows;
   std::string shown;
   for (const auto& a : open) {
-    if (mine_only && a.caseworker_id != user.user_id) continue;
-    if (!visible[a.child_id]) continue;
     auto next = next_step(a, today, kAtRiskDays);
     if (!next) continue;
     rows.push_back({a.id, a.child_id, names[a.child_id], a.caseworker_id, stage_of(a), *next,

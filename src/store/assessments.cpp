@@ -193,6 +193,33 @@ std::vector<Assessment> open_assessments(Tx& tx, const std::string& area_id) {
               {area_id}, " ORDER BY received_on, id");
 }
 
+std::vector<Assessment> open_assessments_visible(Tx& tx, const std::string& area_id, const std::string& user_id,
+                                                 const std::string& agency, bool agency_wide,
+                                                 const std::string& caseworker_id) {
+  std::string where =
+      "WHERE area_id = :v0 AND final_issued_on IS NULL AND not_to_issue_on IS NULL AND NOT (decided_on IS NOT NULL "
+      "AND assess = 0) AND EXISTS (SELECT 1 FROM involvements i WHERE i.child_id = assessments.child_id AND "
+      "i.ended_on IS NULL AND (i.user_id = :v1 OR (i.user_id = '' AND i.agency = :v2 AND :v3 = 'yes')))";
+  std::vector<std::string> values{area_id, user_id, agency, agency_wide ? "yes" : "no"};
+  if (!caseworker_id.empty()) {
+    where += " AND caseworker_id = :v4";
+    values.push_back(caseworker_id);
+  }
+  return load(tx, where, values, " ORDER BY received_on, id");
+}
+
+std::map<std::string, std::string> names_of_open_cases(Tx& tx, const std::string& area_id) {
+  std::map<std::string, std::string> out;
+  std::string id, given, family;
+  soci::statement st = (tx.sql.prepare << "SELECT DISTINCT c.id, c.given_name, c.family_name FROM children c JOIN "
+                                          "assessments a ON a.child_id = c.id WHERE a.area_id = :a AND "
+                                          "a.final_issued_on IS NULL AND a.not_to_issue_on IS NULL",
+                        use(area_id), into(id), into(given), into(family));
+  st.execute();
+  while (st.fetch()) out[id] = given + " " + family;
+  return out;
+}
+
 std::vector<Assessment> assessments_issued_between(Tx& tx, const std::string& area_id, Date from, Date to) {
   return load(tx, "WHERE area_id = :v0 AND final_issued_on >= :v1 AND final_issued_on <= :v2",
               {area_id, format_date(from), format_date(to)}, " ORDER BY final_issued_on, id");

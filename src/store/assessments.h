@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -21,6 +22,13 @@ std::vector<Assessment> assessments_of_child(Tx& tx, const std::string& area_id,
 // Cases still running (no final plan, not refused), or all cases whose final
 // plan was issued in [from, to]; each with its advice and exceptions.
 std::vector<Assessment> open_assessments(Tx& tx, const std::string& area_id);
+// The open cases of children the viewer is involved with (agency-wide when
+// `agency_wide`, else only by name); only `caseworker_id`'s when it is given.
+std::vector<Assessment> open_assessments_visible(Tx& tx, const std::string& area_id, const std::string& user_id,
+                                                 const std::string& agency, bool agency_wide,
+                                                 const std::string& caseworker_id);
+// Child id -> "Given Family" for every open case in the area, in one query.
+std::map<std::string, std::string> names_of_open_cases(Tx& tx, const std::string& area_id);
 std::vector<Assessment> assessments_issued_between(Tx& tx, const std::string& area_id, Date from, Date to);
 
 // Removes an area's assessments, advice, exceptions and letters (demo rebuilds).

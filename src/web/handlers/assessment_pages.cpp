@@ -81,17 +81,21 @@ mstch::map case_view(Ctx& ctx, const app::AssessmentView& v) {
   const Date today = ctx.s.clock.today();
   const auto d = assessment_deadlines(a.received_on);
   mstch::array deadlines;
-  auto add = [&](const std::string& what, const Deadline& dl, const std::optional<Date>& done) {
+  // `required`: the step must happen, so an undone step past its date is late.
+  // Otherwise (a decision not to issue, the derived draft date) only a step
+  // done after its date is late.
+  auto add = [&](const std::string& what, const Deadline& dl, const std::optional<Date>& done, bool required) {
     deadlines.push_back(mstch::map{{"what", what},
                                    {"date", format_date_long(dl.date)},
                                    {"basis", dl.basis},
                                    {"done", opt_date(done)},
-                                   {"late", done ? *done > dl.date : today > dl.date}});
+                                   {"late", done ? *done > dl.date : required && today > dl.date}});
   };
-  add("Decide whether to assess and tell the family", d.decide_whether_to_assess, a.decided_on);
-  add("Tell the family if no plan will be issued", d.notify_decision_not_to_issue, a.not_to_issue_on);
-  add("Serve the draft plan (planning date)", d.draft_plan_planning, a.draft_served_on);
-  add("Issue the final plan", d.final_plan, a.final_issued_on);
+  const bool refused = a.decided_on && !a.assess;
+  add("Decide whether to assess and tell the family", d.decide_whether_to_assess, a.decided_on, true);
+  add("Tell the family if no plan will be issued", d.notify_decision_not_to_issue, a.not_to_issue_on, false);
+  add("Serve the draft plan (planning date)", d.draft_plan_planning, a.draft_served_on, false);
+  add("Issue the final plan", d.final_plan, a.final_issued_on, !refused && !a.not_to_issue_on);
   mstch::array advice;
   for (const auto& r : a.advice) {
     const auto due = advice_due(a.received_on, r.requested_on);
