@@ -205,7 +205,7 @@ std::variant<AssessmentView, Refused> open_assessment_case(RegisterServices& s, 
   return view;
 }
 
-std::vector<CaseRow> caseload(RegisterServices& s, const SignedIn& user, bool mine_only, const std::string& route) {
+CaseloadPage caseload(RegisterServices& s, const SignedIn& user, bool mine_only, int page, const std::string& route) {
   std::vector<Assessment> open;
   std::map<std::string, std::string> names;
   // Outside organisations see only children they are named on (see can_see_child).
@@ -218,21 +218,32 @@ std::vector<CaseRow> caseload(RegisterServices& s, const SignedIn& user, bool mi
   });
   const Date today = s.clock.today();
   std::vector<CaseRow> rows;
-  std::string shown;
+  CaseloadPage out;
   for (const auto& a : open) {
     auto next = next_step(a, today, kAtRiskDays);
     if (!next) continue;
+    out.overdue += next->state.status == StepStatus::overdue ? 1 : 0;
+    out.at_risk += next->state.status == StepStatus::at_risk ? 1 : 0;
     rows.push_back({a.id, a.child_id, names[a.child_id], a.caseworker_id, stage_of(a), *next,
                     static_cast<int>(late_advice(a, today).size()), days_lost(a, today)});
-    shown += (shown.empty() ? "" : " ") + a.child_id;
   }
   std::stable_sort(rows.begin(), rows.end(), [](const CaseRow& x, const CaseRow& y) {
     const int sx = severity(x.next.state.status), sy = severity(y.next.state.status);
     if (sx != sy) return sx < sy;
     return x.next.days_left < y.next.days_left;
   });
+  out.total = static_cast<int>(rows.size());
+  out.pages = std::max(1, (out.total + kCaseloadPageSize - 1) / kCaseloadPageSize);
+  out.page = std::clamp(page, 1, out.pages);
+  const auto first = static_cast<std::size_t>((out.page - 1) * kCaseloadPageSize);
+  const auto last = std::min(rows.size(), first + kCaseloadPageSize);
+  std::string shown;
+  for (std::size_t i = first; i < last; ++i) {
+    shown += (shown.empty() ? "" : " ") + rows[i].child_id;
+    out.rows.push_back(std::move(rows[i]));
+  }
   s.access_log.record({new_id("r"), user.area_id, s.clock.now_micros(), user.user_id, route, shown, "shown"});
-  return rows;
+  return out;
 }
 
 std::variant<store::LetterRow, Refused> open_letter(RegisterServices& s, const SignedIn& user,
@@ -250,7 +261,7 @@ std::variant<store::LetterRow, Refused> open_letter(RegisterServices& s, const S
 TwentyWeekRate area_twenty_week_rate(RegisterServices& s, const SignedIn& user, int year) {
   std::vector<Assessment> issued;
   s.db.read([&](store::Tx& tx) {
-    issued = store::assessments_issued_between(tx, user.area_id, make_date(year, 1, 1), make_date(year, 12, 31));
+    issued = store::issued_for_timeliness(tx, user.area_id, make_date(year, 1, 1), make_date(year, 12, 31));
   });
   std::vector<IssuedPlan> plans;
   const Date today = s.clock.today();

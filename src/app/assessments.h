@@ -79,10 +79,19 @@ struct CaseRow {
   int late_advice = 0;
   int days_lost = 0;
 };
+struct CaseloadPage {
+  std::vector<CaseRow> rows;  // this page only
+  int total = 0;
+  int overdue = 0;
+  int at_risk = 0;
+  int page = 1;
+  int pages = 1;
+};
+constexpr int kCaseloadPageSize = 50;
 // Open cases ordered: overdue first, then at risk, then by days left; cases
 // under an exception after the rest, still visible. `mine_only` keeps the
-// user's own cases.
-std::vector<CaseRow> caseload(RegisterServices& s, const SignedIn& user, bool mine_only, const std::string& route);
+// user's own cases. Only the page's children are logged as shown.
+CaseloadPage caseload(RegisterServices& s, const SignedIn& user, bool mine_only, int page, const std::string& route);
 
 // A letter as sent, for reading and printing; the read is logged.
 std::variant<store::LetterRow, Refused> open_letter(RegisterServices& s, const SignedIn& user,

@@ -211,10 +211,12 @@ std::vector<Assessment> open_assessments_visible(Tx& tx, const std::string& area
 std::map<std::string, std::string> names_of_open_cases(Tx& tx, const std::string& area_id) {
   std::map<std::string, std::string> out;
   std::string id, given, family;
-  soci::statement st = (tx.sql.prepare << "SELECT DISTINCT c.id, c.given_name, c.family_name FROM children c JOIN "
-                                          "assessments a ON a.child_id = c.id WHERE a.area_id = :a AND "
-                                          "a.final_issued_on IS NULL AND a.not_to_issue_on IS NULL",
-                        use(area_id), into(id), into(given), into(family));
+  soci::statement st =
+      (tx.sql.prepare << "SELECT DISTINCT c.id, c.given_name, c.family_name FROM children c JOIN "
+                         "assessments a ON a.child_id = c.id WHERE a.area_id = :a AND "
+                         "a.final_issued_on IS NULL AND a.not_to_issue_on IS NULL AND NOT (a.decided_on IS NOT "
+                         "NULL AND a.assess = 0)",
+       use(area_id), into(id), into(given), into(family));
   st.execute();
   while (st.fetch()) out[id] = given + " " + family;
   return out;
@@ -223,6 +225,43 @@ std::map<std::string, std::string> names_of_open_cases(Tx& tx, const std::string
 std::vector<Assessment> assessments_issued_between(Tx& tx, const std::string& area_id, Date from, Date to) {
   return load(tx, "WHERE area_id = :v0 AND final_issued_on >= :v1 AND final_issued_on <= :v2",
               {area_id, format_date(from), format_date(to)}, " ORDER BY final_issued_on, id");
+}
+
+std::vector<Assessment> issued_for_timeliness(Tx& tx, const std::string& area_id, Date from, Date to) {
+  std::vector<Assessment> out;
+  std::map<std::string, std::size_t> index;
+  const std::string f = format_date(from), t = format_date(to);
+  {
+    std::string id, received, issued;
+    soci::statement st =
+        (tx.sql.prepare << "SELECT id, received_on, final_issued_on FROM assessments WHERE area_id = :a AND "
+                           "final_issued_on >= :f AND final_issued_on <= :t",
+         use(area_id), use(f), use(t), into(id), into(received), into(issued));
+    st.execute();
+    while (st.fetch()) {
+      Assessment a;
+      a.id = id;
+      a.area_id = area_id;
+      a.received_on = required_date(received);
+      a.final_issued_on = required_date(issued);
+      index[id] = out.size();
+      out.push_back(std::move(a));
+    }
+  }
+  std::string assessment_id, ground, start, end;
+  soci::statement st =
+      (tx.sql.prepare << "SELECT e.assessment_id, e.ground, e.start_on, e.end_on FROM assessment_exceptions e JOIN "
+                         "assessments a ON a.id = e.assessment_id WHERE a.area_id = :a AND a.final_issued_on >= :f "
+                         "AND a.final_issued_on <= :t",
+       use(area_id), use(f), use(t), into(assessment_id), into(ground), into(start), into(end));
+  st.execute();
+  while (st.fetch()) {
+    auto it = index.find(assessment_id);
+    auto g = parse_exception_ground("ground", ground);
+    if (it == index.end() || !g) continue;
+    out[it->second].exceptions.push_back({"", ClockException{*g, required_date(start), required_date(end)}, ""});
+  }
+  return out;
 }
 
 void delete_assessments(Tx& tx, const std::string& area_id) {

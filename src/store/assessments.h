@@ -30,6 +30,9 @@ std::vector<Assessment> open_assessments_visible(Tx& tx, const std::string& area
 // Child id -> "Given Family" for every open case in the area, in one query.
 std::map<std::string, std::string> names_of_open_cases(Tx& tx, const std::string& area_id);
 std::vector<Assessment> assessments_issued_between(Tx& tx, const std::string& area_id, Date from, Date to);
+// The same cases with only what the 20-week measure needs (dates and
+// exceptions, no advice): two queries however many plans there are.
+std::vector<Assessment> issued_for_timeliness(Tx& tx, const std::string& area_id, Date from, Date to);
 
 // Removes an area's assessments, advice, exceptions and letters (demo rebuilds).
 void delete_assessments(Tx& tx, const std::string& area_id);

@@ -222,7 +222,14 @@ json case_json(const app::AssessmentView& v) {
 Response cases(Ctx& ctx) {
   auto services = ctx.s.register_services();
   const bool area = param(ctx.query, "scope") == "area";
-  auto rows = app::caseload(services, ctx.me(), !area, ctx.route());
+  int page_number = 1;
+  try {
+    page_number = std::stoi(param(ctx.query, "page"));
+  } catch (const std::exception&) {
+    page_number = 1;
+  }
+  const auto load = app::caseload(services, ctx.me(), !area, page_number, ctx.route());
+  const auto& rows = load.rows;
   std::map<std::string, std::string> names;
   if (area) {
     ctx.s.db.read([&](store::Tx& tx) {
@@ -234,10 +241,7 @@ Response cases(Ctx& ctx) {
     });
   }
   mstch::array items;
-  int overdue = 0, at_risk = 0;
   for (const auto& r : rows) {
-    overdue += r.next.state.status == StepStatus::overdue ? 1 : 0;
-    at_risk += r.next.state.status == StepStatus::at_risk ? 1 : 0;
     items.push_back(mstch::map{{"id", r.assessment_id},
                                {"child", r.child_name},
                                {"stage", std::string(stage_label(r.stage))},
@@ -249,14 +253,20 @@ Response cases(Ctx& ctx) {
                                {"late_advice", r.late_advice > 0 ? std::to_string(r.late_advice) : std::string()},
                                {"caseworker", area ? names[r.caseworker_id] : std::string()}});
   }
-  return page(ctx, 200, "cases/list", area ? "All assessments in the area" : "My cases",
-              mstch::map{{"rows", items},
-                         {"has_rows", !rows.empty()},
-                         {"area", area},
-                         {"count", std::to_string(rows.size())},
-                         {"overdue", std::to_string(overdue)},
-                         {"at_risk", std::to_string(at_risk)}},
-              "cases");
+  mstch::map view{{"rows", items},
+                  {"has_rows", !rows.empty()},
+                  {"area", area},
+                  {"count", std::to_string(load.total)},
+                  {"overdue", std::to_string(load.overdue)},
+                  {"at_risk", std::to_string(load.at_risk)}};
+  if (load.pages > 1) {
+    const std::string base = std::string("/cases?") + (area ? "scope=area&" : "") + "page=";
+    mstch::map pager{{"page", std::to_string(load.page)}, {"pages", std::to_string(load.pages)}};
+    if (load.page > 1) pager["previous"] = base + std::to_string(load.page - 1);
+    if (load.page < load.pages) pager["next"] = base + std::to_string(load.page + 1);
+    view["pager"] = pager;
+  }
+  return page(ctx, 200, "cases/list", area ? "All assessments in the area" : "My cases", std::move(view), "cases");
 }
 
 Response assessment_case(Ctx& ctx) {
@@ -359,9 +369,15 @@ Response letter(Ctx& ctx) {
 
 Response api_cases(Ctx& ctx) {
   auto services = ctx.s.register_services();
-  auto rows = app::caseload(services, ctx.me(), param(ctx.query, "scope") != "area", ctx.route());
+  int page_number = 1;
+  try {
+    page_number = std::stoi(param(ctx.query, "page"));
+  } catch (const std::exception&) {
+    page_number = 1;
+  }
+  const auto load = app::caseload(services, ctx.me(), param(ctx.query, "scope") != "area", page_number, ctx.route());
   json out = json::array();
-  for (const auto& r : rows) {
+  for (const auto& r : load.rows) {
     out.push_back({{"id", r.assessment_id},
                    {"child_id", r.child_id},
                    {"child_name", r.child_name},
@@ -372,7 +388,13 @@ Response api_cases(Ctx& ctx) {
                    {"days_left", r.next.days_left},
                    {"late_advice", r.late_advice}});
   }
-  return json_response(200, json{{"assessments", out}}.dump());
+  return json_response(200, json{{"assessments", out},
+                                 {"total", load.total},
+                                 {"overdue", load.overdue},
+                                 {"at_risk", load.at_risk},
+                                 {"page", load.page},
+                                 {"pages", load.pages}}
+                                .dump());
 }
 
 Response api_assessment(Ctx& ctx) {
