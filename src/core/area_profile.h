@@ -10,9 +10,13 @@
 //   local_role_name(area, Role::caseworker);    // "SEN officer" in Blackpool
 //   find_partner(area, Agency::icb)->name;      // "NHS Lancashire and South Cumbria ICB"
 //
-// Panels and boards are names only for now. Their membership, remits and
-// decision rights, and the area's responsibility matrix (who secures and funds
-// what), are richer structures that later versions of the profile add.
+// Panels and boards are names only for now; their membership, remits and
+// decision rights are richer structures that later versions of the profile
+// add. The area's responsibility matrix (who secures and pays for which kind
+// of provision, and in what split) is `responsibility`, read by the rules in
+// core/plan.h:
+//
+//   propose_responsibility(line, area.responsibility);  // Stockport: continuing care 50/50
 #pragma once
 
 #include <algorithm>
@@ -23,6 +27,7 @@
 #include <vector>
 
 #include "core/access.h"
+#include "core/plan.h"
 
 namespace tandem {
 
@@ -109,6 +114,10 @@ struct AreaProfile {
   std::vector<std::string> panels;  // case-level panels, by name
   std::vector<std::string> boards;  // governance boards and groups, by name
   Contacts contacts;                // for letters to families; [contacts]
+  // Who secures and pays for which provision, as the area has agreed it;
+  // [[responsibility]]. Only what the area's own documents say: where they
+  // are silent the law's defaults apply (propose_responsibility).
+  ResponsibilityMatrix responsibility;
 };
 
 // The first partner of this kind, or null if the area has none.

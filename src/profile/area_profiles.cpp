@@ -455,6 +455,234 @@ void read_contacts(Problems& problems, TableReader& top, AreaProfile& area) {
   t.finish();
 }
 
+// ---- [[responsibility]] ---------------------------------------------------------
+// The area's responsibility matrix, one table per provision category and
+// section:
+//
+//   [[responsibility]]
+//   category = "continuing_care"
+//   section = "G"
+//   securing = "icb"
+//   paying = [
+//     { agency = "council_social_care", share_percent = 50 },
+//     { agency = "icb", share_percent = 50 },
+//   ]
+//   basis = "seed 003, forums table: Continuing Care Panel"
+//
+// The law is checked here too, so a profile cannot give section F to the ICB
+// to secure (CFA s42(2)), and shares must sum to exactly 100%.
+
+std::vector<std::string_view> category_ids() {
+  std::vector<std::string_view> out;
+  for (const auto& c : provision_categories()) out.push_back(c.id);
+  return out;
+}
+
+std::vector<std::string_view> section_ids() {
+  std::vector<std::string_view> out;
+  for (Section s : all_sections()) out.push_back(to_string(s));
+  return out;
+}
+
+std::uint32_t line_of(const toml::node& n, std::uint32_t fallback) {
+  const auto l = n.source().begin.line;
+  return l == 0 ? fallback : l;
+}
+
+// "50", "33.33": basis points shown as a percentage.
+std::string show_percent(std::int64_t basis_points) {
+  std::string out = std::to_string(basis_points / 100);
+  const auto hundredths = basis_points % 100;
+  if (hundredths != 0) {
+    out += '.';
+    out += static_cast<char>('0' + hundredths / 10);
+    if (hundredths % 10 != 0) out += static_cast<char>('0' + hundredths % 10);
+  }
+  return out;
+}
+
+// A percentage written as a whole number (50) or with at most two decimal
+// places (33.33), as basis points; nothing if it is not such a number.
+std::optional<std::int32_t> percent_as_basis_points(const toml::node& n) {
+  if (const auto* i = n.as_integer()) {
+    const std::int64_t v = i->get();
+    if (v < 0 || v > 100) return std::nullopt;
+    return static_cast<std::int32_t>(v * 100);
+  }
+  if (const auto* f = n.as_floating_point()) {
+    const double v = f->get();
+    if (!(v >= 0.0 && v <= 100.0)) return std::nullopt;
+    const double scaled = v * 100.0;
+    const auto bp = static_cast<std::int32_t>(scaled + 0.5);
+    // More than two decimal places does not survive the round trip.
+    const double diff = scaled - static_cast<double>(bp);
+    if (diff > 1e-6 || diff < -1e-6) return std::nullopt;
+    return bp;
+  }
+  return std::nullopt;
+}
+
+// One { agency, share_percent } entry. share_percent is a number, which the
+// text-only TableReader does not read, so this entry checks its own keys,
+// worded as TableReader words them.
+std::optional<FundingShare> read_share(Problems& problems, const TableReader::Sub& sub) {
+  constexpr std::string_view kExample = "share_percent = 50";
+  std::optional<FundingShare> out;
+  TableReader t(problems, *sub.table, sub.path, sub.line);
+  const auto agency = t.text("agency", "agency = \"icb\"", Need::required);
+  std::optional<Agency> a;
+  if (agency) {
+    a = parse_agency(agency->value);
+    if (!a) reject(problems, *agency, "is not an agency; allowed: " + profile_detail::join(agency_ids()));
+  }
+  const std::string share_path = sub.path + ".share_percent";
+  std::optional<std::int32_t> bp;
+  if (const toml::node* n = sub.table->get("share_percent")) {
+    bp = percent_as_basis_points(*n);
+    if (!bp) {
+      std::string found = "something else";
+      if (const auto* text = n->as_string()) {
+        found = "text \"" + text->get() + "\"";
+      } else if (n->is_integer() || n->is_floating_point()) {
+        found = "a number outside 0 to 100, or with more than two decimal places";
+      }
+      problems.add(share_path, line_of(*n, sub.line),
+                   share_path +
+                       " must be a percentage from 0 to 100 without quotes or % sign, with at most two "
+                       "decimal places, like " +
+                       std::string(kExample) + "; found " + found);
+    }
+  } else {
+    problems.add(share_path, sub.line, share_path + " is missing; add a line like " + std::string(kExample));
+  }
+  for (const auto& [k, v] : *sub.table) {
+    const std::string_view key = k.str();
+    if (key == "agency" || key == "share_percent") continue;
+    const auto kl = k.source().begin.line;
+    problems.add(
+        sub.path + "." + std::string(key), kl != 0 ? kl : line_of(v, sub.line),
+        sub.path + "." + std::string(key) + " is not a known key; allowed in " + sub.path + ": agency, share_percent");
+  }
+  if (a && bp) out = FundingShare{*a, *bp};
+  return out;
+}
+
+void read_responsibility(Problems& problems, TableReader& top, AreaProfile& area) {
+  const auto rows = top.tables("responsibility",
+                               "[[responsibility]] with category, section, securing, paying and basis", Need::optional);
+  if (!rows) return;
+  for (const auto& sub : *rows) {
+    TableReader t(problems, *sub.table, sub.path, sub.line);
+    ResponsibilityRule rule;
+    bool ok = true;
+
+    const auto category = t.text("category", "category = \"continuing_care\"", Need::required);
+    if (category && find_provision_category(category->value)) {
+      rule.category = category->value;
+    } else {
+      if (category) {
+        reject(problems, *category,
+               "is not a provision category Tandem knows; allowed: " + profile_detail::join(category_ids()));
+      }
+      ok = false;
+    }
+
+    const auto section = t.text("section", "section = \"G\"", Need::required);
+    // A plain flag beside rule.section, not an optional: GCC 12 at -O2 warns
+    // that an optional read later in the loop may be uninitialised.
+    bool have_section = false;
+    if (const auto parsed = section ? parse_section(section->value) : std::nullopt) {
+      rule.section = *parsed;
+      have_section = true;
+    } else {
+      if (section) {
+        reject(problems, *section,
+               "is not a section of a plan that holds provision; allowed: " + profile_detail::join(section_ids()));
+      }
+      ok = false;
+    }
+
+    const auto securing = t.text("securing", "securing = \"icb\"", Need::required);
+    const auto parsed_securing = securing ? parse_agency(securing->value) : std::nullopt;
+    if (securing && !parsed_securing) {
+      reject(problems, *securing, "is not an agency; allowed: " + profile_detail::join(agency_ids()));
+      ok = false;
+    } else if (parsed_securing && have_section && !may_secure(rule.section, *parsed_securing)) {
+      // The law fixes who secures each section (CFA s42, s37(2)); only who
+      // pays is for local agreement.
+      std::vector<std::string_view> allowed;
+      for (Agency a : all_agencies()) {
+        if (may_secure(rule.section, a)) allowed.push_back(to_string(a));
+      }
+      reject(problems, *securing,
+             "cannot secure provision in section " + section->value +
+                 " (Children and Families Act 2014 s42, s37(2)); allowed: " + profile_detail::join(allowed));
+      ok = false;
+    } else if (parsed_securing) {
+      rule.securing = *parsed_securing;
+    } else {
+      ok = false;
+    }
+
+    const auto paying = t.tables("paying", "paying = [{ agency = \"icb\", share_percent = 100 }]", Need::required);
+    if (paying) {
+      std::int64_t sum = 0;
+      bool shares_ok = true;
+      std::set<Agency> seen;
+      for (const auto& share_sub : *paying) {
+        const auto share = read_share(problems, share_sub);
+        if (!share) {
+          shares_ok = false;
+          continue;
+        }
+        if (!seen.insert(share->agency).second) {
+          problems.add(share_sub.path + ".agency", share_sub.line,
+                       share_sub.path + ".agency = \"" + std::string(to_string(share->agency)) +
+                           "\" is listed twice; give each agency once");
+          shares_ok = false;
+          continue;
+        }
+        sum += share->basis_points;
+        rule.paying.push_back(*share);
+      }
+      const std::string path = sub.path + ".paying";
+      if (paying->empty()) {
+        problems.add(path, sub.line,
+                     path +
+                         " is empty; give at least one agency, like paying = [{ agency = \"icb\", "
+                         "share_percent = 100 }]");
+        ok = false;
+      } else if (shares_ok && sum != kWholeShare) {
+        problems.add(path, paying->front().line,
+                     path + " shares sum to " + show_percent(sum) + "%; they must sum to exactly 100%");
+        ok = false;
+      }
+      ok = ok && shares_ok;
+    } else {
+      ok = false;
+    }
+
+    if (auto basis = t.text("basis", "basis = \"seed 003, forums table: Continuing Care Panel\"", Need::required)) {
+      rule.basis = basis->value;
+    } else {
+      ok = false;
+    }
+    t.finish();
+
+    if (ok) {
+      const bool twice = std::any_of(
+          area.responsibility.rules.begin(), area.responsibility.rules.end(),
+          [&](const ResponsibilityRule& r) { return r.category == rule.category && r.section == rule.section; });
+      if (twice) {
+        reject(problems, *category,
+               "already has a rule for section " + section->value + "; give each category one rule per section");
+        continue;
+      }
+      area.responsibility.rules.push_back(std::move(rule));
+    }
+  }
+}
+
 }  // namespace
 
 Result<AreaProfile> parse_area_profile(std::string_view toml_text, std::string_view file_name) {
@@ -475,6 +703,7 @@ Result<AreaProfile> parse_area_profile(std::string_view toml_text, std::string_v
     t.finish();
   }
   read_contacts(problems, top, area);
+  read_responsibility(problems, top, area);
   top.finish();
 
   if (!problems.empty()) return fail(problems.take());
