@@ -30,8 +30,9 @@ session=$(awk '$6=="tandem_session"{print $7}' "$jar")
 [ -n "$session" ] || { echo "sign-in failed" >&2; exit 1; }
 child=$(curl -s --noproxy '*' -H "Cookie: tandem_session=$session" "$base/api/v1/children?plan_status=ehc_plan" |
   grep -oE '"id":"[^"]+"' | head -1 | cut -d'"' -f4)
-family=$(curl -s --noproxy '*' -H "Cookie: tandem_session=$session" "$base/api/v1/children/$child" |
-  grep -oE '"family_name":"[^"]+"' | cut -d'"' -f4 | tr 'A-Z' 'a-z' | cut -c1-4)
+record=$(curl -s --noproxy '*' -H "Cookie: tandem_session=$session" "$base/api/v1/children/$child")
+family=$(echo "$record" | grep -oE '"family_name":"[^"]+"' | cut -d'"' -f4 | tr 'A-Z' 'a-z' | cut -c1-4)
+full_name=$(echo "$record" | grep -oE '"(given|family)_name":"[^"]+"' | cut -d'"' -f4 | tr 'A-Z' 'a-z' | paste -sd+)
 
 run() {
   local name=$1 path=$2
@@ -48,12 +49,13 @@ run() {
 echo "plans=$plans seconds=$seconds connections=$connections search=/children?q=$family record=/children/$child"
 run healthz /healthz
 run register_search "/children?q=$family"
+run register_name_search "/children?q=$full_name"
 run child_record "/children/$child"
 run caseload_area "/cases?scope=area"
 run twenty_week_rate "/performance/twenty-weeks"
 [ -n "${EXTRA:-}" ] && run api_search "/api/v1/children?q=$family"
 base_rps=$(cat "$dir/healthz.rps")
-for n in register_search child_record caseload_area twenty_week_rate; do
+for n in register_search register_name_search child_record caseload_area twenty_week_rate; do
   awk -v a="$(cat "$dir/$n.rps")" -v b="$base_rps" -v n="$n" 'BEGIN{printf "%-28s %.2f of the /healthz baseline\n", n, a/b}'
 done
 echo "server peak memory: $(awk '/VmHWM/{print $2, $3}' /proc/$server/status)"

@@ -19,19 +19,22 @@ std::string describe_schema(Database& db) {
   std::vector<std::string> lines;
   db.read([&](Tx& tx) {
     if (tx.engine == Engine::sqlite) {
-      std::vector<std::string> tables;
-      std::string name;
-      soci::statement st = (tx.sql.prepare << "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE "
-                                              "'sqlite_%' ORDER BY name",
-                            soci::into(name));
+      // Tables in the main file and in the attached access-log file, as one schema.
+      std::vector<std::pair<std::string, std::string>> tables;
+      std::string name, schema;
+      soci::statement st =
+          (tx.sql.prepare << "SELECT 'main', name FROM main.sqlite_master WHERE type = 'table' AND name NOT LIKE "
+                             "'sqlite_%' UNION ALL SELECT 'access', name FROM access.sqlite_master WHERE type = "
+                             "'table' AND name NOT LIKE 'sqlite_%'",
+           soci::into(schema), soci::into(name));
       st.execute();
-      while (st.fetch()) tables.push_back(name);
-      for (const auto& table : tables) {
+      while (st.fetch()) tables.emplace_back(schema, name);
+      for (const auto& [in_schema, table] : tables) {
         std::string column, type;
         int notnull = 0, pk = 0;
         soci::statement cols =
-            (tx.sql.prepare << "SELECT name, type, \"notnull\", pk FROM pragma_table_info(:t)", soci::use(table),
-             soci::into(column), soci::into(type), soci::into(notnull), soci::into(pk));
+            (tx.sql.prepare << "SELECT name, type, \"notnull\", pk FROM pragma_table_info(:t, :s)", soci::use(table),
+             soci::use(in_schema), soci::into(column), soci::into(type), soci::into(notnull), soci::into(pk));
         cols.execute();
         // SQLite lets a primary-key column hold NULL unless declared NOT NULL;
         // PostgreSQL makes it NOT NULL. Count a key column as NOT NULL on both.

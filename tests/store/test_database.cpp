@@ -33,7 +33,9 @@ TestDatabase open_test_database(const std::string& name) {
     const auto dir = std::filesystem::temp_directory_path() / "tandem-store-tests";
     std::filesystem::create_directories(dir);
     const auto path = dir / (unique + ".db");
-    std::filesystem::remove(path);
+    for (const char* suffix : {"", "-wal", "-shm", "-access", "-access-wal", "-access-shm"}) {
+      std::filesystem::remove(path.string() + suffix);
+    }
     t.url = "sqlite:" + path.string();
   }
   t.db = store::Database::open(t.url, 4);
