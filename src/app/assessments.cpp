@@ -5,6 +5,8 @@
 
 #include "app/crypto.h"
 #include "app/letter_writer.h"
+#include "demo/calibration.h"
+#include "profile/area_profiles.h"
 #include "store/assessments.h"
 #include "store/audit.h"
 #include "store/children.h"
@@ -269,6 +271,24 @@ TwentyWeekRate area_twenty_week_rate(RegisterServices& s, const SignedIn& user, 
   auto rate = twenty_week_rate(plans, year);
   if (!rate) return TwentyWeekRate{year, {}, {}};
   return *rate;
+}
+
+}  // namespace tandem::app
+
+namespace tandem::app {
+
+PublishedTimeliness published_timeliness(const SignedIn& user) {
+  PublishedTimeliness out;
+  auto profile = shipped_area_profile(user.area_id);
+  if (!profile) return out;
+  const std::string la = profile->calibrate_from.value_or(profile->la_code);
+  auto c = demo::calibration_for(la);
+  if (!c) return out;
+  out.year = c->flow_year;
+  out.area_label = profile->fictional ? c->la_name + " (the figures this fictional area is modelled on)" : c->la_name;
+  out.area_pc = c->within_20_weeks_pc;
+  out.england_pc = c->england.within_20_weeks_pc;
+  return out;
 }
 
 }  // namespace tandem::app

@@ -101,4 +101,14 @@ std::variant<store::LetterRow, Refused> open_letter(RegisterServices& s, const S
 // plans Tandem holds.
 TwentyWeekRate area_twenty_week_rate(RegisterServices& s, const SignedIn& user, int year);
 
+// What DfE last published for the area (for a fictional area, the area its
+// profile calibrates from) and for England, to show beside Tandem's own.
+struct PublishedTimeliness {
+  std::string year;               // calendar year of the figures, e.g. "2023"
+  std::string area_label;         // "Stockport (the demo area's figures are modelled on it)"
+  std::optional<double> area_pc;  // % within 20 weeks excluding exceptions
+  std::optional<double> england_pc;
+};
+PublishedTimeliness published_timeliness(const SignedIn& user);
+
 }  // namespace tandem::app

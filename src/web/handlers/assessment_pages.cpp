@@ -339,6 +339,13 @@ Response twenty_weeks(Ctx& ctx) {
     }
   }
   const auto rate = app::area_twenty_week_rate(services, ctx.me(), year);
+  const auto published = app::published_timeliness(ctx.me());
+  auto published_pct = [](const std::optional<double>& v) {
+    if (!v) return std::string("not published");
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%.1f%%", *v);
+    return std::string(buf);
+  };
   auto pct = [](const Rate& r) {
     if (!r.percent) return std::string("No plans issued");
     char buf[16];
@@ -353,7 +360,12 @@ Response twenty_weeks(Ctx& ctx) {
                          {"all_within", std::to_string(rate.including_exceptions.within_20_weeks)},
                          {"all_plans", std::to_string(rate.including_exceptions.plans)},
                          {"all_pct", pct(rate.including_exceptions)},
-                         {"area_name", ctx.me().area_name}},
+                         {"area_name", ctx.me().area_name},
+                         {"published_year", published.year},
+                         {"published_area", published.area_label},
+                         {"published_area_pct", published_pct(published.area_pc)},
+                         {"published_england_pct", published_pct(published.england_pc)},
+                         {"has_published", !published.year.empty()}},
               "performance");
 }
 
