@@ -10,6 +10,7 @@
 #include "store/assessments.h"
 #include "store/audit.h"
 #include "store/children.h"
+#include "store/people.h"
 
 namespace tandem::app {
 
@@ -234,10 +235,21 @@ CaseloadPage caseload(RegisterServices& s, const SignedIn& user, bool mine_only,
     if (sx != sy) return sx < sy;
     return x.next.days_left < y.next.days_left;
   });
+  std::map<std::string, CaseworkerLoad> loads;
+  for (const auto& r : rows) {
+    auto& l = loads[r.caseworker_id];
+    l.caseworker_id = r.caseworker_id;
+    ++l.open;
+    l.overdue += r.next.state.status == StepStatus::overdue ? 1 : 0;
+    l.at_risk += r.next.state.status == StepStatus::at_risk ? 1 : 0;
+  }
+  for (auto& [id, l] : loads) out.by_caseworker.push_back(l);
+  std::sort(out.by_caseworker.begin(), out.by_caseworker.end(),
+            [](const CaseworkerLoad& a, const CaseworkerLoad& b) { return a.open > b.open; });
   out.total = static_cast<int>(rows.size());
   out.pages = std::max(1, (out.total + kCaseloadPageSize - 1) / kCaseloadPageSize);
   out.page = std::clamp(page, 1, out.pages);
-  const auto first = static_cast<std::size_t>((out.page - 1) * kCaseloadPageSize);
+  const auto first = static_cast<std::size_t>(out.page - 1) * static_cast<std::size_t>(kCaseloadPageSize);
   const auto last = std::min(rows.size(), first + kCaseloadPageSize);
   std::string shown;
   for (std::size_t i = first; i < last; ++i) {
@@ -246,6 +258,54 @@ CaseloadPage caseload(RegisterServices& s, const SignedIn& user, bool mine_only,
   }
   s.access_log.record({new_id("r"), user.area_id, s.clock.now_micros(), user.user_id, route, shown, "shown"});
   return out;
+}
+
+std::vector<Assignee> assignees(RegisterServices& s, const SignedIn& user) {
+  std::vector<Assignee> out;
+  s.db.read([&](store::Tx& tx) {
+    for (const auto& u : store::list_users(tx, user.area_id)) {
+      if (u.disabled) continue;
+      for (const auto& m : store::memberships_of(tx, u.id)) {
+        if (m.area_id == user.area_id && (m.role == Role::caseworker || m.role == Role::sen_manager)) {
+          out.push_back({u.id, u.display_name});
+        }
+      }
+    }
+  });
+  return out;
+}
+
+StepOutcome reassign_case(RegisterServices& s, const SignedIn& user, const std::string& assessment_id,
+                          const std::string& caseworker_id, std::int64_t version) {
+  std::optional<Assessment> current;
+  s.db.read([&](store::Tx& tx) { current = store::find_assessment(tx, user.area_id, assessment_id); });
+  if (!current) return Refused{404, "There is no assessment with that reference in your area."};
+  auto child = child_for(s, user, current->child_id, "POST /assessments/" + assessment_id + "/caseworker");
+  if (auto* r = std::get_if<Refused>(&child)) return *r;
+  const auto people = assignees(s, user);
+  const auto to =
+      std::find_if(people.begin(), people.end(), [&](const Assignee& a) { return a.user_id == caseworker_id; });
+  if (to == people.end()) {
+    return Error("caseworker_id", "Choose a caseworker or SEN manager who works in this area");
+  }
+  if (version != current->version) {
+    return Error("version",
+                 "Someone else updated this case while you were working on it. Open it again, then "
+                 "reassign it.");
+  }
+  Assessment after = *current;
+  after.caseworker_id = caseworker_id;
+  bool saved = false;
+  const std::int64_t now = s.clock.now_micros();
+  s.db.write([&](store::Tx& tx) {
+    saved = store::save_assessment(tx, after, now);
+    if (!saved) return;
+    store::insert_audit(tx, {new_id("a"), user.area_id, now, user.user_id, "assessment.reassign", "assessment",
+                             assessment_id, current->child_id, "caseworker now " + to->name, "caseload rebalanced"});
+  });
+  if (!saved) return Error("version", "Someone else updated this case while you were working on it.");
+  after.version = current->version + 1;
+  return after;
 }
 
 std::variant<store::LetterRow, Refused> open_letter(RegisterServices& s, const SignedIn& user,

@@ -79,8 +79,16 @@ struct CaseRow {
   int late_advice = 0;
   int days_lost = 0;
 };
+struct CaseworkerLoad {
+  std::string caseworker_id;
+  int open = 0;
+  int overdue = 0;
+  int at_risk = 0;
+};
+
 struct CaseloadPage {
-  std::vector<CaseRow> rows;  // this page only
+  std::vector<CaseRow> rows;                  // this page only
+  std::vector<CaseworkerLoad> by_caseworker;  // every open case counted, heaviest first
   int total = 0;
   int overdue = 0;
   int at_risk = 0;
@@ -92,6 +100,19 @@ constexpr int kCaseloadPageSize = 50;
 // under an exception after the rest, still visible. `mine_only` keeps the
 // user's own cases. Only the page's children are logged as shown.
 CaseloadPage caseload(RegisterServices& s, const SignedIn& user, bool mine_only, int page, const std::string& route);
+
+// Gives a case to another caseworker in the area (managers rebalancing
+// caseloads). The new caseworker must work in the area as a caseworker or SEN
+// manager; errors name the field.
+StepOutcome reassign_case(RegisterServices& s, const SignedIn& user, const std::string& assessment_id,
+                          const std::string& caseworker_id, std::int64_t version);
+
+// The people a case can be given to: the area's caseworkers and SEN managers.
+struct Assignee {
+  std::string user_id;
+  std::string name;
+};
+std::vector<Assignee> assignees(RegisterServices& s, const SignedIn& user);
 
 // A letter as sent, for reading and printing; the read is logged.
 std::variant<store::LetterRow, Refused> open_letter(RegisterServices& s, const SignedIn& user,

@@ -85,6 +85,27 @@ Result<DemoSummary> build_demo_area(store::Database& db, const Clock& clock, con
     summary.accounts.push_back(account);
   }
 
+  // A service has several caseworkers: extra accounts give "my cases" and the
+  // manager's caseload view something to share out.
+  for (const char* extra : {"Alex Rahman", "Jo Whitfield", "Nia Osei"}) {
+    const std::string email =
+        "caseworker" + std::to_string(staff.size() - all_roles().size() + 2) + "@" + profile->id + ".tandem.example";
+    std::string user_id;
+    db.write([&](store::Tx& tx) {
+      if (auto existing = store::find_user_by_email(tx, email)) {
+        user_id = existing->id;
+        store::set_password_hash(tx, user_id, hash);
+        store::set_disabled(tx, user_id, false);
+      } else {
+        user_id = new_id("u");
+        store::insert_user(tx, {user_id, email, extra, hash, false, now});
+      }
+      store::upsert_membership(tx, {user_id, profile->id, Role::caseworker, Agency::council_education});
+    });
+    staff.push_back({user_id, extra, Role::caseworker, Agency::council_education});
+    summary.accounts.push_back({email, kDemoPassword, Role::caseworker, Agency::council_education});
+  }
+
   demo::DemoOptions options;
   options.seed = request.seed;
   options.plans = request.plans;

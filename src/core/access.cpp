@@ -40,18 +40,18 @@ constexpr std::array<AgencyInfo, 6> kAgencies{{
 
 // Which roles hold which permission. Board members work with aggregates only;
 // administrators manage accounts and read the audit trail but not case files.
-const std::array<std::pair<Role, std::array<bool, 6>>, 10> kGrants{{
-    //                                       register child  edit   audit  users  performance
-    {Role::caseworker, {true, true, true, false, false, true}},
-    {Role::sen_manager, {true, true, true, true, false, true}},
-    {Role::icb_commissioner, {true, true, false, false, false, true}},
-    {Role::designated_clinical_officer, {true, true, false, false, false, true}},
-    {Role::social_care_practitioner, {true, true, true, false, false, false}},
-    {Role::finance_officer, {false, false, false, false, false, true}},
-    {Role::panel_member, {true, true, false, false, false, false}},
-    {Role::board_member, {false, false, false, false, false, true}},
-    {Role::provider, {true, true, false, false, false, false}},
-    {Role::administrator, {false, false, false, true, true, false}},
+const std::array<std::pair<Role, std::array<bool, 7>>, 10> kGrants{{
+    //                                       register child  edit   audit  users  performance allocate
+    {Role::caseworker, {true, true, true, false, false, true, false}},
+    {Role::sen_manager, {true, true, true, true, false, true, true}},
+    {Role::icb_commissioner, {true, true, false, false, false, true, false}},
+    {Role::designated_clinical_officer, {true, true, false, false, false, true, false}},
+    {Role::social_care_practitioner, {true, true, true, false, false, false, false}},
+    {Role::finance_officer, {false, false, false, false, false, true, false}},
+    {Role::panel_member, {true, true, false, false, false, false, false}},
+    {Role::board_member, {false, false, false, false, false, true, false}},
+    {Role::provider, {true, true, false, false, false, false, false}},
+    {Role::administrator, {false, false, false, true, true, false, false}},
 }};
 }  // namespace
 
@@ -87,6 +87,7 @@ std::string_view to_string(Permission p) {
     case Permission::view_audit: return "view_audit";
     case Permission::manage_users: return "manage_users";
     case Permission::view_performance: return "view_performance";
+    case Permission::allocate_cases: return "allocate_cases";
   }
   return "unknown";
 }

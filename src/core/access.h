@@ -42,6 +42,7 @@ enum class Permission {
   view_audit,        // read the audit trail
   manage_users,      // add, disable, reset users
   view_performance,  // area-level measures such as the 20-week rate
+  allocate_cases,    // give a case to another caseworker (managers rebalance caseloads)
 };
 
 std::string_view to_string(Role r);

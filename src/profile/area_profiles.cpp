@@ -1,6 +1,7 @@
 #include "profile/area_profiles.h"
 
 #include <algorithm>
+#include <cmath>
 #include <array>
 #include <set>
 #include <stdexcept>
@@ -513,7 +514,7 @@ std::optional<std::int32_t> percent_as_basis_points(const toml::node& n) {
     const double v = f->get();
     if (!(v >= 0.0 && v <= 100.0)) return std::nullopt;
     const double scaled = v * 100.0;
-    const auto bp = static_cast<std::int32_t>(scaled + 0.5);
+    const auto bp = static_cast<std::int32_t>(std::lround(scaled));
     // More than two decimal places does not survive the round trip.
     const double diff = scaled - static_cast<double>(bp);
     if (diff > 1e-6 || diff < -1e-6) return std::nullopt;

@@ -27,6 +27,7 @@ Response child_update(Ctx& ctx);
 Response cases(Ctx& ctx);
 Response assessment_case(Ctx& ctx);
 Response assessment_step(Ctx& ctx);
+Response assessment_reassign(Ctx& ctx);
 Response assessment_new_form(Ctx& ctx);
 Response assessment_create(Ctx& ctx);
 Response twenty_weeks(Ctx& ctx);

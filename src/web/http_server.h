@@ -18,7 +18,7 @@ struct ServerOptions {
   std::uint16_t port = 8080;  // 0: any free port; see HttpServer::port()
   int io_threads = 1;
   int worker_threads = 16;
-  std::size_t body_limit = 1024 * 1024;
+  std::size_t body_limit = std::size_t{1024} * 1024;
   std::chrono::seconds read_timeout{30};
 };
 

@@ -32,6 +32,8 @@ const std::array kRoutes{
     Route{"POST", "/children/{}/assessments", Access::permission, Permission::edit_child, false, assessment_create},
     Route{"GET", "/assessments/{}", Access::permission, Permission::view_child, false, assessment_case},
     Route{"POST", "/assessments/{}/steps", Access::permission, Permission::edit_child, false, assessment_step},
+    Route{"POST", "/assessments/{}/caseworker", Access::permission, Permission::allocate_cases, false,
+          assessment_reassign},
     Route{"GET", "/letters/{}", Access::permission, Permission::view_child, false, letter},
     Route{"GET", "/performance/twenty-weeks", Access::permission, Permission::view_performance, false, twenty_weeks},
     Route{"GET", "/audit", Access::permission, Permission::view_audit, false, audit_trail},

@@ -61,6 +61,10 @@ TEST(RoleHas, AdministratorsManageUsersAndAuditButCaseworkersDoNot) {
   EXPECT_FALSE(role_has(Role::caseworker, Permission::manage_users));
   EXPECT_TRUE(role_has(Role::caseworker, Permission::edit_child));
   EXPECT_FALSE(role_has(Role::icb_commissioner, Permission::edit_child));
+  EXPECT_TRUE(role_has(Role::sen_manager, Permission::allocate_cases)) << "managers rebalance caseloads";
+  EXPECT_FALSE(role_has(Role::caseworker, Permission::allocate_cases));
+  EXPECT_TRUE(role_has(Role::board_member, Permission::view_performance)) << "boards see area figures";
+  EXPECT_FALSE(role_has(Role::board_member, Permission::view_child)) << "but no child's record";
 }
 
 }  // namespace

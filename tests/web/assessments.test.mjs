@@ -127,3 +127,24 @@ test('the caseload puts overdue cases first, and the 20-week page answers', asyn
   assert.match(perf.text, /Excluding exceptions/);
   assert.equal((await caseworker.get('/performance/twenty-weeks?year=1999')).status, 400);
 });
+
+test('a manager sees each caseworker\'s load and gives a case to another caseworker', async () => {
+  const manager = await signedIn('sen_manager');
+  const area = await manager.get('/cases?scope=area');
+  assert.equal(area.status, 200);
+  assert.match(area.text, /Caseloads/);
+  const rows = (await manager.json('GET', '/api/v1/assessments?scope=area')).data.assessments;
+  const target = rows[0];
+  const page = await manager.get(`/assessments/${target.id}`);
+  const version = page.text.match(/name="version" value="(\d+)"/)[1];
+  const other = page.text.match(/<option value="([^"]+)">Jo Whitfield<\/option>/);
+  assert.ok(other, 'the demo has several caseworkers to choose from');
+  const moved = await manager.postForm(`/assessments/${target.id}/caseworker`,
+    { csrf_token: csrfFrom(page.text), caseworker_id: other[1], version });
+  assert.equal(moved.status, 303);
+  assert.match((await manager.get(`/assessments/${target.id}`)).text, /Caseworker: Jo Whitfield/);
+  const mine = await signedIn('caseworker');
+  const refused = await mine.postForm(`/assessments/${target.id}/caseworker`,
+    { csrf_token: csrfFrom((await mine.get('/cases')).text), caseworker_id: other[1], version });
+  assert.equal(refused.status, 403, 'caseworkers do not reallocate cases');
+});

@@ -90,6 +90,7 @@ test('POST routes: refused roles get 403; allowed roles reach validation (400) a
     [`/children/${ids.child}/assessments`, [], { received_on: 'not a date', source: 'parent' }],
     [`/assessments/${ids.assessment}/steps`, EDITORS.filter((r) => EDUCATION.includes(r)),
       { step: 'draft', on: 'not a date', version: '2' }],
+    [`/assessments/${ids.assessment}/caseworker`, ['sen_manager'], { caseworker_id: 'nobody', version: '2' }],
   ];
   for (const [path, allowed, fields] of posts) {
     for (const role of ROLES) {

@@ -217,7 +217,42 @@ json case_json(const app::AssessmentView& v) {
   return j;
 }
 
+void add_assignees(Ctx& ctx, mstch::map& view, const std::string& current) {
+  auto services = ctx.s.register_services();
+  std::string current_name = "Not allocated";
+  mstch::array options;
+  for (const auto& a : app::assignees(services, ctx.me())) {
+    if (a.user_id == current) current_name = a.name;
+    options.push_back(mstch::map{{"value", a.user_id}, {"label", a.name}, {"selected", a.user_id == current}});
+  }
+  view["caseworker_name"] = current_name;
+  view["assignee_options"] = options;
+  view["can_allocate"] = role_has(ctx.me().role, Permission::allocate_cases);
+}
+
 }  // namespace
+
+Response assessment_reassign(Ctx& ctx) {
+  auto services = ctx.s.register_services();
+  const auto id = ctx.captures.at(0);
+  std::int64_t version = -1;
+  try {
+    version = std::stoll(param(ctx.form, "version"));
+  } catch (const std::exception&) {
+    version = -1;
+  }
+  auto out = app::reassign_case(services, ctx.me(), id, param(ctx.form, "caseworker_id"), version);
+  if (auto* r = std::get_if<app::Refused>(&out)) return refused(ctx, *r, false);
+  if (auto* e = std::get_if<Error>(&out)) {
+    auto v = app::open_assessment_case(services, ctx.me(), id, ctx.route());
+    if (auto* r = std::get_if<app::Refused>(&v)) return refused(ctx, *r, false);
+    auto view = case_view(ctx, std::get<app::AssessmentView>(v));
+    add_assignees(ctx, view, std::get<app::AssessmentView>(v).assessment.caseworker_id);
+    return page(ctx, e->first_field() == "version" ? 409 : 400, "cases/assessment", "EHC needs assessment",
+                std::move(view), "cases", e);
+  }
+  return redirect("/assessments/" + id + "?saved=1");
+}
 
 Response cases(Ctx& ctx) {
   auto services = ctx.s.register_services();
@@ -232,13 +267,7 @@ Response cases(Ctx& ctx) {
   const auto& rows = load.rows;
   std::map<std::string, std::string> names;
   if (area) {
-    ctx.s.db.read([&](store::Tx& tx) {
-      for (const auto& r : rows) {
-        if (names.contains(r.caseworker_id)) continue;
-        auto u = store::find_user(tx, r.caseworker_id);
-        names[r.caseworker_id] = u ? u->display_name : r.caseworker_id;
-      }
-    });
+    for (const auto& a : app::assignees(services, ctx.me())) names[a.user_id] = a.name;
   }
   mstch::array items;
   for (const auto& r : rows) {
@@ -266,6 +295,16 @@ Response cases(Ctx& ctx) {
     if (load.page < load.pages) pager["next"] = base + std::to_string(load.page + 1);
     view["pager"] = pager;
   }
+  if (area) {
+    mstch::array loads;
+    for (const auto& l : load.by_caseworker) {
+      loads.push_back(mstch::map{{"name", names.contains(l.caseworker_id) ? names[l.caseworker_id] : l.caseworker_id},
+                                 {"open", std::to_string(l.open)},
+                                 {"overdue", std::to_string(l.overdue)},
+                                 {"at_risk", std::to_string(l.at_risk)}});
+    }
+    view["loads"] = loads;
+  }
   return page(ctx, 200, "cases/list", area ? "All assessments in the area" : "My cases", std::move(view), "cases");
 }
 
@@ -275,6 +314,7 @@ Response assessment_case(Ctx& ctx) {
   if (auto* r = std::get_if<app::Refused>(&v)) return refused(ctx, *r, false);
   auto view = case_view(ctx, std::get<app::AssessmentView>(v));
   view["saved"] = param(ctx.query, "saved") == "1";
+  add_assignees(ctx, view, std::get<app::AssessmentView>(v).assessment.caseworker_id);
   return page(ctx, 200, "cases/assessment", "EHC needs assessment", std::move(view), "cases");
 }
 
@@ -286,8 +326,10 @@ Response assessment_step(Ctx& ctx) {
   if (auto* e = std::get_if<Error>(&out)) {
     auto v = app::open_assessment_case(services, ctx.me(), id, ctx.route());
     if (auto* r = std::get_if<app::Refused>(&v)) return refused(ctx, *r, false);
+    auto view = case_view(ctx, std::get<app::AssessmentView>(v));
+    add_assignees(ctx, view, std::get<app::AssessmentView>(v).assessment.caseworker_id);
     return page(ctx, e->first_field() == "version" ? 409 : 400, "cases/assessment", "EHC needs assessment",
-                case_view(ctx, std::get<app::AssessmentView>(v)), "cases", e);
+                std::move(view), "cases", e);
   }
   return redirect("/assessments/" + id + "?saved=1");
 }
