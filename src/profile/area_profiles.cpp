@@ -1,8 +1,8 @@
 #include "profile/area_profiles.h"
 
 #include <algorithm>
-#include <cmath>
 #include <array>
+#include <cmath>
 #include <set>
 #include <stdexcept>
 #include <string>
