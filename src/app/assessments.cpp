@@ -24,8 +24,8 @@ std::vector<Involvement> current_involvements(const std::vector<CaseInvolvement>
   return out;
 }
 
-// Loads the child and checks the user may work on them; writes the denial to
-// the audit trail.
+}  // namespace
+
 std::variant<Child, Refused> child_for(RegisterServices& s, const SignedIn& user, const std::string& child_id,
                                        const std::string& route) {
   std::optional<Child> child;
@@ -44,6 +44,8 @@ std::variant<Child, Refused> child_for(RegisterServices& s, const SignedIn& user
   }
   return *child;
 }
+
+namespace {
 
 Result<Date> date_field(const char* field, const std::string& text) { return parse_date(field, text); }
 

@@ -53,6 +53,11 @@ struct Refused {
 
 using StepOutcome = std::variant<Assessment, Refused, Error>;
 
+// Loads the child and checks the user may work on them (involvement, core/access.h);
+// a refusal is written to the audit trail.
+std::variant<Child, Refused> child_for(RegisterServices& s, const SignedIn& user, const std::string& child_id,
+                                       const std::string& route);
+
 StepOutcome start_assessment(RegisterServices& s, const SignedIn& user, const std::string& child_id,
                              const StartAssessment& in);
 StepOutcome record_step(RegisterServices& s, const SignedIn& user, const std::string& assessment_id,

@@ -2,15 +2,18 @@
 
 #include "app/auth.h"
 #include "app/crypto.h"
+#include "app/plans.h"
 #include "core/area_profile.h"
 #include "demo/assessments.h"
 #include "demo/calibration.h"
 #include "demo/generator.h"
+#include "demo/plans.h"
 #include "profile/area_profiles.h"
 #include "store/assessments.h"
 #include "store/audit.h"
 #include "store/children.h"
 #include "store/people.h"
+#include "store/plans.h"
 
 namespace tandem::app {
 
@@ -120,6 +123,7 @@ Result<DemoSummary> build_demo_area(store::Database& db, const Clock& clock, con
   const auto area = demo::generate_demo_area(*calibration, options);
 
   db.write([&](store::Tx& tx) {
+    store::delete_plans(tx, profile->id);
     store::delete_assessments(tx, profile->id);
     store::delete_register(tx, profile->id);
   });
@@ -152,6 +156,21 @@ Result<DemoSummary> build_demo_area(store::Database& db, const Clock& clock, con
     });
   }
   summary.assessments = assessments.size();
+
+  demo::PlanOptions plan_options;
+  plan_options.seed = request.seed;
+  plan_options.today = clock.today();
+  plan_options.id_prefix = options.id_prefix;
+  const auto plans = demo::generate_plans(area, assessments, profile->responsibility, plan_options);
+  for (std::size_t start = 0; start < plans.size(); start += kBatch) {
+    const std::size_t end = std::min(plans.size(), start + kBatch);
+    db.write([&](store::Tx& tx) {
+      for (std::size_t i = start; i < end; ++i) {
+        store::save_plan(tx, profile->id, plans[i], 0, plan_costs(plans[i], clock.today()), "cli", now);
+      }
+    });
+  }
+  summary.plan_documents = plans.size();
   for (const auto& dc : area.children) summary.plans += dc.child.plan_status == PlanStatus::ehc_plan ? 1 : 0;
   summary.children = area.children.size();
   db.write([&](store::Tx& tx) {

@@ -35,6 +35,7 @@ struct DemoSummary {
   std::size_t children = 0;
   std::size_t plans = 0;
   std::size_t assessments = 0;
+  std::size_t plan_documents = 0;  // EHC plans written out, drafts included
   std::vector<DemoAccount> accounts;
 };
 

@@ -149,6 +149,7 @@ RecordOutcome open_child(RegisterServices& s, const SignedIn& user, const std::s
     record.placements = store::placements_of(tx, child_id);
     record.history = store::child_history(tx, user.area_id, child_id, 20);
     record.assessments = store::assessments_of_child(tx, user.area_id, child_id);
+    record.plans = store::plans_of_child(tx, user.area_id, child_id);
   });
   s.access_log.record({new_id("r"), user.area_id, s.clock.now_micros(), user.user_id, route, child_id, "shown"});
   return record;

@@ -18,6 +18,7 @@
 #include "core/result.h"
 #include "store/audit.h"
 #include "store/children.h"
+#include "store/plans.h"
 
 namespace tandem::app {
 
@@ -61,6 +62,7 @@ struct ChildRecord {
   std::vector<CaseInvolvement> involvements;
   std::vector<store::AuditRow> history;  // changes to this child's record, newest first
   std::vector<Assessment> assessments;   // newest first
+  std::vector<store::StoredPlan> plans;  // newest first
 };
 
 struct NotFound {};

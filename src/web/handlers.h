@@ -37,6 +37,11 @@ Response api_assessment(Ctx& ctx);
 Response api_assessment_create(Ctx& ctx);
 Response api_assessment_step(Ctx& ctx);
 
+// EHC plans (handlers/plan_pages.cpp)
+Response plan_page(Ctx& ctx);
+Response plan_costs_page(Ctx& ctx);
+Response api_plan(Ctx& ctx);
+
 // The audit trail (handlers/audit_pages.cpp)
 Response audit_trail(Ctx& ctx);
 

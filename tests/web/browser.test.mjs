@@ -123,5 +123,13 @@ test("a caseworker's cases, an assessment and the 20-week page pass axe; a bad s
   }
   await page.goto(`${server.url}/performance/twenty-weeks`);
   await checkAxe(page);
+  await page.goto(`${server.url}/performance/costs`);
+  await checkAxe(page);
+  // A child's record, then their EHC plan.
+  await page.goto(`${server.url}/children?plan_status=ehc_plan`);
+  await Promise.all([page.waitForURL(/\/children\/[^/?]+$/), page.locator('tbody tr th a').first().click()]);
+  await Promise.all([page.waitForURL(/\/plans\//), page.locator('a[href^="/plans/"]').first().click()]);
+  assert.match(await page.locator('h2').allTextContents().then((h) => h.join('|')), /F, G, H\. Provision/);
+  await checkAxe(page);
   await page.close();
 });

@@ -262,6 +262,27 @@ Response child_record(Ctx& ctx) {
       {"has_history", !rec.history.empty()},
       {"can_edit", role_has(ctx.me().role, Permission::edit_child)},
       {"saved", param(ctx.query, "saved") == "1"}};
+  mstch::array assessments;
+  bool running = false;
+  for (const auto& a : rec.assessments) {
+    const auto stage = stage_of(a);
+    running = running || stage == AssessmentStage::awaiting_decision || stage == AssessmentStage::assessing ||
+              stage == AssessmentStage::draft_issued;
+    assessments.push_back(mstch::map{
+        {"id", a.id}, {"received", format_date_long(a.received_on)}, {"stage", std::string(stage_label(stage))}});
+  }
+  view["assessments"] = assessments;
+  view["has_assessments"] = !rec.assessments.empty();
+  view["can_start_assessment"] = role_has(ctx.me().role, Permission::edit_child) && !running;
+  mstch::array plans;
+  for (const auto& sp : rec.plans) {
+    plans.push_back(mstch::map{{"id", sp.plan.id},
+                               {"stage", std::string(sp.plan.stage == PlanStage::final ? "Final plan" : "Draft plan")},
+                               {"version", std::to_string(sp.version)},
+                               {"lines", std::to_string(sp.plan.provision.size())}});
+  }
+  view["plans"] = plans;
+  view["has_plans"] = !rec.plans.empty();
   return page(ctx, 200, "children/record", c.given_name + " " + c.family_name, std::move(view), "children");
 }
 

@@ -1,0 +1,45 @@
+// EHC plans, every version kept, with each plan's annual cost by payer so the
+// area's totals are one query.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/money.h"
+#include "core/plan.h"
+#include "store/database.h"
+
+namespace tandem::store {
+
+struct StoredPlan {
+  Plan plan;
+  std::string area_id;
+  std::int64_t version = 0;
+  std::int64_t updated_at = 0;
+};
+
+// Saves a new version (version 0: a new plan) with its costs by payer
+// ("school_notional", "high_needs_top_up" or an agency id); returns false
+// when `expected_version` is no longer current.
+bool save_plan(Tx& tx, const std::string& area_id, const Plan& plan, std::int64_t expected_version,
+               const std::map<std::string, Pence>& costs, const std::string& saved_by, std::int64_t now);
+std::optional<StoredPlan> find_plan(Tx& tx, const std::string& area_id, const std::string& id);
+std::vector<StoredPlan> plans_of_child(Tx& tx, const std::string& area_id, const std::string& child_id);
+
+struct PlanVersionRow {
+  std::int64_t version = 0;
+  std::string stage;
+  std::int64_t saved_at = 0;
+  std::string saved_by;
+};
+std::vector<PlanVersionRow> plan_versions(Tx& tx, const std::string& plan_id);
+std::optional<Plan> plan_version(Tx& tx, const std::string& area_id, const std::string& plan_id, std::int64_t version);
+
+// Sum of every final plan's annual cost, by payer.
+std::map<std::string, Pence> area_costs_by_payer(Tx& tx, const std::string& area_id);
+void delete_plans(Tx& tx, const std::string& area_id);
+
+}  // namespace tandem::store

@@ -1,0 +1,158 @@
+#include <chrono>
+#include <variant>
+
+#include <nlohmann/json.hpp>
+
+#include "app/plans.h"
+#include "core/need.h"
+#include "store/plan_codec.h"
+#include "web/handlers.h"
+
+namespace tandem::web::handlers {
+
+namespace {
+
+std::string payer_label(const std::string& payer) {
+  if (payer == "school_notional") return "School or college (notional SEN budget)";
+  if (payer == "high_needs_top_up") return "of which council high-needs top-up";
+  auto agency = parse_agency(payer);
+  return agency ? std::string(agency_label(*agency)) : payer;
+}
+
+mstch::array cost_rows(const std::map<std::string, Pence>& costs) {
+  mstch::array out;
+  // Agencies first, then the school's part, then the top-up detail.
+  for (const auto& [payer, amount] : costs) {
+    if (payer == "school_notional" || payer == "high_needs_top_up") continue;
+    out.push_back(mstch::map{{"payer", payer_label(payer)}, {"amount", format_pounds(amount)}});
+  }
+  for (const char* extra : {"school_notional", "high_needs_top_up"}) {
+    if (auto it = costs.find(extra); it != costs.end()) {
+      out.push_back(mstch::map{{"payer", payer_label(extra)}, {"amount", format_pounds(it->second)}});
+    }
+  }
+  return out;
+}
+
+std::string need_name(const std::string& code) {
+  auto n = find_need(code);
+  return n ? std::string(n->name) + " (" + code + ")" : code;
+}
+
+}  // namespace
+
+Response plan_page(Ctx& ctx) {
+  auto services = ctx.s.register_services();
+  std::optional<std::int64_t> version;
+  if (auto v = param(ctx.query, "version"); !v.empty()) {
+    try {
+      version = std::stoll(v);
+    } catch (const std::exception&) {
+      return error_page(ctx, 400, "Not a version", "The version must be a whole number.");
+    }
+  }
+  auto result = app::open_plan(services, ctx.me(), ctx.captures.at(0), version, ctx.route());
+  if (auto* r = std::get_if<app::Refused>(&result)) {
+    return error_page(ctx, r->status, r->status == 404 ? "Page not found" : "You cannot see this plan", r->message);
+  }
+  const auto& v = std::get<app::PlanView>(result);
+  const Plan& p = v.shown;
+  mstch::array outcomes;
+  for (const auto& o : p.outcomes) {
+    outcomes.push_back(mstch::map{{"text", o.text},
+                                  {"date", o.target_date ? format_date_long(*o.target_date) : std::string("no date")}});
+  }
+  mstch::array lines;
+  for (const auto& l : p.provision) {
+    std::string paying;
+    for (const auto& share : l.paying) {
+      if (!paying.empty()) paying += "; ";
+      char pct[16];
+      std::snprintf(pct, sizeof pct, "%.2f%%", share.basis_points / 100.0);
+      paying += std::string(agency_label(share.agency)) + " " + pct;
+    }
+    lines.push_back(
+        mstch::map{{"section", std::string(to_string(l.section))},
+                   {"what", l.what},
+                   {"how_much", l.how_much},
+                   {"how_often", l.how_often},
+                   {"provider", l.provider.name},
+                   {"icb_agreed", l.section == Section::G && l.icb_agreed},
+                   {"securing", l.securing ? std::string(agency_label(*l.securing)) : std::string("Not set")},
+                   {"paying", paying.empty() ? std::string("Not agreed") : paying},
+                   {"cost", format_pounds(l.annual_cost)},
+                   {"rule", l.rule},
+                   {"override_reason", l.override_reason.value_or("")}});
+  }
+  std::string secondary;
+  for (const auto& n : p.needs.secondary_needs) secondary += (secondary.empty() ? "" : ", ") + need_name(n);
+  std::string placement = "Not named (a draft plan names no setting, CFA s38(5))";
+  if (p.placement) {
+    placement = p.placement->setting_name.value_or("Type of setting only");
+    if (p.placement->setting_type)
+      placement += " (" + std::string(setting_type_label(*p.placement->setting_type)) + ")";
+  }
+  mstch::array versions;
+  for (const auto& r : v.versions) {
+    const auto day = std::chrono::floor<std::chrono::days>(
+        std::chrono::sys_time<std::chrono::microseconds>(std::chrono::microseconds(r.saved_at)));
+    versions.push_back(mstch::map{
+        {"id", p.id}, {"version", std::to_string(r.version)}, {"stage", r.stage}, {"saved", format_date_long(day)}});
+  }
+  mstch::map view{{"id", p.id},
+                  {"child_id", v.child.id},
+                  {"child_name", v.child.given_name + " " + v.child.family_name},
+                  {"stage", std::string(p.stage == PlanStage::final ? "final" : "draft")},
+                  {"old", v.shown_version != v.stored.version},
+                  {"shown_version", std::to_string(v.shown_version)},
+                  {"current_version", std::to_string(v.stored.version)},
+                  {"views", p.views},
+                  {"primary_need", need_name(p.needs.primary_need)},
+                  {"secondary", secondary},
+                  {"needs_text", p.needs.text},
+                  {"health_needs", p.health_needs},
+                  {"social_care_needs", p.social_care_needs},
+                  {"outcomes", outcomes},
+                  {"lines", lines},
+                  {"has_warnings", !v.warnings.empty()},
+                  {"warning_count", std::to_string(v.warnings.size())},
+                  {"placement", placement},
+                  {"personal_budget", p.personal_budget ? p.personal_budget->text : std::string()},
+                  {"costs", cost_rows(v.costs)},
+                  {"versions", versions}};
+  return page(ctx, 200, "plans/plan", "EHC plan", std::move(view), "children");
+}
+
+Response api_plan(Ctx& ctx) {
+  auto services = ctx.s.register_services();
+  std::optional<std::int64_t> version;
+  if (auto v = param(ctx.query, "version"); !v.empty()) {
+    try {
+      version = std::stoll(v);
+    } catch (const std::exception&) {
+      return json_error(400, Error("version", "The version must be a whole number"));
+    }
+  }
+  auto result = app::open_plan(services, ctx.me(), ctx.captures.at(0), version, ctx.route());
+  if (auto* r = std::get_if<app::Refused>(&result)) {
+    return json_message(r->status, r->status == 404 ? "not_found" : "forbidden", r->message);
+  }
+  const auto& v = std::get<app::PlanView>(result);
+  auto j = nlohmann::json::parse(store::plan_to_json(v.shown));
+  j["version"] = v.shown_version;
+  j["current_version"] = v.stored.version;
+  nlohmann::json costs = nlohmann::json::object();
+  for (const auto& [payer, amount] : v.costs) costs[payer] = amount.value;
+  j["annual_cost_pence_by_payer"] = costs;
+  return json_response(200, j.dump());
+}
+
+Response plan_costs_page(Ctx& ctx) {
+  auto services = ctx.s.register_services();
+  return page(
+      ctx, 200, "performance/costs", "Annual cost of plans",
+      mstch::map{{"costs", cost_rows(app::area_plan_costs(services, ctx.me()))}, {"area_name", ctx.me().area_name}},
+      "performance");
+}
+
+}  // namespace tandem::web::handlers
