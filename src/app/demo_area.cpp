@@ -1,5 +1,7 @@
 #include "app/demo_area.h"
 
+#include <map>
+
 #include "app/auth.h"
 #include "app/crypto.h"
 #include "app/plans.h"
@@ -171,6 +173,36 @@ Result<DemoSummary> build_demo_area(store::Database& db, const Clock& clock, con
     });
   }
   summary.plan_documents = plans.size();
+
+  // Review dates. A plan whose assessment the demo holds was made on the day
+  // its final plan was issued; others get a made date up to eight years back.
+  // Most were reviewed within the last year; about one in seven is overdue, as
+  // councils report annual reviews slipping.
+  std::map<std::string, Date> issued_on;
+  for (const auto& a : assessments) {
+    if (a.final_issued_on) issued_on[a.child_id] = *a.final_issued_on;
+  }
+  const Date today = clock.today();
+  auto mix = [](const std::string& text) {
+    std::uint64_t h = 1469598103934665603ULL;
+    for (char c : text) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ULL;
+    return h;
+  };
+  db.write([&](store::Tx& tx) {
+    for (const auto& p : plans) {
+      if (p.stage != PlanStage::final) continue;
+      const std::uint64_t h = mix(p.id + std::to_string(request.seed));
+      Date made = today - std::chrono::days(60 + static_cast<int>(h % 2900));
+      if (auto it = issued_on.find(p.child_id); it != issued_on.end()) made = it->second;
+      std::optional<Date> reviewed;
+      if ((today - made).count() > 365) {
+        const bool overdue = (h >> 20) % 7 == 0;
+        const int days_ago = overdue ? 366 + static_cast<int>((h >> 8) % 120) : 20 + static_cast<int>((h >> 8) % 330);
+        reviewed = std::max(made + std::chrono::days(300), today - std::chrono::days(days_ago));
+      }
+      store::set_plan_review_dates(tx, p.id, made, reviewed);
+    }
+  });
   for (const auto& dc : area.children) summary.plans += dc.child.plan_status == PlanStatus::ehc_plan ? 1 : 0;
   summary.children = area.children.size();
   db.write([&](store::Tx& tx) {

@@ -1,6 +1,8 @@
 #include "app/plans.h"
 
 #include "app/crypto.h"
+
+#include <algorithm>
 #include "profile/national_funding.h"
 #include "store/audit.h"
 
@@ -72,6 +74,60 @@ Result<std::int64_t> save_plan_version(store::Database& db, const Clock& clock, 
 std::map<std::string, Pence> area_plan_costs(RegisterServices& s, const SignedIn& user) {
   std::map<std::string, Pence> out;
   s.db.read([&](store::Tx& tx) { out = store::area_costs_by_payer(tx, user.area_id); });
+  return out;
+}
+
+}  // namespace tandem::app
+
+namespace tandem::app {
+
+ReviewsPage reviews_due(RegisterServices& s, const SignedIn& user, int page, const std::string& route) {
+  constexpr int kPageSize = 50;
+  constexpr int kDueSoonDays = 56;
+  std::vector<store::ReviewRow> plans;
+  const bool agency_wide =
+      user.agency != Agency::school && user.agency != Agency::provider && role_has(user.role, Permission::view_child);
+  s.db.read([&](store::Tx& tx) {
+    plans =
+        store::final_plans_for_review(tx, user.area_id, user.user_id, std::string(to_string(user.agency)), agency_wide);
+  });
+  const Date today = s.clock.today();
+  std::vector<ReviewDueRow> rows;
+  for (const auto& p : plans) {
+    const auto last = p.last_reviewed_on ? p.last_reviewed_on : p.made_on;
+    if (!last) continue;  // a plan with no date cannot be put on the clock
+    const auto due = review_due(*last);
+    ReviewDueRow r;
+    r.plan_id = p.plan_id;
+    r.child_id = p.child_id;
+    r.child_name = p.child_name;
+    r.last_event = *last;
+    r.reviewed = p.last_reviewed_on.has_value();
+    r.due = due.annual_review;
+    if (age_on(p.date_of_birth, today) < 5) r.under_fives_advised = due.under_fives_advised.date;
+    r.days_left = static_cast<int>((due.annual_review.date - today).count());
+    r.overdue = r.days_left < 0;
+    r.due_soon = !r.overdue && r.days_left <= kDueSoonDays;
+    rows.push_back(std::move(r));
+  }
+  std::stable_sort(rows.begin(), rows.end(),
+                   [](const ReviewDueRow& a, const ReviewDueRow& b) { return a.days_left < b.days_left; });
+  ReviewsPage out;
+  out.total = static_cast<int>(rows.size());
+  for (const auto& r : rows) {
+    out.overdue += r.overdue ? 1 : 0;
+    out.due_soon += r.due_soon ? 1 : 0;
+  }
+  out.pages = std::max(1, (out.total + kPageSize - 1) / kPageSize);
+  out.page = std::clamp(page, 1, out.pages);
+  const auto first = static_cast<std::size_t>(out.page - 1) * static_cast<std::size_t>(kPageSize);
+  const auto last = std::min(rows.size(), first + static_cast<std::size_t>(kPageSize));
+  std::string shown;
+  for (std::size_t i = first; i < last; ++i) {
+    shown += (shown.empty() ? "" : " ") + rows[i].child_id;
+    out.rows.push_back(std::move(rows[i]));
+  }
+  s.access_log.record({new_id("r"), user.area_id, s.clock.now_micros(), user.user_id, route, shown, "shown"});
   return out;
 }
 

@@ -41,3 +41,31 @@ Result<std::int64_t> save_plan_version(store::Database& db, const Clock& clock, 
 std::map<std::string, Pence> area_plan_costs(RegisterServices& s, const SignedIn& user);
 
 }  // namespace tandem::app
+
+namespace tandem::app {
+
+// Annual reviews (CFA s44(1)): every final plan the user may see, with the last
+// day its review is still in time, overdue first, then soonest due.
+struct ReviewDueRow {
+  std::string plan_id;
+  std::string child_id;
+  std::string child_name;
+  Date last_event{};                        // the day the plan was made or last reviewed
+  bool reviewed = false;                    // last_event is a review, not the plan being made
+  Deadline due;                             // annual review: last day in time
+  std::optional<Date> under_fives_advised;  // Code 9.178, advice not law
+  int days_left = 0;
+  bool overdue = false;
+  bool due_soon = false;  // within 8 weeks: time to convene (reg 20(3): 2 weeks' notice)
+};
+struct ReviewsPage {
+  std::vector<ReviewDueRow> rows;  // this page only
+  int total = 0;
+  int overdue = 0;
+  int due_soon = 0;
+  int page = 1;
+  int pages = 1;
+};
+ReviewsPage reviews_due(RegisterServices& s, const SignedIn& user, int page, const std::string& route);
+
+}  // namespace tandem::app

@@ -97,6 +97,44 @@ std::optional<Plan> plan_version(Tx& tx, const std::string& area_id, const std::
   return decode(body);
 }
 
+void set_plan_review_dates(Tx& tx, const std::string& plan_id, std::optional<Date> made_on,
+                           std::optional<Date> last_reviewed_on) {
+  std::string made = made_on ? format_date(*made_on) : "",
+              last = last_reviewed_on ? format_date(*last_reviewed_on) : "";
+  soci::indicator made_ind = made_on ? soci::i_ok : soci::i_null,
+                  last_ind = last_reviewed_on ? soci::i_ok : soci::i_null;
+  tx.sql << "UPDATE plans SET made_on = :m, last_reviewed_on = :l WHERE id = :id", use(made, made_ind),
+      use(last, last_ind), use(plan_id);
+}
+
+std::vector<ReviewRow> final_plans_for_review(Tx& tx, const std::string& area_id, const std::string& user_id,
+                                              const std::string& agency, bool agency_wide) {
+  std::vector<ReviewRow> out;
+  std::string plan_id, child_id, given, family, dob, made, last;
+  soci::indicator made_ind = soci::i_null, last_ind = soci::i_null;
+  const std::string wide = agency_wide ? "yes" : "no";
+  soci::statement st =
+      (tx.sql.prepare
+           << "SELECT p.id, c.id, c.given_name, c.family_name, c.date_of_birth, p.made_on, "
+              "p.last_reviewed_on FROM plans p JOIN children c ON c.id = p.child_id WHERE p.area_id = :a "
+              "AND p.stage = 'final' AND EXISTS (SELECT 1 FROM involvements i WHERE i.child_id = c.id AND "
+              "i.ended_on IS NULL AND (i.user_id = :u OR (i.user_id = '' AND i.agency = :g AND :w = 'yes')))",
+       use(area_id), use(user_id), use(agency), use(wide), into(plan_id), into(child_id), into(given), into(family),
+       into(dob), into(made, made_ind), into(last, last_ind));
+  st.execute();
+  while (st.fetch()) {
+    ReviewRow r;
+    r.plan_id = plan_id;
+    r.child_id = child_id;
+    r.child_name = given + " " + family;
+    r.date_of_birth = *parse_date("date_of_birth", dob);
+    if (made_ind == soci::i_ok) r.made_on = *parse_date("made_on", made);
+    if (last_ind == soci::i_ok) r.last_reviewed_on = *parse_date("last_reviewed_on", last);
+    out.push_back(std::move(r));
+  }
+  return out;
+}
+
 std::map<std::string, Pence> area_costs_by_payer(Tx& tx, const std::string& area_id) {
   std::map<std::string, Pence> out;
   std::string payer;

@@ -38,6 +38,22 @@ struct PlanVersionRow {
 std::vector<PlanVersionRow> plan_versions(Tx& tx, const std::string& plan_id);
 std::optional<Plan> plan_version(Tx& tx, const std::string& area_id, const std::string& plan_id, std::int64_t version);
 
+// Records when a plan was made and last reviewed (either may be empty).
+void set_plan_review_dates(Tx& tx, const std::string& plan_id, std::optional<Date> made_on,
+                           std::optional<Date> last_reviewed_on);
+
+struct ReviewRow {
+  std::string plan_id;
+  std::string child_id;
+  std::string child_name;
+  Date date_of_birth{};
+  std::optional<Date> made_on;
+  std::optional<Date> last_reviewed_on;
+};
+// Final plans of children the viewer is involved with (as for the register).
+std::vector<ReviewRow> final_plans_for_review(Tx& tx, const std::string& area_id, const std::string& user_id,
+                                              const std::string& agency, bool agency_wide);
+
 // Sum of every final plan's annual cost, by payer.
 std::map<std::string, Pence> area_costs_by_payer(Tx& tx, const std::string& area_id);
 void delete_plans(Tx& tx, const std::string& area_id);

@@ -41,6 +41,8 @@ Response api_assessment_step(Ctx& ctx);
 Response plan_page(Ctx& ctx);
 Response plan_costs_page(Ctx& ctx);
 Response api_plan(Ctx& ctx);
+Response reviews(Ctx& ctx);
+Response api_reviews(Ctx& ctx);
 
 // The audit trail (handlers/audit_pages.cpp)
 Response audit_trail(Ctx& ctx);

@@ -74,7 +74,7 @@ test('the OpenAPI description is served and names every endpoint', async () => {
   const doc = await res.json();
   assert.equal(doc.openapi, '3.0.3');
   for (const path of ['/api/v1/me', '/api/v1/children', '/api/v1/children/{id}', '/api/v1/children/{id}/assessments',
-    '/api/v1/assessments', '/api/v1/assessments/{id}', '/api/v1/assessments/{id}/steps', '/api/v1/plans/{id}']) assert.ok(doc.paths[path], path);
+    '/api/v1/assessments', '/api/v1/assessments/{id}', '/api/v1/assessments/{id}/steps', '/api/v1/plans/{id}', '/api/v1/reviews']) assert.ok(doc.paths[path], path);
 });
 
 test('a revoked or made-up token is refused', async () => {

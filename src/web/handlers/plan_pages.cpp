@@ -156,3 +156,77 @@ Response plan_costs_page(Ctx& ctx) {
 }
 
 }  // namespace tandem::web::handlers
+
+namespace tandem::web::handlers {
+
+namespace {
+int page_param(const Params& query) {
+  try {
+    return std::stoi(param(query, "page"));
+  } catch (const std::exception&) {
+    return 1;
+  }
+}
+}  // namespace
+
+Response reviews(Ctx& ctx) {
+  auto services = ctx.s.register_services();
+  const auto due = app::reviews_due(services, ctx.me(), page_param(ctx.query), ctx.route());
+  mstch::array rows;
+  for (const auto& r : due.rows) {
+    const std::string days =
+        r.days_left < 0 ? std::to_string(-r.days_left) + " days overdue" : std::to_string(r.days_left) + " days left";
+    rows.push_back(
+        mstch::map{{"plan_id", r.plan_id},
+                   {"child", r.child_name},
+                   {"last", format_date_long(r.last_event)},
+                   {"last_kind", std::string(r.reviewed ? "Last reviewed" : "Plan made")},
+                   {"due", format_date_long(r.due.date)},
+                   {"days", days},
+                   {"tag", std::string(r.overdue    ? "govuk-tag--red"
+                                       : r.due_soon ? "govuk-tag--orange"
+                                                    : "govuk-tag--green")},
+                   {"status", std::string(r.overdue    ? "Overdue"
+                                          : r.due_soon ? "Due soon"
+                                                       : "On time")},
+                   {"under_fives", r.under_fives_advised ? format_date_long(*r.under_fives_advised) : std::string()}});
+  }
+  mstch::map view{{"rows", rows},
+                  {"has_rows", !due.rows.empty()},
+                  {"total", std::to_string(due.total)},
+                  {"overdue", std::to_string(due.overdue)},
+                  {"due_soon", std::to_string(due.due_soon)}};
+  if (due.pages > 1) {
+    mstch::map pager{{"page", std::to_string(due.page)}, {"pages", std::to_string(due.pages)}};
+    if (due.page > 1) pager["previous"] = "/reviews?page=" + std::to_string(due.page - 1);
+    if (due.page < due.pages) pager["next"] = "/reviews?page=" + std::to_string(due.page + 1);
+    view["pager"] = pager;
+  }
+  return page(ctx, 200, "plans/reviews", "Annual reviews", std::move(view), "reviews");
+}
+
+Response api_reviews(Ctx& ctx) {
+  auto services = ctx.s.register_services();
+  const auto due = app::reviews_due(services, ctx.me(), page_param(ctx.query), ctx.route());
+  nlohmann::json rows = nlohmann::json::array();
+  for (const auto& r : due.rows) {
+    rows.push_back({{"plan_id", r.plan_id},
+                    {"child_id", r.child_id},
+                    {"child_name", r.child_name},
+                    {"last_event", format_date(r.last_event)},
+                    {"last_event_is_review", r.reviewed},
+                    {"review_due", format_date(r.due.date)},
+                    {"basis", r.due.basis},
+                    {"days_left", r.days_left},
+                    {"overdue", r.overdue}});
+  }
+  return json_response(200, nlohmann::json{{"reviews", rows},
+                                           {"total", due.total},
+                                           {"overdue", due.overdue},
+                                           {"due_soon", due.due_soon},
+                                           {"page", due.page},
+                                           {"pages", due.pages}}
+                                .dump());
+}
+
+}  // namespace tandem::web::handlers
