@@ -150,9 +150,31 @@ RecordOutcome open_child(RegisterServices& s, const SignedIn& user, const std::s
     record.history = store::child_history(tx, user.area_id, child_id, 20);
     record.assessments = store::assessments_of_child(tx, user.area_id, child_id);
     record.plans = store::plans_of_child(tx, user.area_id, child_id);
+    record.health_notifications = store::health_notifications_of(tx, child_id);
   });
   s.access_log.record({new_id("r"), user.area_id, s.clock.now_micros(), user.user_id, route, child_id, "shown"});
   return record;
+}
+
+std::variant<HealthNotification, NotFound, Forbidden, Error> record_health_notification(
+    RegisterServices& s, const SignedIn& user, const std::string& child_id, const HealthNotificationForm& form) {
+  auto opened = open_child(s, user, child_id, "POST /children/" + child_id + "/health-notifications");
+  if (std::holds_alternative<NotFound>(opened)) return NotFound{};
+  if (std::holds_alternative<Forbidden>(opened)) return Forbidden{};
+  const auto& child = std::get<ChildRecord>(opened).child;
+  auto valid = validate_health_notification(form, child.date_of_birth, s.clock.today());
+  if (!valid) return valid.error();
+  valid->id = new_id("h");
+  valid->child_id = child_id;
+  const std::int64_t now = s.clock.now_micros();
+  s.db.write([&](store::Tx& tx) {
+    store::insert_health_notification(tx, user.area_id, *valid, user.user_id, now);
+    store::insert_audit(
+        tx,
+        {new_id("a"), user.area_id, now, user.user_id, "health_notification.record", "health_notification", valid->id,
+         child_id, "from " + valid->from_body + ", dated " + format_date(valid->notified_on), "CFA s23 notice"});
+  });
+  return *valid;
 }
 
 Result<std::string> add_child(RegisterServices& s, const SignedIn& user, const ChildForm& form) {

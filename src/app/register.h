@@ -14,6 +14,7 @@
 #include "app/clock.h"
 #include "core/assessment.h"
 #include "core/child.h"
+#include "core/health_notification.h"
 #include "core/placement.h"
 #include "core/result.h"
 #include "store/audit.h"
@@ -60,9 +61,10 @@ struct ChildRecord {
   std::vector<SecondaryNeed> needs;
   std::vector<Placement> placements;
   std::vector<CaseInvolvement> involvements;
-  std::vector<store::AuditRow> history;  // changes to this child's record, newest first
-  std::vector<Assessment> assessments;   // newest first
-  std::vector<store::StoredPlan> plans;  // newest first
+  std::vector<store::AuditRow> history;                  // changes to this child's record, newest first
+  std::vector<Assessment> assessments;                   // newest first
+  std::vector<store::StoredPlan> plans;                  // newest first
+  std::vector<HealthNotification> health_notifications;  // CFA s23 notices, newest first
 };
 
 struct NotFound {};
@@ -73,6 +75,11 @@ using RecordOutcome = std::variant<ChildRecord, NotFound, Forbidden>;
 // access entry before returning.
 RecordOutcome open_child(RegisterServices& s, const SignedIn& user, const std::string& child_id,
                          const std::string& route);
+
+// Records a health body's CFA s23 notice on a child the user may see; starts
+// no clock. Errors name the field; refusals are NotFound or Forbidden.
+std::variant<HealthNotification, NotFound, Forbidden, Error> record_health_notification(
+    RegisterServices& s, const SignedIn& user, const std::string& child_id, const HealthNotificationForm& form);
 
 // Adds a child; the user's agency becomes involved so they can see the record.
 Result<std::string> add_child(RegisterServices& s, const SignedIn& user, const ChildForm& form);

@@ -318,3 +318,29 @@ void delete_register(Tx& tx, const std::string& area_id) {
   tx.sql << "DELETE FROM children WHERE area_id = :a", use(area_id);
 }
 }  // namespace tandem::store
+
+namespace tandem::store {
+void insert_health_notification(Tx& tx, const std::string& area_id, const HealthNotification& n,
+                                const std::string& recorded_by, std::int64_t now) {
+  const std::string on = format_date(n.notified_on);
+  const long long at = now;
+  tx.sql << "INSERT INTO health_notifications (id, area_id, child_id, notified_on, from_body, details, recorded_by, "
+            "recorded_at) VALUES (:id, :area, :child, :on, :from, :details, :by, :at)",
+      use(n.id), use(area_id), use(n.child_id), use(on), use(n.from_body), use(n.details), use(recorded_by), use(at);
+}
+
+std::vector<HealthNotification> health_notifications_of(Tx& tx, const std::string& child_id) {
+  std::vector<HealthNotification> out;
+  HealthNotification n;
+  std::string on;
+  soci::statement st = (tx.sql.prepare << "SELECT id, child_id, notified_on, from_body, details FROM "
+                                          "health_notifications WHERE child_id = :c ORDER BY notified_on DESC, id",
+                        use(child_id), into(n.id), into(n.child_id), into(on), into(n.from_body), into(n.details));
+  st.execute();
+  while (st.fetch()) {
+    n.notified_on = *parse_date("notified_on", on);
+    out.push_back(n);
+  }
+  return out;
+}
+}  // namespace tandem::store

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/child.h"
+#include "core/health_notification.h"
 #include "core/placement.h"
 #include "store/database.h"
 
@@ -82,4 +83,10 @@ namespace tandem::store {
 // Removes an area's register (children, needs, placements, involvements,
 // search tokens) so a demo can be rebuilt. The audit trail is kept.
 void delete_register(Tx& tx, const std::string& area_id);
+}  // namespace tandem::store
+
+namespace tandem::store {
+void insert_health_notification(Tx& tx, const std::string& area_id, const HealthNotification& n,
+                                const std::string& recorded_by, std::int64_t now);
+std::vector<HealthNotification> health_notifications_of(Tx& tx, const std::string& child_id);
 }  // namespace tandem::store

@@ -22,6 +22,7 @@ Response child_new_form(Ctx& ctx);
 Response child_create(Ctx& ctx);
 Response child_edit_form(Ctx& ctx);
 Response child_update(Ctx& ctx);
+Response health_notification_create(Ctx& ctx);
 
 // EHC needs assessments (handlers/assessment_pages.cpp)
 Response cases(Ctx& ctx);

@@ -26,6 +26,8 @@ const std::array kRoutes{
     Route{"GET", "/children/{}", Access::permission, Permission::view_child, false, child_record},
     Route{"GET", "/children/{}/edit", Access::permission, Permission::edit_child, false, child_edit_form},
     Route{"POST", "/children/{}/edit", Access::permission, Permission::edit_child, false, child_update},
+    Route{"POST", "/children/{}/health-notifications", Access::permission, Permission::edit_child, false,
+          health_notification_create},
     Route{"GET", "/cases", Access::permission, Permission::view_register, false, cases},
     Route{"GET", "/children/{}/assessments/new", Access::permission, Permission::edit_child, false,
           assessment_new_form},

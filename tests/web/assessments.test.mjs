@@ -148,3 +148,25 @@ test('a manager sees each caseworker\'s load and gives a case to another casewor
     { csrf_token: csrfFrom((await mine.get('/cases')).text), caseworker_id: other[1], version });
   assert.equal(refused.status, 403, 'caseworkers do not reallocate cases');
 });
+
+test('a health notice (CFA s23) is recorded on a young child without starting a clock; not for a 10-year-old', async () => {
+  const young = await api(caseworker, 'POST', '/api/v1/children', {
+    given_name: 'Nora', family_name: 'Notice', date_of_birth: '2023-01-10', sex: 'F', plan_status: 'health_only',
+  });
+  const id = young.data.id;
+  const record = await caseworker.get(`/children/${id}`);
+  const res = await caseworker.postForm(`/children/${id}/health-notifications`, {
+    csrf_token: csrfFrom(record.text), notified_on: '2025-02-03', from_body: 'Northside health visiting team',
+    details: 'Speech delay noted at the two-year review; parent told.',
+  });
+  assert.equal(res.status, 303);
+  const after = await caseworker.get(`/children/${id}`);
+  assert.match(after.text, /Northside health visiting team/);
+  assert.match(after.text, /No request for an assessment recorded/, 'no clock started');
+  const older = await newChild();
+  const refused = await caseworker.postForm(`/children/${older}/health-notifications`, {
+    csrf_token: csrfFrom(record.text), notified_on: '2025-02-03', from_body: 'School nursing',
+  });
+  assert.equal(refused.status, 400);
+  assert.match(refused.text, /request for an EHC needs assessment/);
+});

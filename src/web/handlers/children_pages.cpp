@@ -283,7 +283,38 @@ Response child_record(Ctx& ctx) {
   }
   view["plans"] = plans;
   view["has_plans"] = !rec.plans.empty();
+  mstch::array notices;
+  for (const auto& n : rec.health_notifications) {
+    notices.push_back(
+        mstch::map{{"on", format_date_long(n.notified_on)}, {"from", n.from_body}, {"details", n.details}});
+  }
+  view["notices"] = notices;
+  view["has_notices"] = !rec.health_notifications.empty();
+  view["under_five"] = age_on(c.date_of_birth, today) < 5;
+  view["today"] = format_date(today);
   return page(ctx, 200, "children/record", c.given_name + " " + c.family_name, std::move(view), "children");
+}
+
+Response health_notification_create(Ctx& ctx) {
+  auto services = ctx.s.register_services();
+  const auto id = ctx.captures.at(0);
+  auto out = app::record_health_notification(
+      services, ctx.me(), id,
+      {param(ctx.form, "notified_on"), param(ctx.form, "from_body"), param(ctx.form, "details")});
+  if (std::holds_alternative<app::NotFound>(out)) {
+    return error_page(ctx, 404, "Page not found", "There is no child with that reference in your area.");
+  }
+  if (std::holds_alternative<app::Forbidden>(out)) {
+    return error_page(ctx, 403, "You cannot see this record",
+                      "Only agencies and people involved with this child can see their record.");
+  }
+  if (auto* e = std::get_if<Error>(&out)) {
+    return page(ctx, 400, "error", "Health notice not recorded",
+                mstch::map{{"heading", std::string("The health notice was not recorded")},
+                           {"message", e->first_message() + ". Go back to the record and try again."}},
+                "children", e);
+  }
+  return redirect("/children/" + id + "?saved=1");
 }
 
 Response child_new_form(Ctx& ctx) {
