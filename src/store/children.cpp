@@ -311,6 +311,7 @@ int count_register(Tx& tx, const RegisterQuery& q, int cap) {
 
 namespace tandem::store {
 void delete_register(Tx& tx, const std::string& area_id) {
+  tx.sql << "DELETE FROM health_notifications WHERE area_id = :a", use(area_id);
   tx.sql << "DELETE FROM search_tokens WHERE area_id = :a", use(area_id);
   tx.sql << "DELETE FROM involvements WHERE area_id = :a", use(area_id);
   tx.sql << "DELETE FROM placements WHERE area_id = :a", use(area_id);

@@ -81,7 +81,7 @@ std::vector<std::string> search_tokens_for(const Child& child);
 
 namespace tandem::store {
 // Removes an area's register (children, needs, placements, involvements,
-// search tokens) so a demo can be rebuilt. The audit trail is kept.
+// health notices, search tokens) so a demo can be rebuilt. The audit trail is kept.
 void delete_register(Tx& tx, const std::string& area_id);
 }  // namespace tandem::store
 
