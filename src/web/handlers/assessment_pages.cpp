@@ -230,6 +230,17 @@ void add_assignees(Ctx& ctx, mstch::map& view, const std::string& current) {
   view["can_allocate"] = role_has(ctx.me().role, Permission::allocate_cases);
 }
 
+// The case page again, with the errors of a step or reassignment that was refused.
+Response case_with_errors(Ctx& ctx, const std::string& id, const Error& e) {
+  auto services = ctx.s.register_services();
+  auto v = app::open_assessment_case(services, ctx.me(), id, ctx.route());
+  if (auto* r = std::get_if<app::Refused>(&v)) return refused(ctx, *r, false);
+  auto view = case_view(ctx, std::get<app::AssessmentView>(v));
+  add_assignees(ctx, view, std::get<app::AssessmentView>(v).assessment.caseworker_id);
+  return page(ctx, e.first_field() == "version" ? 409 : 400, "cases/assessment", "EHC needs assessment",
+              std::move(view), "cases", &e);
+}
+
 }  // namespace
 
 Response assessment_reassign(Ctx& ctx) {
@@ -243,14 +254,7 @@ Response assessment_reassign(Ctx& ctx) {
   }
   auto out = app::reassign_case(services, ctx.me(), id, param(ctx.form, "caseworker_id"), version);
   if (auto* r = std::get_if<app::Refused>(&out)) return refused(ctx, *r, false);
-  if (auto* e = std::get_if<Error>(&out)) {
-    auto v = app::open_assessment_case(services, ctx.me(), id, ctx.route());
-    if (auto* r = std::get_if<app::Refused>(&v)) return refused(ctx, *r, false);
-    auto view = case_view(ctx, std::get<app::AssessmentView>(v));
-    add_assignees(ctx, view, std::get<app::AssessmentView>(v).assessment.caseworker_id);
-    return page(ctx, e->first_field() == "version" ? 409 : 400, "cases/assessment", "EHC needs assessment",
-                std::move(view), "cases", e);
-  }
+  if (auto* e = std::get_if<Error>(&out)) return case_with_errors(ctx, id, *e);
   return redirect("/assessments/" + id + "?saved=1");
 }
 
@@ -323,14 +327,7 @@ Response assessment_step(Ctx& ctx) {
   const auto id = ctx.captures.at(0);
   auto out = app::record_step(services, ctx.me(), id, step_from(ctx.form));
   if (auto* r = std::get_if<app::Refused>(&out)) return refused(ctx, *r, false);
-  if (auto* e = std::get_if<Error>(&out)) {
-    auto v = app::open_assessment_case(services, ctx.me(), id, ctx.route());
-    if (auto* r = std::get_if<app::Refused>(&v)) return refused(ctx, *r, false);
-    auto view = case_view(ctx, std::get<app::AssessmentView>(v));
-    add_assignees(ctx, view, std::get<app::AssessmentView>(v).assessment.caseworker_id);
-    return page(ctx, e->first_field() == "version" ? 409 : 400, "cases/assessment", "EHC needs assessment",
-                std::move(view), "cases", e);
-  }
+  if (auto* e = std::get_if<Error>(&out)) return case_with_errors(ctx, id, *e);
   return redirect("/assessments/" + id + "?saved=1");
 }
 
