@@ -170,28 +170,31 @@ Result<Assessment> receive_advice(const Assessment& a, const std::string& advice
   return out;
 }
 
-Result<Assessment> decide_not_to_issue(const Assessment& a, Date on, Date today) {
-  if (stage_of(a) != AssessmentStage::assessing) {
-    return fail("not_to_issue_on", "A decision not to issue follows an assessment, before any draft plan");
-  }
-  auto ok = not_future(a, "not_to_issue_on", on, today);
+namespace {
+// The two ways an assessment can end its "assessing" stage (a draft, or a
+// decision not to issue) share their checks: only while assessing, dated
+// between the decision to assess and today.
+Result<Assessment> end_assessing(const Assessment& a, const char* field, Date on, Date today, const char* out_of_order,
+                                 std::optional<Date> Assessment::*slot) {
+  if (stage_of(a) != AssessmentStage::assessing) return fail(field, out_of_order);
+  auto ok = not_future(a, field, on, today);
   if (!ok) return ok;
-  if (on < *a.decided_on) return fail("not_to_issue_on", "The date cannot be before the decision to assess");
+  if (on < *a.decided_on) return fail(field, "The date cannot be before the decision to assess");
   Assessment out = a;
-  out.not_to_issue_on = on;
+  out.*slot = on;
   return out;
+}
+}  // namespace
+
+Result<Assessment> decide_not_to_issue(const Assessment& a, Date on, Date today) {
+  return end_assessing(a, "not_to_issue_on", on, today,
+                       "A decision not to issue follows an assessment, before any draft plan",
+                       &Assessment::not_to_issue_on);
 }
 
 Result<Assessment> serve_draft(const Assessment& a, Date on, Date today) {
-  if (stage_of(a) != AssessmentStage::assessing) {
-    return fail("draft_served_on", "A draft plan follows the decision to assess, and only once");
-  }
-  auto ok = not_future(a, "draft_served_on", on, today);
-  if (!ok) return ok;
-  if (on < *a.decided_on) return fail("draft_served_on", "The date cannot be before the decision to assess");
-  Assessment out = a;
-  out.draft_served_on = on;
-  return out;
+  return end_assessing(a, "draft_served_on", on, today, "A draft plan follows the decision to assess, and only once",
+                       &Assessment::draft_served_on);
 }
 
 Result<Assessment> issue_final(const Assessment& a, Date on, Date today) {
