@@ -14,8 +14,6 @@
 
 namespace tandem::app {
 
-namespace {
-
 std::vector<Involvement> current_involvements(const std::vector<CaseInvolvement>& rows) {
   std::vector<Involvement> out;
   for (const auto& r : rows) {
@@ -23,8 +21,6 @@ std::vector<Involvement> current_involvements(const std::vector<CaseInvolvement>
   }
   return out;
 }
-
-}  // namespace
 
 std::variant<Child, Refused> child_for(RegisterServices& s, const SignedIn& user, const std::string& child_id,
                                        const std::string& route) {

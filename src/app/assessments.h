@@ -55,6 +55,9 @@ using StepOutcome = std::variant<Assessment, Refused, Error>;
 
 // Loads the child and checks the user may work on them (involvement, core/access.h);
 // a refusal is written to the audit trail.
+// The involvements that have not ended, as access rules read them.
+std::vector<Involvement> current_involvements(const std::vector<CaseInvolvement>& rows);
+
 std::variant<Child, Refused> child_for(RegisterServices& s, const SignedIn& user, const std::string& child_id,
                                        const std::string& route);
 

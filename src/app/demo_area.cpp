@@ -14,6 +14,7 @@
 #include "store/assessments.h"
 #include "store/audit.h"
 #include "store/children.h"
+#include "store/disagreements.h"
 #include "store/people.h"
 #include "store/plans.h"
 
@@ -125,6 +126,7 @@ Result<DemoSummary> build_demo_area(store::Database& db, const Clock& clock, con
   const auto area = demo::generate_demo_area(*calibration, options);
 
   db.write([&](store::Tx& tx) {
+    store::delete_disagreements(tx, profile->id);
     store::delete_plans(tx, profile->id);
     store::delete_assessments(tx, profile->id);
     store::delete_register(tx, profile->id);

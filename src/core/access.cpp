@@ -40,18 +40,21 @@ constexpr std::array<AgencyInfo, 6> kAgencies{{
 
 // Which roles hold which permission. Board members work with aggregates only;
 // administrators manage accounts and read the audit trail but not case files.
-const std::array<std::pair<Role, std::array<bool, 7>>, 10> kGrants{{
-    //                                       register child  edit   audit  users  performance allocate
-    {Role::caseworker, {true, true, true, false, false, true, false}},
-    {Role::sen_manager, {true, true, true, true, false, true, true}},
-    {Role::icb_commissioner, {true, true, false, false, false, true, false}},
-    {Role::designated_clinical_officer, {true, true, false, false, false, true, false}},
-    {Role::social_care_practitioner, {true, true, true, false, false, false, false}},
-    {Role::finance_officer, {false, false, false, false, false, true, false}},
-    {Role::panel_member, {true, true, false, false, false, false, false}},
-    {Role::board_member, {false, false, false, false, false, true, false}},
-    {Role::provider, {true, true, false, false, false, false, false}},
-    {Role::administrator, {false, false, false, true, true, false, false}},
+// Plans are written by the council's SEND service (it must secure the
+// provision, CFA s42(2)); each paying partner's decision-makers record their
+// agency's agreement.
+const std::array<std::pair<Role, std::array<bool, 9>>, 10> kGrants{{
+    //                                 register child  edit   audit  users  perf   allocate plan  agree
+    {Role::caseworker, {true, true, true, false, false, true, false, true, false}},
+    {Role::sen_manager, {true, true, true, true, false, true, true, true, true}},
+    {Role::icb_commissioner, {true, true, false, false, false, true, false, false, true}},
+    {Role::designated_clinical_officer, {true, true, false, false, false, true, false, false, true}},
+    {Role::social_care_practitioner, {true, true, true, false, false, false, false, false, true}},
+    {Role::finance_officer, {false, false, false, false, false, true, false, false, false}},
+    {Role::panel_member, {true, true, false, false, false, false, false, false, false}},
+    {Role::board_member, {false, false, false, false, false, true, false, false, false}},
+    {Role::provider, {true, true, false, false, false, false, false, false, false}},
+    {Role::administrator, {false, false, false, true, true, false, false, false, false}},
 }};
 }  // namespace
 
@@ -88,6 +91,8 @@ std::string_view to_string(Permission p) {
     case Permission::manage_users: return "manage_users";
     case Permission::view_performance: return "view_performance";
     case Permission::allocate_cases: return "allocate_cases";
+    case Permission::edit_plan: return "edit_plan";
+    case Permission::agree_provision: return "agree_provision";
   }
   return "unknown";
 }

@@ -43,6 +43,8 @@ enum class Permission {
   manage_users,      // add, disable, reset users
   view_performance,  // area-level measures such as the 20-week rate
   allocate_cases,    // give a case to another caseworker (managers rebalance caseloads)
+  edit_plan,         // write and change an EHC plan's outcomes and provision (the council's plan, CFA s37)
+  agree_provision,   // record an agency's agreement to provision it secures or pays for
 };
 
 std::string_view to_string(Role r);

@@ -182,6 +182,13 @@ std::optional<ProvisionCategory> find_provision_category(std::string_view id) {
   return std::nullopt;
 }
 
+std::optional<Level> parse_level(std::string_view s) {
+  for (const Level l : {Level::universal, Level::specialist, Level::highly_specialist}) {
+    if (to_string(l) == s) return l;
+  }
+  return std::nullopt;
+}
+
 std::string_view to_string(Level l) {
   switch (l) {
     case Level::universal: return "universal";
@@ -215,6 +222,37 @@ Result<void> validate_shares(std::span<const FundingShare> shares, std::string_v
                           " basis points); they must sum to exactly 100% (10,000 basis points)");
   }
   return {};
+}
+
+Result<std::int32_t> parse_share_percent(std::string_view field, std::string_view text) {
+  const auto allowed = [&] {
+    return fail(std::string(field),
+                "Give the share as a percentage above 0 and at most 100, with at most two "
+                "decimal places, like 50 or 33.33");
+  };
+  while (!text.empty() && text.front() == ' ') text.remove_prefix(1);
+  while (!text.empty() && (text.back() == ' ' || text.back() == '%')) text.remove_suffix(1);
+  if (text.empty()) return allowed();
+  std::int64_t whole = 0, hundredths = 0;
+  int decimals = -1;  // -1 until the point
+  for (const char c : text) {
+    if (c == '.' && decimals < 0) {
+      decimals = 0;
+    } else if (c >= '0' && c <= '9') {
+      if (decimals < 0) {
+        whole = whole * 10 + (c - '0');
+        if (whole > 100) return allowed();
+      } else {
+        if (++decimals > 2) return allowed();
+        hundredths += (c - '0') * (decimals == 1 ? 10 : 1);
+      }
+    } else {
+      return allowed();
+    }
+  }
+  const std::int64_t basis_points = whole * 100 + hundredths;
+  if (basis_points <= 0 || basis_points > kWholeShare) return allowed();
+  return static_cast<std::int32_t>(basis_points);
 }
 
 Result<std::vector<Pence>> allocate(Pence total, std::span<const FundingShare> shares) {

@@ -78,6 +78,7 @@ std::optional<ProvisionCategory> find_provision_category(std::string_view id);
 // Blackpool seed's responsibility table, section 9.7).
 enum class Level { universal, specialist, highly_specialist };
 std::string_view to_string(Level l);
+std::optional<Level> parse_level(std::string_view s);
 
 // One agency's part of a line's cost, in basis points: 10,000 is the whole
 // cost, 5,000 half. A line's shares sum to exactly 10,000.
@@ -93,6 +94,10 @@ constexpr std::int32_t kWholeShare = 10'000;
 // summing to exactly 10,000. Errors name `field` (e.g. "paying" or
 // "provision[2].paying") and give the actual sum.
 Result<void> validate_shares(std::span<const FundingShare> shares, std::string_view field = "paying");
+
+// A share as people write it: "50", "50%", "33.33" (at most two decimal
+// places), more than 0 and at most 100. Returns basis points (5,000 for 50%).
+Result<std::int32_t> parse_share_percent(std::string_view field, std::string_view text);
 
 // Splits `total` by the shares, so the parts always add up to the whole, by
 // the largest remainder method: each share first gets the whole pence of its

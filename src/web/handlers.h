@@ -45,6 +45,32 @@ Response api_plan(Ctx& ctx);
 Response reviews(Ctx& ctx);
 Response api_reviews(Ctx& ctx);
 
+// Writing a plan (handlers/plan_editing_pages.cpp)
+Response plan_start(Ctx& ctx);
+Response plan_sections_form(Ctx& ctx);
+Response plan_sections_save(Ctx& ctx);
+Response api_plan_start(Ctx& ctx);
+Response api_plan_sections(Ctx& ctx);
+Response plan_line_form(Ctx& ctx);
+Response plan_line_save(Ctx& ctx);
+Response plan_line_agree(Ctx& ctx);
+Response plan_outcome_form(Ctx& ctx);
+Response plan_outcome_save(Ctx& ctx);
+Response plan_final_form(Ctx& ctx);
+Response plan_final_save(Ctx& ctx);
+Response api_plan_line_save(Ctx& ctx);
+Response api_plan_line_agree(Ctx& ctx);
+Response api_plan_outcome_save(Ctx& ctx);
+Response api_plan_final(Ctx& ctx);
+
+// Inter-agency disagreements (handlers/disagreement_pages.cpp)
+Response disagreements(Ctx& ctx);
+Response disagreement_page(Ctx& ctx);
+Response disagreement_position(Ctx& ctx);
+Response api_disagreements(Ctx& ctx);
+Response api_disagreement(Ctx& ctx);
+Response api_disagreement_position(Ctx& ctx);
+
 // The audit trail (handlers/audit_pages.cpp)
 Response audit_trail(Ctx& ctx);
 

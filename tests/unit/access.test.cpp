@@ -63,6 +63,11 @@ TEST(RoleHas, AdministratorsManageUsersAndAuditButCaseworkersDoNot) {
   EXPECT_FALSE(role_has(Role::icb_commissioner, Permission::edit_child));
   EXPECT_TRUE(role_has(Role::sen_manager, Permission::allocate_cases)) << "managers rebalance caseloads";
   EXPECT_FALSE(role_has(Role::caseworker, Permission::allocate_cases));
+  EXPECT_TRUE(role_has(Role::caseworker, Permission::edit_plan)) << "the council writes the plan (CFA s37)";
+  EXPECT_FALSE(role_has(Role::icb_commissioner, Permission::edit_plan));
+  EXPECT_TRUE(role_has(Role::icb_commissioner, Permission::agree_provision)) << "the ICB agrees section G (reg 12(2))";
+  EXPECT_TRUE(role_has(Role::designated_clinical_officer, Permission::agree_provision));
+  EXPECT_FALSE(role_has(Role::caseworker, Permission::agree_provision)) << "agreement is a decision-maker's";
   EXPECT_TRUE(role_has(Role::board_member, Permission::view_performance)) << "boards see area figures";
   EXPECT_FALSE(role_has(Role::board_member, Permission::view_child)) << "but no child's record";
 }

@@ -136,6 +136,28 @@ TEST(ValidateShares, NamesTheFieldItIsGiven) {
 
 // ---- Largest remainder -------------------------------------------------------------
 
+TEST(ParseSharePercent, AsPeopleWriteItWithAtMostTwoDecimals) {
+  struct Case {
+    const char* text;
+    std::int32_t basis_points;  // 0: refused
+  };
+  const std::vector<Case> cases{
+      {"50", 5'000}, {"50%", 5'000}, {" 100 ", 10'000}, {"33.33", 3'333}, {"33.3", 3'330}, {"0.01", 1},
+      {"0", 0},      {"0.00", 0},    {"100.01", 0},     {"101", 0},       {"33.333", 0},   {"-5", 0},
+      {"fifty", 0},  {"", 0},        {"1.2.3", 0},      {"5 0", 0},
+  };
+  for (const auto& c : cases) {
+    auto out = parse_share_percent("paying[0].percent", c.text);
+    if (c.basis_points == 0) {
+      ASSERT_FALSE(out) << '"' << c.text << '"';
+      EXPECT_EQ(out.error().first_field(), "paying[0].percent");
+    } else {
+      ASSERT_TRUE(out) << '"' << c.text << '"';
+      EXPECT_EQ(*out, c.basis_points) << '"' << c.text << '"';
+    }
+  }
+}
+
 TEST(Allocate, LargestRemainderTiesToTheShareListedFirst) {
   struct Case {
     std::int64_t total;

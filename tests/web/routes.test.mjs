@@ -41,6 +41,28 @@ before(async () => {
   const decided = await apiAs('caseworker', 'POST', `/api/v1/assessments/${ids.assessment}/steps`,
     { step: 'decide', on: '2025-10-01', assess: 'yes', version: 1 });
   assert.equal(decided.status, 200, decided.text);
+  // A draft plan for the education-only child, and a second child whose plan
+  // has a line recorded against the proposal (so the ICB and social care are
+  // involved with that child only, through the disagreement).
+  const plan = await apiAs('caseworker', 'POST', `/api/v1/children/${ids.child}/plans`, {});
+  assert.equal(plan.status, 201, plan.text);
+  ids.plan = plan.data.id;
+  const line = await apiAs('caseworker', 'POST', `/api/v1/plans/${ids.plan}/lines`, {
+    section: 'F', category: 'specialist_teaching', what: 'Specialist teaching', how_much: '2 hours',
+    how_often: 'weekly', provider: 'Sensory support service', level: 'specialist', annual_cost: '3000',
+    responsibility: 'proposed', version: 1 });
+  assert.equal(line.status, 201, line.text);
+  ids.line = line.data.line_id;
+  const other = await apiAs('caseworker', 'POST', '/api/v1/children', {
+    given_name: 'Dara', family_name: 'Routes', date_of_birth: '2014-02-02', sex: 'M', plan_status: 'assessment',
+  });
+  const otherPlan = await apiAs('caseworker', 'POST', `/api/v1/children/${other.data.id}/plans`, {});
+  const care = await apiAs('caseworker', 'POST', `/api/v1/plans/${otherPlan.data.id}/lines`, {
+    section: 'G', category: 'continuing_care', what: 'Overnight care', how_much: '2 nights', how_often: 'weekly',
+    provider: 'Nursing team', level: 'highly_specialist', annual_cost: '40000', responsibility: 'recorded',
+    securing: 'icb', paying: [{ agency: 'icb', percent: 100 }], override_reason: 'Panel decision', version: 1 });
+  assert.equal(care.status, 201, care.text);
+  ids.disagreement = care.data.disagreement_id;
   const page = await clients.caseworker.get(`/assessments/${ids.assessment}`);
   ids.letter = page.text.replaceAll('&#x2F;', '/').match(/href="\/letters\/([^"]+)"/)[1];
 });
@@ -54,6 +76,10 @@ const EDITORS = ['caseworker', 'sen_manager', 'social_care_practitioner'];
 const PERFORMANCE = ['caseworker', 'sen_manager', 'icb_commissioner', 'designated_clinical_officer',
   'finance_officer', 'board_member'];
 const AUDIT = ['sen_manager', 'administrator'];
+const PLAN_WRITERS = ['caseworker', 'sen_manager'];
+// The disagreement's child: council education, the ICB and social care are involved.
+const PARTNERS = [...EDUCATION, 'icb_commissioner', 'designated_clinical_officer', 'social_care_practitioner'];
+const AGREERS = ['sen_manager', 'icb_commissioner', 'designated_clinical_officer', 'social_care_practitioner'];
 
 const GET_ROUTES = [
   ['/cases', REGISTER],
@@ -73,6 +99,17 @@ const GET_ROUTES = [
   [() => `/assessments/${ids.assessment}`, EDUCATION],
   [() => `/api/v1/assessments/${ids.assessment}`, EDUCATION],
   [() => `/letters/${ids.letter}`, EDUCATION],
+  ['/disagreements', REGISTER],
+  ['/api/v1/disagreements', REGISTER],
+  [() => `/disagreements/${ids.disagreement}`, PARTNERS],
+  [() => `/api/v1/disagreements/${ids.disagreement}`, PARTNERS],
+  [() => `/plans/${ids.plan}`, EDUCATION],
+  [() => `/api/v1/plans/${ids.plan}`, EDUCATION],
+  [() => `/plans/${ids.plan}/sections`, PLAN_WRITERS],
+  [() => `/plans/${ids.plan}/lines/new`, PLAN_WRITERS],
+  [() => `/plans/${ids.plan}/lines/${ids.line}`, PLAN_WRITERS],
+  [() => `/plans/${ids.plan}/outcomes/new`, PLAN_WRITERS],
+  [() => `/plans/${ids.plan}/final`, PLAN_WRITERS],
 ];
 
 test('GET routes: exactly the roles allowed get through', async () => {
@@ -94,6 +131,16 @@ test('POST routes: refused roles get 403; allowed roles reach validation (400) a
     [`/assessments/${ids.assessment}/steps`, EDITORS.filter((r) => EDUCATION.includes(r)),
       { step: 'draft', on: 'not a date', version: '2' }],
     [`/assessments/${ids.assessment}/caseworker`, ['sen_manager'], { caseworker_id: 'nobody', version: '2' }],
+    // One draft at a time: the writers reach the refusal.
+    [`/children/${ids.child}/plans`, PLAN_WRITERS, {}],
+    [`/plans/${ids.plan}/sections`, PLAN_WRITERS, { primary_need: 'NOPE', version: '2' }],
+    [`/plans/${ids.plan}/lines`, PLAN_WRITERS, { section: 'X', version: '2' }],
+    [`/plans/${ids.plan}/lines/${ids.line}`, PLAN_WRITERS, { section: 'X', version: '2' }],
+    [`/plans/${ids.plan}/outcomes`, PLAN_WRITERS, { text: '', target_date: '', version: '2' }],
+    [`/plans/${ids.plan}/final`, PLAN_WRITERS, { issued_on: 'soon', version: '2' }],
+    // Only the SEN manager (of the agreeing roles) is involved with this child; the line is not health provision.
+    [`/plans/${ids.plan}/lines/${ids.line}/agreement`, ['sen_manager'], { version: '2' }],
+    [`/disagreements/${ids.disagreement}`, AGREERS, { position: '', version: '1' }],
   ];
   for (const [path, allowed, fields] of posts) {
     for (const role of ROLES) {
@@ -113,4 +160,8 @@ test('POST routes: refused roles get 403; allowed roles reach validation (400) a
   const record = await clients.caseworker.json('GET', `/api/v1/children/${ids.child}`);
   assert.equal(record.data.given_name, 'Rhea', 'no refused or invalid post changed the child');
   assert.equal(record.data.version, 1);
+  const plan = await clients.caseworker.json('GET', `/api/v1/plans/${ids.plan}`);
+  assert.equal(plan.data.version, 2, 'no refused or invalid post changed the plan');
+  const d = await clients.caseworker.json('GET', `/api/v1/disagreements/${ids.disagreement}`);
+  assert.equal(d.data.status, 'open');
 });

@@ -283,6 +283,7 @@ Response child_record(Ctx& ctx) {
   }
   view["plans"] = plans;
   view["has_plans"] = !rec.plans.empty();
+  view["can_start_plan"] = rec.plans.empty() && role_has(ctx.me().role, Permission::edit_plan);
   mstch::array notices;
   for (const auto& n : rec.health_notifications) {
     notices.push_back(

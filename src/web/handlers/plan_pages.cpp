@@ -3,6 +3,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "app/plan_editing.h"
 #include "app/plans.h"
 #include "core/need.h"
 #include "store/plan_codec.h"
@@ -57,9 +58,16 @@ Response plan_page(Ctx& ctx) {
   }
   const auto& v = std::get<app::PlanView>(result);
   const Plan& p = v.shown;
+  const bool current = v.shown_version == v.stored.version;
+  // A final plan changes only through a review or a notice of amendment
+  // (CFA s44; reg 22), so the forms are for drafts.
+  const bool can_edit = current && p.stage == PlanStage::draft && role_has(ctx.me().role, Permission::edit_plan);
+  const bool may_agree = current && role_has(ctx.me().role, Permission::agree_provision);
   mstch::array outcomes;
   for (const auto& o : p.outcomes) {
-    outcomes.push_back(mstch::map{{"text", o.text},
+    outcomes.push_back(mstch::map{{"id", o.id},
+                                  {"text", o.text},
+                                  {"can_edit", can_edit},
                                   {"date", o.target_date ? format_date_long(*o.target_date) : std::string("no date")}});
   }
   mstch::array lines;
@@ -71,8 +79,14 @@ Response plan_page(Ctx& ctx) {
       std::snprintf(pct, sizeof pct, "%.2f%%", share.basis_points / 100.0);
       paying += std::string(agency_label(share.agency)) + " " + pct;
     }
+    const bool can_agree =
+        may_agree && l.section == Section::G && !l.icb_agreed && l.securing && *l.securing == ctx.me().agency;
     lines.push_back(
-        mstch::map{{"section", std::string(to_string(l.section))},
+        mstch::map{{"id", l.id},
+                   {"can_edit", can_edit},
+                   {"can_agree", can_agree},
+                   {"awaiting_agreement", l.section == Section::G && !l.icb_agreed},
+                   {"section", std::string(to_string(l.section))},
                    {"what", l.what},
                    {"how_much", l.how_much},
                    {"how_often", l.how_often},
@@ -99,7 +113,23 @@ Response plan_page(Ctx& ctx) {
     versions.push_back(mstch::map{
         {"id", p.id}, {"version", std::to_string(r.version)}, {"stage", r.stage}, {"saved", format_date_long(day)}});
   }
+  mstch::array disputes;
+  for (const auto& d : app::plan_disagreements(services, ctx.me(), p.id)) {
+    const auto st = status_of(d.d);
+    if (st == DisagreementStatus::withdrawn) continue;
+    disputes.push_back(mstch::map{{"id", d.d.id},
+                                  {"what", d.d.line_what},
+                                  {"status", std::string(status_label(st))},
+                                  {"open", st == DisagreementStatus::open || st == DisagreementStatus::disputed}});
+  }
   mstch::map view{{"id", p.id},
+                  {"plan_id", p.id},
+                  {"can_edit", can_edit},
+                  {"version", std::to_string(v.stored.version)},
+                  {"saved", param(ctx.query, "saved") == "1"},
+                  {"opened_disagreement", param(ctx.query, "disagreement")},
+                  {"has_disputes", !disputes.empty()},
+                  {"disputes", disputes},
                   {"child_id", v.child.id},
                   {"child_name", v.child.given_name + " " + v.child.family_name},
                   {"stage", std::string(p.stage == PlanStage::final ? "final" : "draft")},
