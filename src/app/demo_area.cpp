@@ -1,5 +1,6 @@
 #include "app/demo_area.h"
 
+#include <algorithm>
 #include <map>
 
 #include "app/auth.h"
@@ -8,6 +9,7 @@
 #include "core/area_profile.h"
 #include "demo/assessments.h"
 #include "demo/calibration.h"
+#include "demo/disagreements.h"
 #include "demo/generator.h"
 #include "demo/plans.h"
 #include "profile/area_profiles.h"
@@ -165,7 +167,17 @@ Result<DemoSummary> build_demo_area(store::Database& db, const Clock& clock, con
   plan_options.seed = request.seed;
   plan_options.today = clock.today();
   plan_options.id_prefix = options.id_prefix;
-  const auto plans = demo::generate_plans(area, assessments, profile->responsibility, plan_options);
+  auto plans = demo::generate_plans(area, assessments, profile->responsibility, plan_options);
+  demo::DisagreementOptions disagreement_options;
+  disagreement_options.seed = request.seed;
+  disagreement_options.today = clock.today();
+  disagreement_options.area_id = profile->id;
+  disagreement_options.id_prefix = options.id_prefix;
+  for (const auto& st : staff) {
+    if (st.role == Role::caseworker) disagreement_options.raised_by.push_back(st.user_id);
+    if (role_has(st.role, Permission::agree_provision)) disagreement_options.decided_by.push_back(st.user_id);
+  }
+  const auto disagreements = demo::generate_disagreements(plans, profile->responsibility, disagreement_options);
   for (std::size_t start = 0; start < plans.size(); start += kBatch) {
     const std::size_t end = std::min(plans.size(), start + kBatch);
     db.write([&](store::Tx& tx) {
@@ -175,6 +187,24 @@ Result<DemoSummary> build_demo_area(store::Database& db, const Clock& clock, con
     });
   }
   summary.plan_documents = plans.size();
+  db.write([&](store::Tx& tx) {
+    for (const auto& d : disagreements) {
+      store::insert_disagreement(tx, d);
+      // Each party must see the child's plan to answer (as app::save_line arranges).
+      const auto involved = store::involvements_of(tx, d.child_id);
+      for (const auto& party : d.parties) {
+        const bool already = std::any_of(involved.begin(), involved.end(), [&](const CaseInvolvement& i) {
+          return i.agency == party.agency && i.user_id.empty() && !i.ended_on;
+        });
+        if (!already) {
+          store::insert_involvement(tx, profile->id, d.child_id,
+                                    {new_id("i"), party.agency, "", "", "Secures or pays for provision in the EHC plan",
+                                     d.raised_on, std::nullopt});
+        }
+      }
+    }
+  });
+  summary.disagreements = disagreements.size();
 
   // Review dates. A plan whose assessment the demo holds was made on the day
   // its final plan was issued; others get a made date up to eight years back.

@@ -8,6 +8,7 @@
 #include <gtest/gtest.h>
 
 #include "demo/assessments.h"
+#include "demo/disagreements.h"
 #include "profile/area_profiles.h"
 
 namespace tandem::demo {
@@ -222,6 +223,43 @@ TEST(Plans, ValidWithAnEmptyMatrix) {
     EXPECT_TRUE(validate_plan(p)) << p.id;
     for (const auto& l : p.provision) EXPECT_NE(l.category, "continuing_care") << l.id;
   }
+}
+
+// Lines recorded against the area's split open disagreements whose parties
+// are the agencies of both versions; the plans stay valid; the same seed
+// gives the same disagreements.
+TEST(Plans, DisagreementsDepartFromTheSplitAndKeepPlansValid) {
+  DisagreementOptions o;
+  o.seed = 4;
+  o.today = kToday;
+  o.area_id = "demo-area";
+  o.id_prefix = "t-";
+  o.raised_by = {"u-cw"};
+  o.decided_by = {"u-icb"};
+  auto changed = plans();
+  const auto d = generate_disagreements(changed, demo_matrix(), o);
+  ASSERT_FALSE(d.empty()) << "the demo shows disagreements";
+  std::map<DisagreementStatus, int> by_status;
+  for (const auto& x : d) {
+    ++by_status[status_of(x)];
+    EXPECT_GE(x.parties.size(), 2u) << x.id;
+    EXPECT_FALSE(x.reason.empty());
+    EXPECT_LE(x.raised_on, kToday);
+    const auto plan = std::find_if(changed.begin(), changed.end(), [&](const Plan& p) { return p.id == x.plan_id; });
+    ASSERT_NE(plan, changed.end());
+    const auto line = std::find_if(plan->provision.begin(), plan->provision.end(),
+                                   [&](const ProvisionLine& l) { return l.id == x.line_id; });
+    ASSERT_NE(line, plan->provision.end());
+    EXPECT_EQ(line->paying.size(), 1u) << "one agency pays all";
+    auto flags = check_against_proposal(*line, propose_responsibility(*line, demo_matrix()));
+    ASSERT_TRUE(flags) << x.id;
+    EXPECT_NE(std::find(flags->begin(), flags->end(), LineFlag::needs_partner_agreement), flags->end());
+  }
+  for (const auto& p : changed) EXPECT_TRUE(validate_plan(p)) << p.id;
+  auto again = plans();
+  const auto d2 = generate_disagreements(again, demo_matrix(), o);
+  ASSERT_EQ(d2.size(), d.size());
+  for (std::size_t i = 0; i < d.size(); ++i) EXPECT_EQ(d2[i].parties, d[i].parties);
 }
 
 }  // namespace
