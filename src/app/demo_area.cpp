@@ -12,6 +12,7 @@
 #include "demo/disagreements.h"
 #include "demo/generator.h"
 #include "demo/plans.h"
+#include "demo/reviews.h"
 #include "profile/area_profiles.h"
 #include "store/assessments.h"
 #include "store/audit.h"
@@ -19,6 +20,7 @@
 #include "store/disagreements.h"
 #include "store/people.h"
 #include "store/plans.h"
+#include "store/reviews.h"
 
 namespace tandem::app {
 
@@ -129,6 +131,7 @@ Result<DemoSummary> build_demo_area(store::Database& db, const Clock& clock, con
 
   db.write([&](store::Tx& tx) {
     store::delete_disagreements(tx, profile->id);
+    store::delete_reviews(tx, profile->id);
     store::delete_plans(tx, profile->id);
     store::delete_assessments(tx, profile->id);
     store::delete_register(tx, profile->id);
@@ -233,6 +236,14 @@ Result<DemoSummary> build_demo_area(store::Database& db, const Clock& clock, con
         reviewed = std::max(made + std::chrono::days(300), today - std::chrono::days(days_ago));
       }
       store::set_plan_review_dates(tx, p.id, made, reviewed);
+      // A review in the last ten weeks has its meeting on record, the
+      // decision and any amendment at the stage they would have reached.
+      if (reviewed && (today - *reviewed).count() <= 70) {
+        store::insert_review(
+            tx, demo::demo_review(p, profile->id, options.id_prefix + "rv-" + p.id, *reviewed, today, h ^ request.seed),
+            "cli");
+        ++summary.reviews;
+      }
     }
   });
   for (const auto& dc : area.children) summary.plans += dc.child.plan_status == PlanStatus::ehc_plan ? 1 : 0;

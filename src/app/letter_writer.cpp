@@ -62,6 +62,55 @@ std::string render(const Letter& l) {
   return mstch::render(letter_template(), view);
 }
 
+LetterFacts common_facts(const Child& child, const SignedIn& user, const std::string& reference, Date decided,
+                         const std::string& reasons) {
+  LetterFacts facts;
+  facts.child_name = child.given_name + " " + child.family_name;
+  facts.child_date_of_birth = child.date_of_birth;
+  // Past compulsory school age the letter goes to the young person (CFA s83);
+  // 17 is safely past it whatever the birthday.
+  const bool young_person = age_on(child.date_of_birth, decided) >= 17;
+  facts.addressee = young_person ? Addressee::young_person : Addressee::parent;
+  facts.addressee_name = young_person ? facts.child_name : "The parent or carer of " + facts.child_name;
+  facts.reference = reference;
+  facts.decision_date = decided;
+  facts.caseworker_name = user.display_name;
+  facts.caseworker_title = std::string(role_label(user.role));
+  facts.authority = user.area_name + " Council";
+  if (auto profile = shipped_area_profile(user.area_id)) {
+    facts.contacts = profile->contacts;
+    facts.caseworker_title = std::string(local_role_name(*profile, user.role));
+  }
+  facts.reasons = paragraphs(reasons);
+  return facts;
+}
+
+// Composes the letter and keeps it as sent. `case_id` is the assessment or
+// review the letter belongs to.
+Result<store::LetterRow> kept_letter(LetterKind kind, const LetterFacts& facts, const Child& child,
+                                     const SignedIn& user, const std::string& case_id, std::int64_t now) {
+  auto letter = compose_letter(kind, facts);
+  if (!letter) {
+    Error e = letter.error();
+    for (auto& f : e.fields) {
+      if (f.field == "reasons") f.field = "letter_reason";
+    }
+    return tl::unexpected<Error>(e);
+  }
+  store::LetterRow row;
+  row.id = new_id("l");
+  row.area_id = user.area_id;
+  row.child_id = child.id;
+  row.assessment_id = case_id;
+  row.kind = std::string(to_string(kind));
+  row.issued_on = format_date(*facts.decision_date);
+  row.subject = letter->subject;
+  row.body_html = render(*letter);
+  row.created_by = user.user_id;
+  row.created_at = now;
+  return row;
+}
+
 }  // namespace
 
 Result<std::optional<store::LetterRow>> letter_for_step(const std::string& step, const Assessment& after,
@@ -84,46 +133,35 @@ Result<std::optional<store::LetterRow>> letter_for_step(const std::string& step,
   } else {
     return std::optional<store::LetterRow>{};
   }
-  LetterFacts facts;
-  facts.child_name = child.given_name + " " + child.family_name;
-  facts.child_date_of_birth = child.date_of_birth;
-  // Past compulsory school age the letter goes to the young person (CFA s83);
-  // 17 is safely past it whatever the birthday.
-  const bool young_person = age_on(child.date_of_birth, decided) >= 17;
-  facts.addressee = young_person ? Addressee::young_person : Addressee::parent;
-  facts.addressee_name = young_person ? facts.child_name : "The parent or carer of " + facts.child_name;
-  facts.reference = after.id;
-  facts.decision_date = decided;
-  facts.caseworker_name = user.display_name;
-  facts.caseworker_title = std::string(role_label(user.role));
-  facts.authority = user.area_name + " Council";
-  if (auto profile = shipped_area_profile(user.area_id)) {
-    facts.contacts = profile->contacts;
-    facts.caseworker_title = std::string(local_role_name(*profile, user.role));
-  }
-  facts.reasons = paragraphs(reasons);
+  LetterFacts facts = common_facts(child, user, after.id, decided, reasons);
   facts.request_received = after.received_on;
   if (kind == LetterKind::draft_plan) facts.served = decided;
-  auto letter = compose_letter(kind, facts);
-  if (!letter) {
-    Error e = letter.error();
-    for (auto& f : e.fields) {
-      if (f.field == "reasons") f.field = "letter_reason";
-    }
-    return tl::unexpected<Error>(e);
+  auto row = kept_letter(kind, facts, child, user, after.id, now);
+  if (!row) return tl::unexpected<Error>(row.error());
+  return std::optional<store::LetterRow>(std::move(*row));
+}
+
+Result<store::LetterRow> letter_after_review(const Review& review, bool amended_plan, const Child& child,
+                                             const SignedIn& user, const std::string& named_setting,
+                                             const std::string& reasons, const std::string& amendments,
+                                             std::int64_t now) {
+  LetterKind kind = LetterKind::final_plan;
+  Date decided = review.amended_plan_issued_on.value_or(review.meeting_on);
+  if (!amended_plan) {
+    if (!review.decision || !review.decided_on) return fail("decision", "Record the decision first");
+    decided = *review.decided_on;
+    kind = *review.decision == ReviewDecision::maintain ? LetterKind::review_maintain
+           : *review.decision == ReviewDecision::amend  ? LetterKind::review_amend
+                                                        : LetterKind::review_cease;
   }
-  store::LetterRow row;
-  row.id = new_id("l");
-  row.area_id = user.area_id;
-  row.child_id = child.id;
-  row.assessment_id = after.id;
-  row.kind = std::string(to_string(kind));
-  row.issued_on = format_date(decided);
-  row.subject = letter->subject;
-  row.body_html = render(*letter);
-  row.created_by = user.user_id;
-  row.created_at = now;
-  return std::optional<store::LetterRow>(std::move(row));
+  LetterFacts facts = common_facts(child, user, review.id, decided, reasons);
+  facts.named_setting = named_setting;
+  if (!amended_plan) facts.review_meeting = review.meeting_on;
+  if (kind == LetterKind::review_amend) {
+    facts.served = decided;
+    facts.proposed_amendments = paragraphs(amendments);
+  }
+  return kept_letter(kind, facts, child, user, review.id, now);
 }
 
 }  // namespace tandem::app

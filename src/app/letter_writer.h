@@ -10,6 +10,7 @@
 #include "core/assessment.h"
 #include "core/child.h"
 #include "core/result.h"
+#include "core/review.h"
 #include "store/assessments.h"
 
 namespace tandem::app {
@@ -20,5 +21,14 @@ namespace tandem::app {
 Result<std::optional<store::LetterRow>> letter_for_step(const std::string& step, const Assessment& after,
                                                         const Child& child, const SignedIn& user,
                                                         const std::string& reasons, std::int64_t now);
+
+// The letter after a review: the decision to keep the plan (with reasons),
+// to amend it (with the proposed amendments, served on the decision day), or
+// to cease it (with reasons); or, for an amended plan, the final plan letter.
+// The letter belongs to the review (its reference is the review's id).
+Result<store::LetterRow> letter_after_review(const Review& review, bool amended_plan, const Child& child,
+                                             const SignedIn& user, const std::string& named_setting,
+                                             const std::string& reasons, const std::string& amendments,
+                                             std::int64_t now);
 
 }  // namespace tandem::app

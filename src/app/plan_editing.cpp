@@ -11,6 +11,7 @@
 #include "store/audit.h"
 #include "store/children.h"
 #include "store/plans.h"
+#include "store/reviews.h"
 
 namespace tandem::app {
 
@@ -34,16 +35,21 @@ Result<std::int64_t> version_of(const std::string& text) {
 struct Loaded {
   store::StoredPlan stored;
   Child child;
+  bool amending = false;  // a decision to amend after review stands
 };
 
 std::variant<Loaded, Refused> load(RegisterServices& s, const SignedIn& user, const std::string& plan_id,
                                    const std::string& route) {
   std::optional<store::StoredPlan> stored;
-  s.db.read([&](store::Tx& tx) { stored = store::find_plan(tx, user.area_id, plan_id); });
+  bool amending = false;
+  s.db.read([&](store::Tx& tx) {
+    stored = store::find_plan(tx, user.area_id, plan_id);
+    if (stored) amending = store::amendment_open(tx, user.area_id, plan_id);
+  });
   if (!stored) return Refused{404, "There is no plan with that reference in your area."};
   auto child = child_for(s, user, stored->plan.child_id, route);
   if (auto* r = std::get_if<Refused>(&child)) return *r;
-  return Loaded{std::move(*stored), std::get<Child>(child)};
+  return Loaded{std::move(*stored), std::get<Child>(child), amending};
 }
 
 // Saves the plan as a new version with its audit entry, and whatever else
@@ -51,7 +57,19 @@ std::variant<Loaded, Refused> load(RegisterServices& s, const SignedIn& user, co
 PlanEdit commit(RegisterServices& s, const SignedIn& user, const Plan& plan, std::int64_t expected,
                 const std::string& action, const std::string& detail,
                 const std::function<void(store::Tx&)>& also = {}) {
-  if (auto valid = validate_plan(plan); !valid) return valid.error();
+  if (auto valid = validate_plan(plan); !valid) {
+    // While a final plan is being amended, changed health lines wait for the
+    // ICB's agreement again; issuing the amended plan checks it (reg 12(2)).
+    bool amending = false;
+    if (plan.stage == PlanStage::final) {
+      s.db.read([&](store::Tx& tx) { amending = store::amendment_open(tx, user.area_id, plan.id); });
+    }
+    std::vector<FieldError> remaining;
+    for (const auto& e : valid.error().fields) {
+      if (!(amending && e.field.ends_with(".icb_agreed"))) remaining.push_back(e);
+    }
+    if (!remaining.empty()) return Error(std::move(remaining));
+  }
   const std::int64_t now = s.clock.now_micros();
   const auto costs = plan_costs(plan, s.clock.today());
   bool saved = false;
@@ -187,7 +205,7 @@ PlanEdit save_sections(RegisterServices& s, const SignedIn& user, const std::str
   Plan plan = std::get<Loaded>(loaded).stored.plan;
   auto expected = version_of(f.version);
   if (!expected) return expected.error();
-  if (plan.stage == PlanStage::final) {
+  if (plan.stage == PlanStage::final && !std::get<Loaded>(loaded).amending) {
     return Error("stage", "A final plan changes only after a review or a notice of amendment (reg 22)");
   }
   std::vector<FieldError> errors;
@@ -235,14 +253,14 @@ PlanEdit save_line(RegisterServices& s, const SignedIn& user, const std::string&
                    const LineForm& form) {
   auto loaded = load(s, user, plan_id, "POST /plans/" + plan_id + "/lines");
   if (auto* r = std::get_if<Refused>(&loaded)) return *r;
-  auto& [stored, child] = std::get<Loaded>(loaded);
+  auto& [stored, child, amending] = std::get<Loaded>(loaded);
   auto expected = version_of(form.version);
   if (!expected) return expected.error();
   Plan plan = stored.plan;
   auto existing = std::find_if(plan.provision.begin(), plan.provision.end(),
                                [&](const ProvisionLine& l) { return !line_id.empty() && l.id == line_id; });
   if (!line_id.empty() && existing == plan.provision.end()) return Refused{404, "This plan has no such line."};
-  if (plan.stage == PlanStage::final) {
+  if (plan.stage == PlanStage::final && !amending) {
     return Error("stage", "A final plan changes only after a review or a notice of amendment (reg 22)");
   }
 
@@ -324,7 +342,7 @@ PlanEdit save_outcome(RegisterServices& s, const SignedIn& user, const std::stri
   Plan plan = std::get<Loaded>(loaded).stored.plan;
   auto expected = version_of(form.version);
   if (!expected) return expected.error();
-  if (plan.stage == PlanStage::final) {
+  if (plan.stage == PlanStage::final && !std::get<Loaded>(loaded).amending) {
     return Error("stage", "A final plan changes only after a review or a notice of amendment (reg 22)");
   }
   std::vector<FieldError> errors;

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include "profile/national_funding.h"
 #include "store/audit.h"
+#include "store/reviews.h"
 
 namespace tandem::app {
 
@@ -31,10 +32,11 @@ std::variant<PlanView, Refused> open_plan(RegisterServices& s, const SignedIn& u
   if (!stored) return Refused{404, "There is no plan with that reference in your area."};
   auto child = child_for(s, user, stored->plan.child_id, route);
   if (auto* r = std::get_if<Refused>(&child)) return *r;
-  PlanView view{*stored, stored->plan, stored->version, std::get<Child>(child), {}, {}, {}};
+  PlanView view{*stored, stored->plan, stored->version, std::get<Child>(child), {}, {}, {}, false};
   bool found = true;
   s.db.read([&](store::Tx& tx) {
     view.versions = store::plan_versions(tx, plan_id);
+    view.amending = store::amendment_open(tx, user.area_id, plan_id);
     if (version && *version != stored->version) {
       auto old = store::plan_version(tx, user.area_id, plan_id, *version);
       found = old.has_value();

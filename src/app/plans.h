@@ -28,6 +28,7 @@ struct PlanView {
   std::map<std::string, Pence> costs;
   std::vector<store::PlanVersionRow> versions;
   std::vector<std::string> warnings;  // lines not linked to an outcome
+  bool amending = false;              // a decision to amend after review stands: the plan may change
 };
 std::variant<PlanView, Refused> open_plan(RegisterServices& s, const SignedIn& user, const std::string& plan_id,
                                           std::optional<std::int64_t> version, const std::string& route);

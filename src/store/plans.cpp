@@ -107,6 +107,17 @@ void set_plan_review_dates(Tx& tx, const std::string& plan_id, std::optional<Dat
       use(last, last_ind), use(plan_id);
 }
 
+PlanDates plan_review_dates(Tx& tx, const std::string& plan_id) {
+  std::string made, last;
+  soci::indicator made_ind = soci::i_null, last_ind = soci::i_null;
+  tx.sql << "SELECT made_on, last_reviewed_on FROM plans WHERE id = :id", use(plan_id), into(made, made_ind),
+      into(last, last_ind);
+  PlanDates out;
+  if (made_ind == soci::i_ok) out.made_on = *parse_date("made_on", made);
+  if (last_ind == soci::i_ok) out.last_reviewed_on = *parse_date("last_reviewed_on", last);
+  return out;
+}
+
 std::vector<ReviewRow> final_plans_for_review(Tx& tx, const std::string& area_id, const std::string& user_id,
                                               const std::string& agency, bool agency_wide) {
   std::vector<ReviewRow> out;

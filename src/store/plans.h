@@ -42,6 +42,12 @@ std::optional<Plan> plan_version(Tx& tx, const std::string& area_id, const std::
 void set_plan_review_dates(Tx& tx, const std::string& plan_id, std::optional<Date> made_on,
                            std::optional<Date> last_reviewed_on);
 
+struct PlanDates {
+  std::optional<Date> made_on;
+  std::optional<Date> last_reviewed_on;
+};
+PlanDates plan_review_dates(Tx& tx, const std::string& plan_id);
+
 struct ReviewRow {
   std::string plan_id;
   std::string child_id;

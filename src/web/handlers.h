@@ -63,6 +63,17 @@ Response api_plan_line_agree(Ctx& ctx);
 Response api_plan_outcome_save(Ctx& ctx);
 Response api_plan_final(Ctx& ctx);
 
+// Reviews of final plans (handlers/review_pages.cpp)
+Response review_meeting_form(Ctx& ctx);
+Response review_meeting_save(Ctx& ctx);
+Response review(Ctx& ctx);
+Response review_decision(Ctx& ctx);
+Response review_amended_plan(Ctx& ctx);
+Response api_review_meeting(Ctx& ctx);
+Response api_review(Ctx& ctx);
+Response api_review_decision(Ctx& ctx);
+Response api_review_amended_plan(Ctx& ctx);
+
 // Inter-agency disagreements (handlers/disagreement_pages.cpp)
 Response disagreements(Ctx& ctx);
 Response disagreement_page(Ctx& ctx);

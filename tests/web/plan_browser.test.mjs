@@ -109,3 +109,35 @@ test('the ICB commissioner records a position on a disagreement by keyboard', as
   await checkAxe(icb);
   await icb.close();
 });
+
+test('a caseworker records a review meeting and the decision; the review pages pass axe', async () => {
+  const page = await browser.newPage();
+  await signIn(page, server.url, email('caseworker'), PASSWORD);
+  await page.goto(`${server.url}/reviews`);
+  await Promise.all([page.waitForURL(/\/plans\/[^/?]+$/), page.locator('tbody tr th a[href^="/plans/"]').first().click()]);
+  await Promise.all([page.waitForURL(/\/reviews\/new$/), page.getByRole('button', { name: 'Record a review meeting' }).click()]);
+  await checkAxe(page);
+  await page.getByRole('button', { name: 'Record the meeting' }).click();
+  await page.locator('.govuk-error-summary').waitFor();
+  assert.match(await page.title(), /^Error: /);
+  await checkAxe(page);
+  await page.locator('#lead').check();
+  await page.locator('#recommendation-amend').check();
+  for (const radio of await page.locator('input[type="radio"][name^="progress_"][value="on_track"]').all()) await radio.check();
+  await Promise.all([page.waitForURL(/\/reviews\/[^/?]+\?saved=1$/), page.getByRole('button', { name: 'Record the meeting' }).click()]);
+  assert.match(await page.locator('h1').textContent(), /Review meeting on/);
+  await checkAxe(page);
+  await page.locator('#decision').check();
+  await page.getByRole('button', { name: 'Record the decision and write the letter' }).click();
+  await page.locator('.govuk-error-summary').waitFor();
+  await checkAxe(page);
+  await page.locator('#decision-amend').check();
+  await page.fill('#amendments', 'Update section F after the move to Year 7');
+  await Promise.all([page.waitForURL(/\?saved=1$/), page.getByRole('button', { name: 'Record the decision and write the letter' }).click()]);
+  assert.match(await page.locator('main').textContent(), /Issue the amended plan/);
+  await checkAxe(page);
+  await page.goto(`${server.url}/reviews`);
+  assert.match(await page.locator('main').textContent(), /After the meeting: decisions and amended plans due/);
+  await checkAxe(page);
+  await page.close();
+});

@@ -63,6 +63,20 @@ before(async () => {
     securing: 'icb', paying: [{ agency: 'icb', percent: 100 }], override_reason: 'Panel decision', version: 1 });
   assert.equal(care.status, 201, care.text);
   ids.disagreement = care.data.disagreement_id;
+  // A final plan with a review meeting recorded, for another education-only child.
+  const third = await apiAs('caseworker', 'POST', '/api/v1/children', {
+    given_name: 'Ezra', family_name: 'Routes', date_of_birth: '2013-05-05', sex: 'M', plan_status: 'ehc_plan',
+    primary_need: 'SEMH',
+  });
+  const thirdPlan = await apiAs('caseworker', 'POST', `/api/v1/children/${third.data.id}/plans`, {});
+  ids.finalPlan = thirdPlan.data.id;
+  const issued = await apiAs('caseworker', 'POST', `/api/v1/plans/${ids.finalPlan}/final`,
+    { issued_on: '2025-06-01', setting_type: 'mainstream', setting_name: 'Hillside Academy', version: 1 });
+  assert.equal(issued.status, 200, issued.text);
+  const meeting = await apiAs('caseworker', 'POST', `/api/v1/plans/${ids.finalPlan}/reviews`,
+    { meeting_on: '2026-05-20', lead: 'council', recommendation: 'maintain', progress: [] });
+  assert.equal(meeting.status, 201, meeting.text);
+  ids.review = meeting.data.id;
   const page = await clients.caseworker.get(`/assessments/${ids.assessment}`);
   ids.letter = page.text.replaceAll('&#x2F;', '/').match(/href="\/letters\/([^"]+)"/)[1];
 });
@@ -110,6 +124,9 @@ const GET_ROUTES = [
   [() => `/plans/${ids.plan}/lines/${ids.line}`, PLAN_WRITERS],
   [() => `/plans/${ids.plan}/outcomes/new`, PLAN_WRITERS],
   [() => `/plans/${ids.plan}/final`, PLAN_WRITERS],
+  [() => `/plans/${ids.finalPlan}/reviews/new`, PLAN_WRITERS],
+  [() => `/reviews/${ids.review}`, EDUCATION],
+  [() => `/api/v1/reviews/${ids.review}`, EDUCATION],
 ];
 
 test('GET routes: exactly the roles allowed get through', async () => {
@@ -141,6 +158,9 @@ test('POST routes: refused roles get 403; allowed roles reach validation (400) a
     // Only the SEN manager (of the agreeing roles) is involved with this child; the line is not health provision.
     [`/plans/${ids.plan}/lines/${ids.line}/agreement`, ['sen_manager'], { version: '2' }],
     [`/disagreements/${ids.disagreement}`, AGREERS, { position: '', version: '1' }],
+    [`/plans/${ids.finalPlan}/reviews`, PLAN_WRITERS, { meeting_on: 'soon' }],
+    [`/reviews/${ids.review}/decision`, PLAN_WRITERS, { decision: '', version: '1' }],
+    [`/reviews/${ids.review}/amended-plan`, PLAN_WRITERS, { amended_on: 'soon', version: '1' }],
   ];
   for (const [path, allowed, fields] of posts) {
     for (const role of ROLES) {
@@ -164,4 +184,6 @@ test('POST routes: refused roles get 403; allowed roles reach validation (400) a
   assert.equal(plan.data.version, 2, 'no refused or invalid post changed the plan');
   const d = await clients.caseworker.json('GET', `/api/v1/disagreements/${ids.disagreement}`);
   assert.equal(d.data.status, 'open');
+  const review = await clients.caseworker.json('GET', `/api/v1/reviews/${ids.review}`);
+  assert.equal(review.data.decision, null, 'no refused or invalid post decided the review');
 });

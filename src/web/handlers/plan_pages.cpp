@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app/plan_editing.h"
+#include "app/plan_reviews.h"
 #include "app/plans.h"
 #include "core/need.h"
 #include "store/plan_codec.h"
@@ -61,7 +62,8 @@ Response plan_page(Ctx& ctx) {
   const bool current = v.shown_version == v.stored.version;
   // A final plan changes only through a review or a notice of amendment
   // (CFA s44; reg 22), so the forms are for drafts.
-  const bool can_edit = current && p.stage == PlanStage::draft && role_has(ctx.me().role, Permission::edit_plan);
+  const bool can_edit =
+      current && (p.stage == PlanStage::draft || v.amending) && role_has(ctx.me().role, Permission::edit_plan);
   const bool may_agree = current && role_has(ctx.me().role, Permission::agree_provision);
   mstch::array outcomes;
   for (const auto& o : p.outcomes) {
@@ -122,8 +124,22 @@ Response plan_page(Ctx& ctx) {
                                   {"status", std::string(status_label(st))},
                                   {"open", st == DisagreementStatus::open || st == DisagreementStatus::disputed}});
   }
+  mstch::array reviews_held;
+  for (const auto& r : app::plan_review_history(services, ctx.me(), p.id)) {
+    reviews_held.push_back(
+        mstch::map{{"id", r.review.id},
+                   {"meeting_on", format_date_long(r.review.meeting_on)},
+                   {"decision", r.review.decision ? std::string(review_decision_label(*r.review.decision))
+                                                  : std::string("Decision not yet recorded")}});
+  }
+  const bool writer = role_has(ctx.me().role, Permission::edit_plan);
   mstch::map view{{"id", p.id},
                   {"plan_id", p.id},
+                  {"is_draft", p.stage == PlanStage::draft},
+                  {"amending", v.amending},
+                  {"can_review", current && writer && p.stage == PlanStage::final},
+                  {"reviews_held", reviews_held},
+                  {"has_reviews", !reviews_held.empty()},
                   {"can_edit", can_edit},
                   {"version", std::to_string(v.stored.version)},
                   {"saved", param(ctx.query, "saved") == "1"},
@@ -221,7 +237,27 @@ Response reviews(Ctx& ctx) {
                                                        : "On time")},
                    {"under_fives", r.under_fives_advised ? format_date_long(*r.under_fives_advised) : std::string()}});
   }
+  mstch::array unfinished;
+  for (const auto& u : app::unfinished_reviews(services, ctx.me(), ctx.route())) {
+    const auto& r = u.stored.review;
+    const bool deciding = !r.decision.has_value();
+    const StepStatus st = deciding ? u.deadlines.decision_status : *u.deadlines.amended_plan_status;
+    const Date due_on = deciding ? u.deadlines.decision.date : u.deadlines.amended_plan->date;
+    unfinished.push_back(mstch::map{{"id", r.id},
+                                    {"child", u.stored.child_name},
+                                    {"meeting", format_date_long(r.meeting_on)},
+                                    {"waiting", std::string(deciding ? "The council's decision" : "The amended plan")},
+                                    {"due", format_date_long(due_on)},
+                                    {"tag", std::string(st == StepStatus::overdue   ? "govuk-tag--red"
+                                                        : st == StepStatus::at_risk ? "govuk-tag--orange"
+                                                                                    : "govuk-tag--green")},
+                                    {"status", std::string(st == StepStatus::overdue   ? "Overdue"
+                                                           : st == StepStatus::at_risk ? "At risk"
+                                                                                       : "On time")}});
+  }
   mstch::map view{{"rows", rows},
+                  {"unfinished", unfinished},
+                  {"has_unfinished", !unfinished.empty()},
                   {"has_rows", !due.rows.empty()},
                   {"total", std::to_string(due.total)},
                   {"overdue", std::to_string(due.overdue)},
