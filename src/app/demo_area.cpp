@@ -7,6 +7,7 @@
 #include "app/crypto.h"
 #include "app/plans.h"
 #include "core/area_profile.h"
+#include "demo/appeals.h"
 #include "demo/assessments.h"
 #include "demo/calibration.h"
 #include "demo/disagreements.h"
@@ -14,6 +15,7 @@
 #include "demo/plans.h"
 #include "demo/reviews.h"
 #include "profile/area_profiles.h"
+#include "store/appeals.h"
 #include "store/assessments.h"
 #include "store/audit.h"
 #include "store/children.h"
@@ -130,6 +132,7 @@ Result<DemoSummary> build_demo_area(store::Database& db, const Clock& clock, con
   const auto area = demo::generate_demo_area(*calibration, options);
 
   db.write([&](store::Tx& tx) {
+    store::delete_appeals(tx, profile->id);
     store::delete_disagreements(tx, profile->id);
     store::delete_reviews(tx, profile->id);
     store::delete_plans(tx, profile->id);
@@ -208,6 +211,17 @@ Result<DemoSummary> build_demo_area(store::Database& db, const Clock& clock, con
     }
   });
   summary.disagreements = disagreements.size();
+
+  demo::AppealOptions appeal_options;
+  appeal_options.seed = request.seed;
+  appeal_options.today = clock.today();
+  appeal_options.area_id = profile->id;
+  appeal_options.id_prefix = options.id_prefix;
+  const auto appeals = demo::generate_appeals(assessments, plans, appeal_options);
+  db.write([&](store::Tx& tx) {
+    for (const auto& a : appeals) store::insert_appeal(tx, a, "cli");
+  });
+  summary.appeals = appeals.size();
 
   // Review dates. A plan whose assessment the demo holds was made on the day
   // its final plan was issued; others get a made date up to eight years back.

@@ -37,7 +37,9 @@ struct DemoSummary {
   std::size_t assessments = 0;
   std::size_t plan_documents = 0;  // EHC plans written out, drafts included
   std::size_t reviews = 0;         // review meetings on record
-  std::size_t disagreements = 0;   // provision lines recorded against the proposal
+  std::size_t disagreements = 0;
+  std::size_t appeals =
+      0;  // appeals to the tribunal, at every stage   // provision lines recorded against the proposal
   std::vector<DemoAccount> accounts;
 };
 

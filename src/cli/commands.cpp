@@ -22,8 +22,8 @@ int run_demo(store::Database& db, const app::Clock& clock, const DemoOptions& op
   std::cout << "Demo area '" << summary->area_name << "' (" << summary->area_id << "): " << summary->children
             << " children and young people, " << summary->plans << " with EHC plans, " << summary->assessments
             << " EHC needs assessments, " << summary->reviews << " recent review meetings, " << summary->disagreements
-            << " inter-agency disagreements; calibrated from " << summary->calibrated_from
-            << "'s published DfE figures.\n\n"
+            << " inter-agency disagreements, " << summary->appeals << " tribunal appeals; calibrated from "
+            << summary->calibrated_from << "'s published DfE figures.\n\n"
             << "Sign in at /sign-in with any of these accounts (password: " << summary->accounts.front().password
             << "):\n";
   for (const auto& a : summary->accounts) {

@@ -58,6 +58,7 @@ struct NavItem {
 constexpr NavItem kNav[] = {
     {"cases", "/cases", "Cases", Permission::view_register},
     {"reviews", "/reviews", "Reviews", Permission::view_register},
+    {"appeals", "/appeals", "Tribunal", Permission::view_register},
     {"disagreements", "/disagreements", "Disagreements", Permission::view_register},
     {"children", "/children", "Children", Permission::view_register},
     {"performance", "/performance/twenty-weeks", "Performance", Permission::view_performance},

@@ -74,6 +74,17 @@ Response api_review(Ctx& ctx);
 Response api_review_decision(Ctx& ctx);
 Response api_review_amended_plan(Ctx& ctx);
 
+// The tribunal tracker (handlers/appeal_pages.cpp)
+Response appeals_tracker(Ctx& ctx);
+Response appeal_new_form(Ctx& ctx);
+Response appeal_create(Ctx& ctx);
+Response appeal(Ctx& ctx);
+Response appeal_step(Ctx& ctx);
+Response api_appeals(Ctx& ctx);
+Response api_appeal(Ctx& ctx);
+Response api_appeal_create(Ctx& ctx);
+Response api_appeal_step(Ctx& ctx);
+
 // Inter-agency disagreements (handlers/disagreement_pages.cpp)
 Response disagreements(Ctx& ctx);
 Response disagreement_page(Ctx& ctx);

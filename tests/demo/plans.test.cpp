@@ -7,6 +7,7 @@
 
 #include <gtest/gtest.h>
 
+#include "demo/appeals.h"
 #include "demo/assessments.h"
 #include "demo/disagreements.h"
 #include "profile/area_profiles.h"
@@ -260,6 +261,41 @@ TEST(Plans, DisagreementsDepartFromTheSplitAndKeepPlansValid) {
   const auto d2 = generate_disagreements(again, demo_matrix(), o);
   ASSERT_EQ(d2.size(), d.size());
   for (std::size_t i = 0; i < d.size(); ++i) EXPECT_EQ(d2[i].parties, d[i].parties);
+}
+
+// Appeals at every stage, each consistent with the tribunal rules the pages
+// enforce, and the same for the same seed.
+TEST(Plans, AppealsAtEveryStageFollowTheRules) {
+  AppealOptions o;
+  o.seed = 9;
+  o.today = kToday;
+  o.area_id = "demo-area";
+  o.id_prefix = "t-";
+  const auto appeals = generate_appeals(generated().cases, plans(), o);
+  ASSERT_GE(appeals.size(), 5u);
+  std::set<AppealOutcome> outcomes;
+  int with_orders = 0;
+  for (const auto& a : appeals) {
+    outcomes.insert(a.outcome);
+    EXPECT_LE(a.registered_on, kToday) << a.id;
+    EXPECT_GE(a.registered_on, a.decision_notice_on) << a.id;
+    if (a.outcome_on) {
+      EXPECT_LE(*a.outcome_on, kToday) << a.id;
+    }
+    for (const auto& ord : a.orders) {
+      ++with_orders;
+      EXPECT_GE(ord.made_on, *a.outcome_on) << a.id;
+      if (ord.complied_on) {
+        EXPECT_LE(*ord.complied_on, kToday) << a.id;
+      }
+    }
+  }
+  EXPECT_TRUE(outcomes.count(AppealOutcome::pending)) << "some wait for their hearing";
+  EXPECT_TRUE(outcomes.count(AppealOutcome::upheld));
+  EXPECT_GT(with_orders, 0);
+  const auto again = generate_appeals(generated().cases, plans(), o);
+  ASSERT_EQ(again.size(), appeals.size());
+  for (std::size_t i = 0; i < appeals.size(); ++i) EXPECT_EQ(again[i].outcome, appeals[i].outcome);
 }
 
 }  // namespace

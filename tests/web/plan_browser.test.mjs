@@ -141,3 +141,31 @@ test('a caseworker records a review meeting and the decision; the review pages p
   await checkAxe(page);
   await page.close();
 });
+
+test('the tribunal tracker and an appeal pass axe; a bad date shows the error summary', async () => {
+  const page = await browser.newPage();
+  await signIn(page, server.url, email('caseworker'), PASSWORD);
+  await page.goto(`${server.url}/children?plan_status=ehc_plan`);
+  await Promise.all([page.waitForURL(/\/children\/[^/?]+$/), page.locator('tbody tr th a').first().click()]);
+  await Promise.all([page.waitForURL(/\/appeals\/new$/), page.getByRole('link', { name: 'Record an appeal' }).click()]);
+  await checkAxe(page);
+  await page.selectOption('#decision', 'plan_contents');
+  await page.fill('#decision_notice_on', '2026-06-01');
+  await page.fill('#registered_on', '2026-05-01');
+  await page.getByRole('button', { name: 'Record the appeal' }).click();
+  await page.locator('.govuk-error-summary').waitFor();
+  await checkAxe(page);
+  await page.fill('#registered_on', '2026-07-15');
+  await Promise.all([page.waitForURL(/\/appeals\/[^/?]+\?saved=1$/), page.getByRole('button', { name: 'Record the appeal' }).click()]);
+  await checkAxe(page);
+  await page.selectOption('#outcome', 'upheld');
+  await Promise.all([page.waitForURL(/\?saved=1$/), page.getByRole('button', { name: 'Record the outcome' }).click()]);
+  await page.selectOption('#kind', 'amend_plan');
+  await Promise.all([page.waitForURL(/\?saved=1$/), page.getByRole('button', { name: 'Add the order' }).click()]);
+  assert.match(await page.locator('main').textContent(), /Issue the amended plan: by/);
+  await checkAxe(page);
+  await page.goto(`${server.url}/appeals`);
+  assert.match(await page.locator('h1').textContent(), /Tribunal tracker/);
+  await checkAxe(page);
+  await page.close();
+});

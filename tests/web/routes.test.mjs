@@ -77,6 +77,10 @@ before(async () => {
     { meeting_on: '2026-05-20', lead: 'council', recommendation: 'maintain', progress: [] });
   assert.equal(meeting.status, 201, meeting.text);
   ids.review = meeting.data.id;
+  const appeal = await apiAs('caseworker', 'POST', `/api/v1/children/${ids.child}/appeals`,
+    { decision: 'refusal_to_issue', decision_notice_on: '2026-01-05', registered_on: '2026-02-20' });
+  assert.equal(appeal.status, 201, appeal.text);
+  ids.appeal = appeal.data.id;
   const page = await clients.caseworker.get(`/assessments/${ids.assessment}`);
   ids.letter = page.text.replaceAll('&#x2F;', '/').match(/href="\/letters\/([^"]+)"/)[1];
 });
@@ -127,6 +131,11 @@ const GET_ROUTES = [
   [() => `/plans/${ids.finalPlan}/reviews/new`, PLAN_WRITERS],
   [() => `/reviews/${ids.review}`, EDUCATION],
   [() => `/api/v1/reviews/${ids.review}`, EDUCATION],
+  ['/appeals', REGISTER],
+  ['/api/v1/appeals', REGISTER],
+  [() => `/children/${ids.child}/appeals/new`, PLAN_WRITERS],
+  [() => `/appeals/${ids.appeal}`, EDUCATION],
+  [() => `/api/v1/appeals/${ids.appeal}`, EDUCATION],
 ];
 
 test('GET routes: exactly the roles allowed get through', async () => {
@@ -161,6 +170,8 @@ test('POST routes: refused roles get 403; allowed roles reach validation (400) a
     [`/plans/${ids.finalPlan}/reviews`, PLAN_WRITERS, { meeting_on: 'soon' }],
     [`/reviews/${ids.review}/decision`, PLAN_WRITERS, { decision: '', version: '1' }],
     [`/reviews/${ids.review}/amended-plan`, PLAN_WRITERS, { amended_on: 'soon', version: '1' }],
+    [`/children/${ids.child}/appeals`, PLAN_WRITERS, { decision: 'nope' }],
+    [`/appeals/${ids.appeal}`, PLAN_WRITERS, { step: 'hearing', on: 'soon', version: '1' }],
   ];
   for (const [path, allowed, fields] of posts) {
     for (const role of ROLES) {
@@ -186,4 +197,6 @@ test('POST routes: refused roles get 403; allowed roles reach validation (400) a
   assert.equal(d.data.status, 'open');
   const review = await clients.caseworker.json('GET', `/api/v1/reviews/${ids.review}`);
   assert.equal(review.data.decision, null, 'no refused or invalid post decided the review');
+  const appeal = await clients.caseworker.json('GET', `/api/v1/appeals/${ids.appeal}`);
+  assert.equal(appeal.data.version, 1, 'no refused or invalid post changed the appeal');
 });

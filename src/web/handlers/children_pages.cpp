@@ -1,5 +1,6 @@
 #include <variant>
 
+#include "app/appeals.h"
 #include "core/need.h"
 #include "web/handlers.h"
 
@@ -283,6 +284,18 @@ Response child_record(Ctx& ctx) {
   }
   view["plans"] = plans;
   view["has_plans"] = !rec.plans.empty();
+  {
+    mstch::array appeals;
+    for (const auto& a : app::appeals_for_child(services, ctx.me(), rec.child.id)) {
+      appeals.push_back(mstch::map{{"id", a.appeal.id},
+                                   {"decision", std::string(appealed_decision_label(a.appeal.decision))},
+                                   {"registered", format_date_long(a.appeal.registered_on)},
+                                   {"outcome", std::string(appeal_outcome_label(a.appeal.outcome))}});
+    }
+    view["has_appeals"] = !appeals.empty();
+    view["appeals"] = appeals;
+    view["can_record_appeal"] = role_has(ctx.me().role, Permission::edit_plan);
+  }
   view["can_start_plan"] = rec.plans.empty() && role_has(ctx.me().role, Permission::edit_plan);
   mstch::array notices;
   for (const auto& n : rec.health_notifications) {
