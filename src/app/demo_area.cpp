@@ -18,6 +18,7 @@
 #include "store/appeals.h"
 #include "store/assessments.h"
 #include "store/audit.h"
+#include "store/cessations.h"
 #include "store/children.h"
 #include "store/disagreements.h"
 #include "store/people.h"
@@ -133,6 +134,7 @@ Result<DemoSummary> build_demo_area(store::Database& db, const Clock& clock, con
 
   db.write([&](store::Tx& tx) {
     store::delete_appeals(tx, profile->id);
+    store::delete_cessations_and_capacity(tx, profile->id);
     store::delete_disagreements(tx, profile->id);
     store::delete_reviews(tx, profile->id);
     store::delete_plans(tx, profile->id);

@@ -8,6 +8,7 @@
 #include "app/crypto.h"
 #include "core/embedded_file.h"
 #include "core/letters.h"
+#include "core/rights.h"
 #include "profile/area_profiles.h"
 
 namespace tandem {
@@ -67,9 +68,8 @@ LetterFacts common_facts(const Child& child, const SignedIn& user, const std::st
   LetterFacts facts;
   facts.child_name = child.given_name + " " + child.family_name;
   facts.child_date_of_birth = child.date_of_birth;
-  // Past compulsory school age the letter goes to the young person (CFA s83);
-  // 17 is safely past it whatever the birthday.
-  const bool young_person = age_on(child.date_of_birth, decided) >= 17;
+  // Past compulsory school age the letter goes to the young person (CFA s83).
+  const bool young_person = decided > end_of_compulsory_school_age(child.date_of_birth);
   facts.addressee = young_person ? Addressee::young_person : Addressee::parent;
   facts.addressee_name = young_person ? facts.child_name : "The parent or carer of " + facts.child_name;
   facts.reference = reference;
@@ -162,6 +162,16 @@ Result<store::LetterRow> letter_after_review(const Review& review, bool amended_
     facts.proposed_amendments = paragraphs(amendments);
   }
   return kept_letter(kind, facts, child, user, review.id, now);
+}
+
+}  // namespace tandem::app
+
+namespace tandem::app {
+
+Result<store::LetterRow> letter_to_cease(const Cessation& c, const Child& child, const SignedIn& user,
+                                         const std::string& case_id, std::int64_t now) {
+  LetterFacts facts = common_facts(child, user, case_id, c.decided_on, c.reasons);
+  return kept_letter(LetterKind::decision_to_cease, facts, child, user, case_id, now);
 }
 
 }  // namespace tandem::app

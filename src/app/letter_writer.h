@@ -8,6 +8,7 @@
 
 #include "app/auth.h"
 #include "core/assessment.h"
+#include "core/cessation.h"
 #include "core/child.h"
 #include "core/result.h"
 #include "core/review.h"
@@ -30,5 +31,10 @@ Result<store::LetterRow> letter_after_review(const Review& review, bool amended_
                                              const SignedIn& user, const std::string& named_setting,
                                              const std::string& reasons, const std::string& amendments,
                                              std::int64_t now);
+
+// The notice of a decision to cease the plan, with its reasons and the
+// family's right to appeal (CFA s45; reg 31; s51(2)(f)).
+Result<store::LetterRow> letter_to_cease(const Cessation& c, const Child& child, const SignedIn& user,
+                                         const std::string& case_id, std::int64_t now);
 
 }  // namespace tandem::app

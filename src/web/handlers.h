@@ -74,6 +74,13 @@ Response api_review(Ctx& ctx);
 Response api_review_decision(Ctx& ctx);
 Response api_review_amended_plan(Ctx& ctx);
 
+// Ceasing plans and capacity (handlers/ceasing_pages.cpp)
+Response plan_cease_form(Ctx& ctx);
+Response plan_cease(Ctx& ctx);
+Response child_capacity(Ctx& ctx);
+Response api_plan_cessation(Ctx& ctx);
+Response api_child_capacity(Ctx& ctx);
+
 // The tribunal tracker (handlers/appeal_pages.cpp)
 Response appeals_tracker(Ctx& ctx);
 Response appeal_new_form(Ctx& ctx);

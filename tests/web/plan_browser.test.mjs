@@ -167,5 +167,13 @@ test('the tribunal tracker and an appeal pass axe; a bad date shows the error su
   await page.goto(`${server.url}/appeals`);
   assert.match(await page.locator('h1').textContent(), /Tribunal tracker/);
   await checkAxe(page);
+  // Ceasing a plan: the form, and its error summary.
+  await page.goto(`${server.url}/reviews`);
+  await Promise.all([page.waitForURL(/\/plans\/[^/?]+$/), page.locator('tbody tr th a[href^="/plans/"]').first().click()]);
+  await Promise.all([page.waitForURL(/\/cease$/), page.getByRole('button', { name: 'Cease the plan' }).click()]);
+  await checkAxe(page);
+  await page.getByRole('button', { name: 'Decide to cease the plan and write the notice' }).click();
+  await page.locator('.govuk-error-summary').waitFor();
+  await checkAxe(page);
   await page.close();
 });

@@ -135,6 +135,7 @@ const GET_ROUTES = [
   ['/api/v1/appeals', REGISTER],
   [() => `/children/${ids.child}/appeals/new`, PLAN_WRITERS],
   [() => `/appeals/${ids.appeal}`, EDUCATION],
+  [() => `/plans/${ids.finalPlan}/cease`, PLAN_WRITERS],
   [() => `/api/v1/appeals/${ids.appeal}`, EDUCATION],
 ];
 
@@ -172,6 +173,8 @@ test('POST routes: refused roles get 403; allowed roles reach validation (400) a
     [`/reviews/${ids.review}/amended-plan`, PLAN_WRITERS, { amended_on: 'soon', version: '1' }],
     [`/children/${ids.child}/appeals`, PLAN_WRITERS, { decision: 'nope' }],
     [`/appeals/${ids.appeal}`, PLAN_WRITERS, { step: 'hearing', on: 'soon', version: '1' }],
+    [`/plans/${ids.finalPlan}/cease`, PLAN_WRITERS, { reason: '' }],
+    [`/children/${ids.child}/capacity`, EDITORS.filter((r) => EDUCATION.includes(r)), { lacks_capacity: '' }],
   ];
   for (const [path, allowed, fields] of posts) {
     for (const role of ROLES) {

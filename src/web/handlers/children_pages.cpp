@@ -1,6 +1,7 @@
 #include <variant>
 
 #include "app/appeals.h"
+#include "app/ceasing.h"
 #include "core/need.h"
 #include "web/handlers.h"
 
@@ -295,6 +296,15 @@ Response child_record(Ctx& ctx) {
     view["has_appeals"] = !appeals.empty();
     view["appeals"] = appeals;
     view["can_record_appeal"] = role_has(ctx.me().role, Permission::edit_plan);
+    const Rights rights = app::rights_of(services, ctx.me(), rec.child);
+    view["rights_holder"] = std::string(rights.holder == RightsHolder::parent         ? "The parent"
+                                        : rights.holder == RightsHolder::young_person ? "The young person"
+                                                                                      : "A representative");
+    view["rights_explanation"] = rights.explanation;
+    // Capacity matters from the end of compulsory school age; record it from 15.
+    view["can_record_capacity"] =
+        role_has(ctx.me().role, Permission::edit_child) && age_on(rec.child.date_of_birth, ctx.s.clock.today()) >= 15;
+    view["today"] = format_date(ctx.s.clock.today());
   }
   view["can_start_plan"] = rec.plans.empty() && role_has(ctx.me().role, Permission::edit_plan);
   mstch::array notices;

@@ -3,6 +3,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "app/ceasing.h"
 #include "app/plan_editing.h"
 #include "app/plan_reviews.h"
 #include "app/plans.h"
@@ -133,7 +134,20 @@ Response plan_page(Ctx& ctx) {
                                                   : std::string("Decision not yet recorded")}});
   }
   const bool writer = role_has(ctx.me().role, Permission::edit_plan);
+  const auto cessation = app::cessation_of(services, ctx.me(), p.id, v.child.id);
+  std::string ends;
+  if (cessation) {
+    ends = cessation->ends_on ? "The plan stays in force until " + format_date_long(*cessation->ends_on) + "."
+           : cessation->appeal && cessation->appeal->outcome == AppealOutcome::pending
+               ? std::string("The family has appealed: the plan stays in force until the appeal is decided.")
+               : std::string("The appeal succeeded: the plan continues.");
+  }
   mstch::map view{{"id", p.id},
+                  {"ceased", cessation.has_value()},
+                  {"cease_reason", cessation ? std::string(cease_reason_label(cessation->cessation.reason)) : ""},
+                  {"cease_decided", cessation ? format_date_long(cessation->cessation.decided_on) : ""},
+                  {"cease_ends", ends},
+                  {"can_cease", current && writer && p.stage == PlanStage::final && !cessation},
                   {"plan_id", p.id},
                   {"is_draft", p.stage == PlanStage::draft},
                   {"amending", v.amending},
