@@ -43,9 +43,10 @@ void AccessLog::run() {
     lock.unlock();
     std::exception_ptr error;
     try {
-      db_.write([&](store::Tx& tx) {
-        for (auto* p : group) store::insert_access(tx, p->row);
-      });
+      std::vector<const store::AccessRow*> rows;
+      rows.reserve(group.size());
+      for (const auto* p : group) rows.push_back(&p->row);
+      db_.write([&](store::Tx& tx) { store::insert_access(tx, rows); });
     } catch (...) {
       error = std::current_exception();
     }

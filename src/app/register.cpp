@@ -109,11 +109,21 @@ Result<RegisterPage> list_register(RegisterServices& s, const SignedIn& user, co
   RegisterPage out;
   out.page = page;
   out.page_size = kPageSize;
-  s.db.read([&](store::Tx& tx) {
-    auto result = store::search_register_counted(tx, q, kRegisterCountCap);
+  if (s.search_cache && !q.tokens.empty()) {
+    // The longest word has the fewest candidates; the others are checked against each one.
+    const auto word = std::max_element(q.tokens.begin(), q.tokens.end(),
+                                       [](const auto& a, const auto& b) { return a.size() < b.size(); });
+    const auto candidates = s.search_cache->candidates(s.db, q.area_id, *word, s.clock.now_micros());
+    auto result = store::register_page_of(*candidates, q, kRegisterCountCap);
     out.rows = std::move(result.rows);
     out.total = result.matches;
-  });
+  } else {
+    s.db.read([&](store::Tx& tx) {
+      auto result = store::search_register_counted(tx, q, kRegisterCountCap);
+      out.rows = std::move(result.rows);
+      out.total = result.matches;
+    });
+  }
   out.more_than = out.total > kRegisterCountCap;
   if (out.more_than) out.total = kRegisterCountCap;
   out.pages = std::max(1, (out.total + kPageSize - 1) / kPageSize);
