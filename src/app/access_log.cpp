@@ -3,6 +3,8 @@
 #include <exception>
 #include <vector>
 
+#include "app/crypto.h"
+
 namespace tandem::app {
 
 struct AccessLog::Pending {
@@ -24,6 +26,7 @@ AccessLog::~AccessLog() {
 }
 
 void AccessLog::record(store::AccessRow row) {
+  if (row.id.empty()) row.id = new_time_ordered_id("r", row.at);
   Pending pending;
   pending.row = std::move(row);
   std::unique_lock lock(mutex_);

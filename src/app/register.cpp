@@ -129,8 +129,7 @@ Result<RegisterPage> list_register(RegisterServices& s, const SignedIn& user, co
   out.pages = std::max(1, (out.total + kPageSize - 1) / kPageSize);
   // Past the counted pages there may be more: let "next" keep going while pages are full.
   if (out.more_than && page >= out.pages) out.pages = page + (static_cast<int>(out.rows.size()) == kPageSize ? 1 : 0);
-  s.access_log.record(
-      {new_id("r"), user.area_id, s.clock.now_micros(), user.user_id, route, join_ids(out.rows), "shown"});
+  s.access_log.record({{}, user.area_id, s.clock.now_micros(), user.user_id, route, join_ids(out.rows), "shown"});
   return out;
 }
 
@@ -162,7 +161,7 @@ RecordOutcome open_child(RegisterServices& s, const SignedIn& user, const std::s
     record.plans = store::plans_of_child(tx, user.area_id, child_id);
     record.health_notifications = store::health_notifications_of(tx, child_id);
   });
-  s.access_log.record({new_id("r"), user.area_id, s.clock.now_micros(), user.user_id, route, child_id, "shown"});
+  s.access_log.record({{}, user.area_id, s.clock.now_micros(), user.user_id, route, child_id, "shown"});
   return record;
 }
 
