@@ -1,5 +1,6 @@
 #include "web/mustache.h"
 
+#include <optional>
 #include <sstream>
 #include <stdexcept>
 
@@ -202,6 +203,7 @@ std::vector<Part> build(std::vector<Token>& tokens, std::size_t& i, const std::s
 
       case Token::Type::section_open:
       case Token::Type::inverted: {
+        if (t.name == ".") throw std::runtime_error("a mustache section named '.' is not supported");
         Part p{t.type == Token::Type::section_open ? Kind::section : Kind::inverted, t.name, split_path(t.name), {}};
         ++i;
         p.children = build(tokens, i, &p.text);
@@ -222,6 +224,9 @@ const mstch::node kNull{nullptr};
 struct Renderer {
   std::vector<const mstch::node*> stack;  // innermost last
   std::string out;
+  // A view given as a map sits under the stack without being copied into a node.
+  const mstch::map* root = nullptr;
+  std::optional<mstch::node> root_node;  // made only if a template names the root itself (".")
 
   static const mstch::node* member(const mstch::node& n, const std::string& name) {
     if (name == ".") return &n;
@@ -232,9 +237,17 @@ struct Renderer {
     return nullptr;
   }
 
-  const mstch::node& find(const std::vector<std::string>& path) const {
+  const mstch::node& find(const std::vector<std::string>& path) {
     const mstch::node* found = nullptr;
     for (auto it = stack.rbegin(); it != stack.rend() && !found; ++it) found = member(**it, path.front());
+    if (!found && root) {
+      if (path.front() == ".") {
+        if (!root_node) root_node.emplace(*root);
+        found = &*root_node;
+      } else if (const auto it = root->find(path.front()); it != root->end()) {
+        found = &it->second;
+      }
+    }
     for (std::size_t k = 1; found && k < path.size(); ++k) found = member(*found, path[k]);
     return found ? *found : kNull;
   }
@@ -324,7 +337,14 @@ CompiledTemplate::CompiledTemplate(std::string_view text, const std::map<std::st
 }
 
 std::string CompiledTemplate::render(const mstch::node& view) const {
-  Renderer r{{&view}, {}};
+  Renderer r{{&view}, {}, nullptr, {}};
+  r.out.reserve(16 * 1024);
+  r.render(*parts_, r.out);
+  return std::move(r.out);
+}
+
+std::string CompiledTemplate::render(const mstch::map& view) const {
+  Renderer r{{}, {}, &view, {}};
   r.out.reserve(16 * 1024);
   r.render(*parts_, r.out);
   return std::move(r.out);

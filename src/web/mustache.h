@@ -24,6 +24,7 @@ class CompiledTemplate {
 
   // Throws std::runtime_error if the view holds a lambda or an object.
   std::string render(const mstch::node& view) const;
+  std::string render(const mstch::map& view) const;  // the same, without copying the map into a node
 
   struct Part;
 

@@ -47,6 +47,9 @@ TEST(Mustache, RendersAsMstchDoes) {
   both("<ul>\n  {{#rows}}\n  <li>{{id}}</li>\n  {{/rows}}\n</ul>\n{{#none}}\n{{/none}}", view);
   both("{{#yes}}\ninline {{#yes}}x{{/yes}}\n{{/yes}}", view);
   both("no newline at the end {{#yes}}{{/yes}}", view);
+  both("{{.}}|{{#m}}{{.}}{{/m}}|{{#words}}{{.}}{{/words}}", view);
+  both("{{.}}", mstch::node(std::string("root")));
+  both("{{#words}}{{.}}{{/words}}", mstch::node(view));
 }
 
 TEST(Mustache, PartialsKeepTheirIndent) {
@@ -65,6 +68,7 @@ TEST(Mustache, RefusesWhatItDoesNotRender) {
   EXPECT_THROW(web::CompiledTemplate("{{=<% %>=}}"), std::runtime_error);
   EXPECT_THROW(web::CompiledTemplate("{{#a}}{{/b}}"), std::runtime_error);
   EXPECT_THROW(web::CompiledTemplate("{{#a}}"), std::runtime_error);
+  EXPECT_THROW(web::CompiledTemplate("{{#.}}x{{/.}}"), std::runtime_error) << "mstch renders nothing for these";
 }
 
 // Every template, with a view where each name holds text with characters to
