@@ -29,9 +29,8 @@ class RegisterSearchCache {
  public:
   using Candidates = std::vector<store::RegisterCandidate>;
 
-  // Beyond `max_candidates` held in all, older entries are dropped.
-  explicit RegisterSearchCache(std::int64_t max_age_micros = 5 * kMicrosPerSecond,
-                               std::size_t max_candidates = 200'000);
+  // Beyond `max_candidates` held in all (about 1 kB each), other entries are dropped.
+  explicit RegisterSearchCache(std::int64_t max_age_micros = 5 * kMicrosPerSecond, std::size_t max_candidates = 50'000);
   RegisterSearchCache(const RegisterSearchCache&) = delete;
   RegisterSearchCache& operator=(const RegisterSearchCache&) = delete;
 
