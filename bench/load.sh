@@ -6,7 +6,9 @@
 # /healthz (the baseline: no database work), a register search, a child's
 # record page, the whole area's caseload and the 20-week rate page, one after
 # another in the same run. Prints requests/s, p99
-# latency, the ratio to the baseline, and the server's peak memory (VmHWM).
+# latency, the server's CPU time per request (user + system, from /proc: the
+# figure least moved by whatever else the machine is running), the ratio to the
+# baseline, and the server's peak memory (VmHWM).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 plans="${1:-20000}"
@@ -34,16 +36,23 @@ record=$(curl -s --noproxy '*' -H "Cookie: tandem_session=$session" "$base/api/v
 family=$(echo "$record" | grep -oE '"family_name":"[^"]+"' | cut -d'"' -f4 | tr 'A-Z' 'a-z' | cut -c1-4)
 full_name=$(echo "$record" | grep -oE '"(given|family)_name":"[^"]+"' | cut -d'"' -f4 | tr 'A-Z' 'a-z' | paste -sd+)
 
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$server/stat"; }
+ticks_per_second=$(getconf CLK_TCK)
+
 run() {
   local name=$1 path=$2
-  local out
+  local out before after
+  before=$(cpu_ticks)
   out=$(wrk -t2 -c"$connections" -d"${seconds}s" --latency -H "Cookie: tandem_session=$session" "$base$path")
-  local rps p99
+  after=$(cpu_ticks)
+  local rps p99 requests cpu
   rps=$(echo "$out" | awk '/Requests\/sec/{print $2}')
   p99=$(echo "$out" | awk '$1=="99%"{print $2}')
+  requests=$(echo "$out" | awk '/requests in/{print $1}')
+  cpu=$(awk -v t="$((after - before))" -v hz="$ticks_per_second" -v n="$requests" 'BEGIN{printf "%.0f", t * 1e6 / hz / n}')
   local non2xx
   non2xx=$(echo "$out" | awk '/Non-2xx/{print $NF}')
-  printf '%-28s %10s req/s   p99 %8s   non-2xx %s\n' "$name" "$rps" "$p99" "${non2xx:-0}"
+  printf '%-28s %10s req/s   p99 %8s   cpu %5s us/req   non-2xx %s\n' "$name" "$rps" "$p99" "$cpu" "${non2xx:-0}"
   echo "$rps" >"$dir/$name.rps"
 }
 echo "plans=$plans seconds=$seconds connections=$connections search=/children?q=$family record=/children/$child"
@@ -55,7 +64,9 @@ run caseload_area "/cases?scope=area"
 run twenty_week_rate "/performance/twenty-weeks"
 [ -n "${EXTRA:-}" ] && run api_search "/api/v1/children?q=$family"
 base_rps=$(cat "$dir/healthz.rps")
-for n in register_search register_name_search child_record caseload_area twenty_week_rate; do
+names=(register_search register_name_search child_record caseload_area twenty_week_rate)
+[ -n "${EXTRA:-}" ] && names+=(api_search)
+for n in "${names[@]}"; do
   awk -v a="$(cat "$dir/$n.rps")" -v b="$base_rps" -v n="$n" 'BEGIN{printf "%-28s %.2f of the /healthz baseline\n", n, a/b}'
 done
 echo "server peak memory: $(awk '/VmHWM/{print $2, $3}' /proc/$server/status)"

@@ -3,6 +3,8 @@
 #include <exception>
 #include <vector>
 
+#include "app/crypto.h"
+
 namespace tandem::app {
 
 struct AccessLog::Pending {
@@ -24,6 +26,7 @@ AccessLog::~AccessLog() {
 }
 
 void AccessLog::record(store::AccessRow row) {
+  if (row.id.empty()) row.id = new_time_ordered_id("r", row.at);
   Pending pending;
   pending.row = std::move(row);
   std::unique_lock lock(mutex_);
@@ -43,9 +46,10 @@ void AccessLog::run() {
     lock.unlock();
     std::exception_ptr error;
     try {
-      db_.write([&](store::Tx& tx) {
-        for (auto* p : group) store::insert_access(tx, p->row);
-      });
+      std::vector<const store::AccessRow*> rows;
+      rows.reserve(group.size());
+      for (const auto* p : group) rows.push_back(&p->row);
+      db_.write([&](store::Tx& tx) { store::insert_access(tx, rows); });
     } catch (...) {
       error = std::current_exception();
     }

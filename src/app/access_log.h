@@ -26,6 +26,7 @@ class AccessLog {
   ~AccessLog();  // drains the queue
 
   // Returns once the entry is committed. Throws StoreError if it could not be.
+  // An entry without an id gets one that sorts by `at` (new_time_ordered_id).
   void record(store::AccessRow row);
 
  private:

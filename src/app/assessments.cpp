@@ -201,7 +201,7 @@ std::variant<AssessmentView, Refused> open_assessment_case(RegisterServices& s, 
       if (l.assessment_id == a->id) view.letters.push_back(std::move(l));
     }
   });
-  s.access_log.record({new_id("r"), user.area_id, s.clock.now_micros(), user.user_id, route, a->child_id, "shown"});
+  s.access_log.record({{}, user.area_id, s.clock.now_micros(), user.user_id, route, a->child_id, "shown"});
   view.late = late_advice(view.assessment, today);
   return view;
 }
@@ -254,7 +254,7 @@ CaseloadPage caseload(RegisterServices& s, const SignedIn& user, bool mine_only,
     shown += (shown.empty() ? "" : " ") + rows[i].child_id;
     out.rows.push_back(std::move(rows[i]));
   }
-  s.access_log.record({new_id("r"), user.area_id, s.clock.now_micros(), user.user_id, route, shown, "shown"});
+  s.access_log.record({{}, user.area_id, s.clock.now_micros(), user.user_id, route, shown, "shown"});
   return out;
 }
 
@@ -313,8 +313,7 @@ std::variant<store::LetterRow, Refused> open_letter(RegisterServices& s, const S
   if (!letter) return Refused{404, "There is no letter with that reference in your area."};
   auto child = child_for(s, user, letter->child_id, route);
   if (auto* r = std::get_if<Refused>(&child)) return *r;
-  s.access_log.record(
-      {new_id("r"), user.area_id, s.clock.now_micros(), user.user_id, route, letter->child_id, "shown"});
+  s.access_log.record({{}, user.area_id, s.clock.now_micros(), user.user_id, route, letter->child_id, "shown"});
   return *letter;
 }
 

@@ -36,18 +36,25 @@ Auth::Auth(store::Database& db, const Clock& clock, AuthPolicy policy)
   db_.write([&](store::Tx& tx) { csrf_key_ = store::setting_or_insert(tx, "csrf_key", random_token()); });
 }
 
+namespace {
+std::optional<SignedIn> load_in(store::Tx& tx, const std::string& user_id, const std::string& area_id,
+                                std::string session_hash) {
+  std::optional<SignedIn> out;
+  auto user = store::find_user(tx, user_id);
+  if (!user || user->disabled) return out;
+  for (const auto& m : store::memberships_of(tx, user_id)) {
+    if (m.area_id != area_id) continue;
+    auto area = store::find_area(tx, area_id);
+    out = SignedIn{user->id, user->email, user->display_name,     area_id, area ? area->name : area_id,
+                   m.role,   m.agency,    std::move(session_hash)};
+  }
+  return out;
+}
+}  // namespace
+
 std::optional<SignedIn> Auth::load(const std::string& user_id, const std::string& area_id, std::string session_hash) {
   std::optional<SignedIn> out;
-  db_.read([&](store::Tx& tx) {
-    auto user = store::find_user(tx, user_id);
-    if (!user || user->disabled) return;
-    for (const auto& m : store::memberships_of(tx, user_id)) {
-      if (m.area_id != area_id) continue;
-      auto area = store::find_area(tx, area_id);
-      out = SignedIn{user->id, user->email, user->display_name,     area_id, area ? area->name : area_id,
-                     m.role,   m.agency,    std::move(session_hash)};
-    }
-  });
+  db_.read([&](store::Tx& tx) { out = load_in(tx, user_id, area_id, std::move(session_hash)); });
   return out;
 }
 
@@ -108,13 +115,18 @@ std::optional<SignedIn> Auth::resume(const std::string& token) {
   const std::string hash = token_hash(token);
   const std::int64_t now = clock_.now_micros();
   std::optional<store::SessionRow> session;
-  db_.read([&](store::Tx& tx) { session = store::find_session(tx, hash); });
+  std::optional<SignedIn> user;
+  // The session and its user in one transaction: this runs on every request.
+  db_.read([&](store::Tx& tx) {
+    session = store::find_session(tx, hash);
+    if (session && session->expires_at > now) user = load_in(tx, session->user_id, session->area_id, hash);
+  });
   if (!session || session->expires_at <= now) return std::nullopt;
   // Refresh rarely: a write per request would cap throughput at the disk's commit rate.
   if (session->expires_at - now < policy_.idle - policy_.refresh_every) {
     db_.write([&](store::Tx& tx) { store::extend_session(tx, hash, now + policy_.idle); });
   }
-  return load(session->user_id, session->area_id, hash);
+  return user;
 }
 
 void Auth::sign_out(const std::string& token) {

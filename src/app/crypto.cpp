@@ -89,6 +89,14 @@ std::string new_id(std::string_view prefix) {
   return std::string(prefix) + "-" + to_hex(bytes.data(), bytes.size());
 }
 
+std::string new_time_ordered_id(std::string_view prefix, std::int64_t micros) {
+  std::array<unsigned char, 16> bytes{};
+  auto t = static_cast<std::uint64_t>(micros);
+  for (int i = 7; i >= 0; --i, t >>= 8) bytes[static_cast<std::size_t>(i)] = static_cast<unsigned char>(t & 0xff);
+  randombytes_buf(bytes.data() + 8, 8);
+  return std::string(prefix) + "-" + to_hex(bytes.data(), bytes.size());
+}
+
 std::string token_hash(std::string_view token) {
   std::array<unsigned char, 32> out{};
   crypto_generichash(out.data(), out.size(), reinterpret_cast<const unsigned char*>(token.data()), token.size(),

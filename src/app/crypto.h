@@ -5,6 +5,7 @@
 // call it from a request worker, never from an I/O thread.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -21,5 +22,8 @@ std::string new_id(std::string_view prefix);                      // e.g. "u-3f9
 std::string token_hash(std::string_view token);                   // BLAKE2b-256, hex: what the store keeps
 std::string mac(std::string_view key, std::string_view message);  // HMAC-SHA512/256, hex
 bool constant_time_equal(std::string_view a, std::string_view b);
+// As new_id, the same length, but the first 64 bits are `micros` so ids sort by
+// time: rows keyed by them append to a B-tree rather than land anywhere in it.
+std::string new_time_ordered_id(std::string_view prefix, std::int64_t micros);
 
 }  // namespace tandem::app

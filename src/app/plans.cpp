@@ -49,8 +49,7 @@ std::variant<PlanView, Refused> open_plan(RegisterServices& s, const SignedIn& u
   if (!found) return Refused{404, "This plan has no such version."};
   view.costs = plan_costs(view.shown, s.clock.today());
   view.warnings = lines_without_outcomes(view.shown);
-  s.access_log.record(
-      {new_id("r"), user.area_id, s.clock.now_micros(), user.user_id, route, stored->plan.child_id, "shown"});
+  s.access_log.record({{}, user.area_id, s.clock.now_micros(), user.user_id, route, stored->plan.child_id, "shown"});
   return view;
 }
 
@@ -129,7 +128,7 @@ ReviewsPage reviews_due(RegisterServices& s, const SignedIn& user, int page, con
     shown += (shown.empty() ? "" : " ") + rows[i].child_id;
     out.rows.push_back(std::move(rows[i]));
   }
-  s.access_log.record({new_id("r"), user.area_id, s.clock.now_micros(), user.user_id, route, shown, "shown"});
+  s.access_log.record({{}, user.area_id, s.clock.now_micros(), user.user_id, route, shown, "shown"});
   return out;
 }
 

@@ -109,18 +109,27 @@ Result<RegisterPage> list_register(RegisterServices& s, const SignedIn& user, co
   RegisterPage out;
   out.page = page;
   out.page_size = kPageSize;
-  s.db.read([&](store::Tx& tx) {
-    auto result = store::search_register_counted(tx, q, kRegisterCountCap);
+  if (s.search_cache && !q.tokens.empty()) {
+    // The longest word has the fewest candidates; the others are checked against each one.
+    const auto word = std::max_element(q.tokens.begin(), q.tokens.end(),
+                                       [](const auto& a, const auto& b) { return a.size() < b.size(); });
+    const auto candidates = s.search_cache->candidates(s.db, q.area_id, *word, s.clock.now_micros());
+    auto result = store::register_page_of(*candidates, q, kRegisterCountCap);
     out.rows = std::move(result.rows);
     out.total = result.matches;
-  });
+  } else {
+    s.db.read([&](store::Tx& tx) {
+      auto result = store::search_register_counted(tx, q, kRegisterCountCap);
+      out.rows = std::move(result.rows);
+      out.total = result.matches;
+    });
+  }
   out.more_than = out.total > kRegisterCountCap;
   if (out.more_than) out.total = kRegisterCountCap;
   out.pages = std::max(1, (out.total + kPageSize - 1) / kPageSize);
   // Past the counted pages there may be more: let "next" keep going while pages are full.
   if (out.more_than && page >= out.pages) out.pages = page + (static_cast<int>(out.rows.size()) == kPageSize ? 1 : 0);
-  s.access_log.record(
-      {new_id("r"), user.area_id, s.clock.now_micros(), user.user_id, route, join_ids(out.rows), "shown"});
+  s.access_log.record({{}, user.area_id, s.clock.now_micros(), user.user_id, route, join_ids(out.rows), "shown"});
   return out;
 }
 
@@ -152,7 +161,7 @@ RecordOutcome open_child(RegisterServices& s, const SignedIn& user, const std::s
     record.plans = store::plans_of_child(tx, user.area_id, child_id);
     record.health_notifications = store::health_notifications_of(tx, child_id);
   });
-  s.access_log.record({new_id("r"), user.area_id, s.clock.now_micros(), user.user_id, route, child_id, "shown"});
+  s.access_log.record({{}, user.area_id, s.clock.now_micros(), user.user_id, route, child_id, "shown"});
   return record;
 }
 

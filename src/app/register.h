@@ -12,6 +12,7 @@
 #include "app/access_log.h"
 #include "app/auth.h"
 #include "app/clock.h"
+#include "app/register_cache.h"
 #include "core/assessment.h"
 #include "core/child.h"
 #include "core/health_notification.h"
@@ -27,6 +28,7 @@ struct RegisterServices {
   store::Database& db;
   const Clock& clock;
   AccessLog& access_log;
+  RegisterSearchCache* search_cache = nullptr;  // none: every search reads the database
 };
 
 struct RegisterFilters {

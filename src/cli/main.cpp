@@ -184,6 +184,8 @@ int main(int argc, char** argv) {
       tandem::web::Templates templates;
       tandem::web::Services services{*db,           clock, auth, access_log, templates, static_dir_beside(argv[0]),
                                      secure_cookies};
+      tandem::app::RegisterSearchCache search_cache;
+      services.search_cache = &search_cache;
       tandem::web::ServerOptions options;
       options.address = address;
       options.port = static_cast<std::uint16_t>(port);

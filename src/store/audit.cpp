@@ -15,19 +15,32 @@ void insert_audit(Tx& tx, const AuditRow& r) {
       use(r.child_id), use(r.detail), use(r.reason);
 }
 
-void insert_access(Tx& tx, const AccessRow& r) {
-  const long long at = r.at;
-  tx.sql << "INSERT INTO access_log (id, area_id, at, user_id, route, child_ids, outcome) "
-            "VALUES (:id, :area, :at, :user, :route, :children, :outcome)",
-      use(r.id), use(r.area_id), use(at), use(r.user_id), use(r.route), use(r.child_ids), use(r.outcome);
-  std::string_view ids = r.child_ids;
-  while (!ids.empty()) {
-    const auto space = ids.find(' ');
-    const std::string child(ids.substr(0, space));
-    ids = space == std::string_view::npos ? std::string_view{} : ids.substr(space + 1);
-    if (child.empty()) continue;
-    tx.sql << "INSERT INTO access_log_children (access_id, child_id, at) VALUES (:a, :c, :at)", use(r.id), use(child),
-        use(at);
+void insert_access(Tx& tx, const AccessRow& r) { insert_access(tx, std::vector<const AccessRow*>{&r}); }
+
+void insert_access(Tx& tx, const std::vector<const AccessRow*>& rows) {
+  if (rows.empty()) return;
+  AccessRow r;
+  long long at = 0;
+  std::string child;
+  soci::statement entry =
+      (tx.sql.prepare << "INSERT INTO access_log (id, area_id, at, user_id, route, child_ids, outcome) "
+                         "VALUES (:id, :area, :at, :user, :route, :children, :outcome)",
+       use(r.id), use(r.area_id), use(at), use(r.user_id), use(r.route), use(r.child_ids), use(r.outcome));
+  soci::statement shown =
+      (tx.sql.prepare << "INSERT INTO access_log_children (access_id, child_id, at) VALUES (:a, :c, :at)", use(r.id),
+       use(child), use(at));
+  for (const auto* row : rows) {
+    r = *row;
+    at = r.at;
+    entry.execute(true);
+    std::string_view ids = r.child_ids;
+    while (!ids.empty()) {
+      const auto space = ids.find(' ');
+      child = ids.substr(0, space);
+      ids = space == std::string_view::npos ? std::string_view{} : ids.substr(space + 1);
+      if (child.empty()) continue;
+      shown.execute(true);
+    }
   }
 }
 

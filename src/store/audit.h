@@ -35,6 +35,8 @@ struct AccessRow {
 
 void insert_audit(Tx& tx, const AuditRow& row);
 void insert_access(Tx& tx, const AccessRow& row);
+// Several entries, each statement prepared once: the access log writer's group commit.
+void insert_access(Tx& tx, const std::vector<const AccessRow*>& rows);
 
 struct AuditQuery {
   std::string area_id;

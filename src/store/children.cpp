@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <unordered_map>
 
 #include "store/detail/tx.h"
 
@@ -32,6 +33,7 @@ void add_words(std::vector<std::string>& out, std::string_view text) {
 }
 
 void write_tokens(Tx& tx, const Child& c) {
+  tx.register_changed = true;
   tx.sql << "DELETE FROM search_tokens WHERE child_id = :id", use(c.id);
   const std::string kind = "child";
   for (const auto& token : search_tokens_for(c)) {
@@ -139,6 +141,7 @@ void insert_placement(Tx& tx, const std::string& area_id, const std::string& chi
   const std::string start = format_date(p.start_date);
   const std::string end = p.end_date ? format_date(*p.end_date) : "";
   soci::indicator end_ind = p.end_date ? soci::i_ok : soci::i_null;
+  tx.register_changed = true;
   tx.sql << "INSERT INTO placements (id, area_id, child_id, setting_name, setting_type, start_date, end_date) "
             "VALUES (:id, :area, :child, :name, :type, :start, :end)",
       use(p.id), use(area_id), use(child_id), use(p.setting_name), use(type), use(start), use(end, end_ind);
@@ -183,6 +186,7 @@ void insert_involvement(Tx& tx, const std::string& area_id, const std::string& c
   const std::string started = format_date(i.started_on);
   const std::string ended = i.ended_on ? format_date(*i.ended_on) : "";
   soci::indicator ended_ind = i.ended_on ? soci::i_ok : soci::i_null;
+  tx.register_changed = true;
   tx.sql << "INSERT INTO involvements (id, area_id, child_id, agency, user_id, professional_name, involvement_role, "
             "started_on, ended_on) VALUES (:id, :area, :child, :agency, :user, :name, :role, :started, :ended)",
       use(i.id), use(area_id), use(child_id), use(agency), use(i.user_id), use(i.professional_name),
@@ -307,10 +311,102 @@ int count_register(Tx& tx, const RegisterQuery& q, int cap) {
   return n;
 }
 
+std::vector<RegisterCandidate> register_candidates(Tx& tx, const std::string& area_id, const std::string& word) {
+  // The word's children, as search_register's driving range finds them.
+  const std::string upper = word + "\x7f";
+  const std::string matches =
+      "(SELECT DISTINCT s.child_id FROM search_tokens s WHERE s.area_id = :a1 AND s.token >= :w AND s.token < :u) m";
+  std::vector<RegisterCandidate> out;
+  std::unordered_map<std::string, std::size_t> at;
+  {
+    RegisterRow r;
+    soci::statement st =
+        (tx.sql.prepare << "SELECT c.id, c.given_name, c.family_name, c.date_of_birth, c.upn, c.nhs_number, "
+                           "c.primary_need, c.plan_status, c.setting_name FROM " +
+                               matches +
+                               " JOIN children c ON c.id = m.child_id WHERE c.area_id = :a2 "
+                               "ORDER BY c.family_name, c.given_name, c.id",
+         use(area_id, "a1"), use(word, "w"), use(upper, "u"), use(area_id, "a2"), into(r.id), into(r.given_name),
+         into(r.family_name), into(r.date_of_birth), into(r.upn), into(r.nhs_number), into(r.primary_need),
+         into(r.plan_status), into(r.setting_name));
+    st.execute();
+    while (st.fetch()) {
+      at.emplace(r.id, out.size());
+      out.push_back({r, {}, {}, {}});
+    }
+  }
+  std::string child, a, b;
+  {
+    // The area is compared here rather than in SQL, where SQLite would take it
+    // as the way into search_tokens and read the whole area per child.
+    soci::statement st = (tx.sql.prepare << "SELECT t.child_id, t.token, t.area_id FROM " + matches +
+                                                " JOIN search_tokens t ON t.child_id = m.child_id",
+                          use(area_id, "a1"), use(word, "w"), use(upper, "u"), into(child), into(a), into(b));
+    st.execute();
+    while (st.fetch()) {
+      if (b != area_id) continue;
+      if (auto it = at.find(child); it != at.end()) out[it->second].tokens.push_back(a);
+    }
+  }
+  {
+    soci::statement st =
+        (tx.sql.prepare << "SELECT i.child_id, i.agency, i.user_id FROM " + matches +
+                               " JOIN involvements i ON i.child_id = m.child_id WHERE i.ended_on IS NULL",
+         use(area_id, "a1"), use(word, "w"), use(upper, "u"), into(child), into(a), into(b));
+    st.execute();
+    while (st.fetch()) {
+      if (auto it = at.find(child); it != at.end()) out[it->second].involvements.push_back({a, b});
+    }
+  }
+  {
+    soci::statement st =
+        (tx.sql.prepare << "SELECT p.child_id, p.setting_type FROM " + matches +
+                               " JOIN placements p ON p.child_id = m.child_id WHERE p.end_date IS NULL",
+         use(area_id, "a1"), use(word, "w"), use(upper, "u"), into(child), into(a));
+    st.execute();
+    while (st.fetch()) {
+      if (auto it = at.find(child); it != at.end()) out[it->second].current_placements.push_back(a);
+    }
+  }
+  for (auto& c : out) std::sort(c.tokens.begin(), c.tokens.end());
+  return out;
+}
+
+bool register_candidate_matches(const RegisterCandidate& c, const RegisterQuery& q) {
+  const bool visible = std::any_of(c.involvements.begin(), c.involvements.end(), [&](const auto& i) {
+    return i.user_id == q.viewer.user_id || (q.viewer.agency_wide && i.user_id.empty() && i.agency == q.viewer.agency);
+  });
+  if (!visible) return false;
+  for (const auto& word : q.tokens) {
+    const auto it = std::lower_bound(c.tokens.begin(), c.tokens.end(), word);
+    if (it == c.tokens.end() || !it->starts_with(word)) return false;
+  }
+  if (!q.primary_need.empty() && c.row.primary_need != q.primary_need) return false;
+  if (!q.plan_status.empty() && c.row.plan_status != q.plan_status) return false;
+  if (!q.setting_type.empty() && std::find(c.current_placements.begin(), c.current_placements.end(), q.setting_type) ==
+                                     c.current_placements.end()) {
+    return false;
+  }
+  return true;
+}
+
+RegisterResult register_page_of(const std::vector<RegisterCandidate>& candidates, const RegisterQuery& q, int cap) {
+  // As search_register_counted: count up to the cap + 1, or to the end of the page if that is further.
+  const int enough = std::max(cap + 1, q.offset + q.limit);
+  RegisterResult out;
+  for (const auto& c : candidates) {
+    if (!register_candidate_matches(c, q)) continue;
+    if (out.matches >= q.offset && out.matches < q.offset + q.limit) out.rows.push_back(c.row);
+    if (++out.matches == enough) break;
+  }
+  return out;
+}
+
 }  // namespace tandem::store
 
 namespace tandem::store {
 void delete_register(Tx& tx, const std::string& area_id) {
+  tx.register_changed = true;
   tx.sql << "DELETE FROM health_notifications WHERE area_id = :a", use(area_id);
   tx.sql << "DELETE FROM search_tokens WHERE area_id = :a", use(area_id);
   tx.sql << "DELETE FROM involvements WHERE area_id = :a", use(area_id);

@@ -73,6 +73,32 @@ RegisterResult search_register_counted(Tx& tx, const RegisterQuery& q, int cap);
 // reading the whole area on every request.
 int count_register(Tx& tx, const RegisterQuery& q, int cap);
 
+// What the register search needs to decide, without going back to the
+// database, whether a child matches a query and whether a viewer may see it.
+struct RegisterCandidate {
+  struct Involvement {
+    std::string agency;
+    std::string user_id;  // empty: the agency as a whole
+  };
+  RegisterRow row;
+  std::vector<std::string> tokens;              // the child's search words, sorted
+  std::vector<Involvement> involvements;        // current ones only (no end date)
+  std::vector<std::string> current_placements;  // setting types of placements with no end date
+};
+
+// Every child of the area with a search word starting with `word`, whoever may
+// see them, in register order (family name, given name, id) as the engine
+// sorts it: the same candidates search_register reads for that word.
+std::vector<RegisterCandidate> register_candidates(Tx& tx, const std::string& area_id, const std::string& word);
+
+// Whether a candidate matches every word and filter of `q` and is visible to
+// its viewer: search_register's rule, checked in memory.
+bool register_candidate_matches(const RegisterCandidate& c, const RegisterQuery& q);
+
+// search_register_counted over candidates for one of q's words: the page and
+// the capped count, stopping as soon as both are known.
+RegisterResult register_page_of(const std::vector<RegisterCandidate>& candidates, const RegisterQuery& q, int cap);
+
 // The words a child can be found by (names, identifiers, date of birth,
 // postcode, setting), lower-cased.
 std::vector<std::string> search_tokens_for(const Child& child);

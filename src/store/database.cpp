@@ -1,5 +1,6 @@
 #include "store/database.h"
 
+#include <atomic>
 #include <chrono>
 #include <mutex>
 #include <optional>
@@ -52,6 +53,7 @@ struct Database::Impl {
   std::size_t size = 0;
   soci::connection_pool pool;
   std::mutex writer;  // SQLite takes one writer at a time; queue here, not on BUSY
+  std::atomic<std::uint64_t> register_generation{0};
 
   Impl(Engine e, std::size_t n) : engine(e), size(n), pool(n) {}
 
@@ -68,6 +70,7 @@ struct Database::Impl {
       Tx tx(sql, engine);
       fn(tx);
       sql << "COMMIT";
+      if (tx.register_changed) register_generation.fetch_add(1);
     } catch (const soci::soci_error&) {
       try {
         sql << "ROLLBACK";
@@ -126,6 +129,7 @@ Engine Database::engine() const { return impl_->engine; }
 
 void Database::write(const std::function<void(Tx&)>& fn) { impl_->in_transaction(true, fn); }
 void Database::read(const std::function<void(Tx&)>& fn) { impl_->in_transaction(false, fn); }
+std::uint64_t Database::register_generation() const { return impl_->register_generation.load(); }
 
 int Database::schema_version() {
   int version = 0;

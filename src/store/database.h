@@ -14,6 +14,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <stdexcept>
@@ -59,6 +60,13 @@ class Database {
 
   void write(const std::function<void(Tx&)>& fn);
   void read(const std::function<void(Tx&)>& fn);
+
+  // Moves on each time a write to the children's register (a child, its
+  // search tokens, placements or involvements) commits through this object.
+  // A cache of register reads made after reading a generation is stale once
+  // the generation differs. Writes by other processes are not counted: such a
+  // cache must also expire by age.
+  std::uint64_t register_generation() const;
 
  private:
   struct Impl;

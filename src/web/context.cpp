@@ -90,7 +90,7 @@ Response page(Ctx& ctx, int status, const std::string& tmpl, const std::string& 
       nav.push_back(mstch::map{
           {"href", std::string(n.href)}, {"label", std::string(n.label)}, {"current", current_nav == n.key}});
     }
-    if (!nav.empty()) layout["nav"] = nav;
+    if (!nav.empty()) layout["nav"] = std::move(nav);
   }
   Response r;
   r.status = status;

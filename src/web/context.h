@@ -29,8 +29,9 @@ struct Services {
   Templates& templates;
   std::filesystem::path static_dir;
   bool secure_cookies = false;  // set when served over TLS (behind a proxy)
+  app::RegisterSearchCache* search_cache = nullptr;
 
-  app::RegisterServices register_services() { return {db, clock, access_log}; }
+  app::RegisterServices register_services() { return {db, clock, access_log, search_cache}; }
 };
 
 struct Ctx {

@@ -12,27 +12,30 @@ std::span<const EmbeddedFile> embedded_templates();
 namespace tandem::web {
 
 Templates::Templates() {
+  std::map<std::string, std::string> sources, partials;
   for (const auto& f : embedded_templates()) {
     std::string name(f.path);
     if (name.starts_with("templates/")) name = name.substr(10);
     if (name.ends_with(".mustache")) name.resize(name.size() - 9);
     if (name.starts_with("partials/")) {
-      partials_[name.substr(9)] = std::string(f.content);
+      partials[name.substr(9)] = std::string(f.content);
     }
-    templates_[name] = std::string(f.content);
+    sources[name] = std::string(f.content);
   }
-  if (!templates_.contains("layout")) throw std::runtime_error("the layout template is missing from this build");
+  if (!sources.contains("layout")) throw std::runtime_error("the layout template is missing from this build");
+  // Parsed once here, not on every request.
+  for (const auto& [name, text] : sources) compiled_.emplace(name, CompiledTemplate(text, partials));
 }
 
 std::string Templates::fragment(const std::string& name, const mstch::map& view) const {
-  auto it = templates_.find(name);
-  if (it == templates_.end()) throw std::runtime_error("no template named " + name);
-  return mstch::render(it->second, view, partials_);
+  auto it = compiled_.find(name);
+  if (it == compiled_.end()) throw std::runtime_error("no template named " + name);
+  return it->second.render(view);
 }
 
 std::string Templates::page(const std::string& name, const mstch::map& view, mstch::map layout) const {
   layout["content"] = fragment(name, view);
-  return mstch::render(templates_.at("layout"), layout, partials_);
+  return fragment("layout", layout);
 }
 
 }  // namespace tandem::web

@@ -7,6 +7,8 @@
 
 #include <mstch/mstch.hpp>
 
+#include "web/mustache.h"
+
 namespace tandem::web {
 
 class Templates {
@@ -18,8 +20,7 @@ class Templates {
   std::string fragment(const std::string& name, const mstch::map& view) const;
 
  private:
-  std::map<std::string, std::string> templates_;
-  std::map<std::string, std::string> partials_;
+  std::map<std::string, CompiledTemplate, std::less<>> compiled_;  // every template, partials compiled in
 };
 
 }  // namespace tandem::web

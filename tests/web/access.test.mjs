@@ -103,3 +103,23 @@ test('every read, write and refusal leaves an audit entry the administrator can 
   assert.match(text, /icb_commissioner@demo\.tandem\.example/);
   assert.equal((await clients.caseworker.get('/audit')).status, 403, 'caseworkers cannot read the audit trail');
 });
+
+test('a search shows a child added or renamed a moment ago, and only to those involved', async () => {
+  const search = async (role, q) => (await clients[role].json('GET', `/api/v1/children?q=${q}`)).data;
+  assert.equal((await search('caseworker', 'quillon')).total, 0, 'nobody is called Quillon yet');
+  const id = await createChildAs('caseworker', { ...child('Quentin'), family_name: 'Quillon' });
+  assert.deepEqual((await search('caseworker', 'quillon')).children.map((c) => c.id), [id], 'the new child shows at once');
+  const html = await clients.caseworker.get('/children?q=quillon');
+  assert.match(html.text, new RegExp(`href="/children/${id}"`), 'on the page too');
+  assert.equal((await search('social_care_practitioner', 'quillon')).total, 0, 'social care is not involved');
+  assert.equal((await search('provider', 'quillon')).total, 0, 'nor is a provider');
+
+  const me = await clients.caseworker.json('GET', '/api/v1/me');
+  const renamed = await clients.caseworker.request('PUT', `/api/v1/children/${id}`, {
+    headers: { 'content-type': 'application/json', 'x-csrf-token': me.data.csrf_token },
+    body: JSON.stringify({ ...child('Quentin'), family_name: 'Quarrington', version: 1, reason: 'name corrected' }),
+  });
+  assert.equal(renamed.status, 200, renamed.text);
+  assert.equal((await search('caseworker', 'quillon')).total, 0, 'the old name finds nobody at once');
+  assert.deepEqual((await search('caseworker', 'quarrington+quen')).children.map((c) => c.id), [id], 'the new name does');
+});

@@ -162,11 +162,13 @@ Response children_list(Ctx& ctx) {
   auto services = ctx.s.register_services();
   const auto filters = filters_from(ctx.query);
   auto result = app::list_register(services, ctx.me(), filters, ctx.route());
-  mstch::map view{{"q", filters.q},
-                  {"need_options", need_options(filters.primary_need, true)},
-                  {"status_options", status_options(filters.plan_status, true)},
-                  {"setting_options", setting_options(filters.setting_type)},
-                  {"can_add", role_has(ctx.me().role, Permission::edit_child)}};
+  // Assigned rather than listed in braces: an initializer list would copy each option list.
+  mstch::map view;
+  view["q"] = filters.q;
+  view["need_options"] = need_options(filters.primary_need, true);
+  view["status_options"] = status_options(filters.plan_status, true);
+  view["setting_options"] = setting_options(filters.setting_type);
+  view["can_add"] = role_has(ctx.me().role, Permission::edit_child);
   if (!result)
     return page(ctx, 400, "children/list", "Children and young people", std::move(view), "children", &result.error());
   mstch::array rows;
@@ -182,7 +184,7 @@ Response children_list(Ctx& ctx) {
   }
   const int first = result->total == 0 ? 0 : (result->page - 1) * result->page_size + 1;
   const int last = first == 0 ? 0 : first + static_cast<int>(result->rows.size()) - 1;
-  view["rows"] = rows;
+  view["rows"] = std::move(rows);
   view["has_rows"] = !result->rows.empty();
   view["total"] = (result->more_than ? "more than " : "") + format_count(result->total);
   view["first"] = std::to_string(first);

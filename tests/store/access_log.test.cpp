@@ -1,0 +1,62 @@
+// The access log: entries written together in one group commit are each found
+// by the audit trail, per child, and their ids sort by time.
+#include "app/access_log.h"
+
+#include <thread>
+#include <vector>
+
+#include <gtest/gtest.h>
+
+#include "app/crypto.h"
+#include "store/people.h"
+#include "test_database.h"
+
+namespace tandem {
+namespace {
+
+TEST(AccessLog, EveryEntryOfAGroupIsFoundForEachChildItShowed) {
+  auto t = testing::open_test_database("access_log");
+  t.db->write([&](store::Tx& tx) { store::upsert_area(tx, {"area", "Test area", "999"}); });
+  {
+    app::AccessLog log(*t.db);
+    std::vector<std::thread> readers;
+    for (int i = 0; i < 8; ++i) {
+      readers.emplace_back([&, i] {
+        log.record({{},
+                    "area",
+                    1000 + i,
+                    "u-" + std::to_string(i),
+                    "GET /children",
+                    "c-1 c-2 c-" + std::to_string(10 + i),
+                    "shown"});
+      });
+    }
+    for (auto& r : readers) r.join();
+  }
+  t.db->read([&](store::Tx& tx) {
+    store::AuditQuery q;
+    q.area_id = "area";
+    q.child_id = "c-1";
+    EXPECT_EQ(store::count_audit(tx, q), 8);
+    q.child_id = "c-13";
+    const auto rows = store::query_audit(tx, q);
+    ASSERT_EQ(rows.size(), 1u);
+    EXPECT_EQ(rows[0].user_id, "u-3");
+    EXPECT_EQ(rows[0].child_ids, "c-1 c-2 c-13");
+    q.child_id.clear();
+    EXPECT_EQ(store::count_audit(tx, q), 8);
+  });
+}
+
+TEST(AccessLog, IdsSortByTimeAndDoNotRepeat) {
+  const auto a = app::new_time_ordered_id("r", 1'700'000'000'000'000);
+  const auto b = app::new_time_ordered_id("r", 1'700'000'000'000'001);
+  const auto c = app::new_time_ordered_id("r", 1'700'000'000'000'001);
+  EXPECT_EQ(a.size(), app::new_id("r").size());
+  EXPECT_LT(a, b);
+  EXPECT_NE(b, c) << "the same microsecond still gives two ids";
+  EXPECT_EQ(b.substr(0, 18), c.substr(0, 18));
+}
+
+}  // namespace
+}  // namespace tandem
