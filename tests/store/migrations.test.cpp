@@ -9,11 +9,14 @@
 namespace tandem {
 namespace {
 
+// Numbers may leave gaps while work on several branches lands: the runner
+// applies every migration a database lacks, whatever its number.
 TEST(Migrations, AreNumberedInOrderFromOne) {
   const auto all = store::migrations_for(store::Engine::sqlite);
   ASSERT_FALSE(all.empty());
-  for (std::size_t i = 0; i < all.size(); ++i) {
-    EXPECT_EQ(all[i].version, static_cast<int>(i + 1)) << all[i].name;
+  EXPECT_EQ(all.front().version, 1);
+  for (std::size_t i = 1; i < all.size(); ++i) {
+    EXPECT_GT(all[i].version, all[i - 1].version) << all[i].name;
   }
 }
 
