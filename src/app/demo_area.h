@@ -19,6 +19,7 @@ struct DemoRequest {
   std::string area = "demo";
   std::size_t plans = 0;  // 0: the calibrating area's published count
   std::uint64_t seed = 20261123;
+  std::size_t services = 0;  // Local Offer services; 0: 300
 };
 
 struct DemoAccount {
@@ -36,6 +37,7 @@ struct DemoSummary {
   std::size_t plans = 0;
   std::size_t assessments = 0;
   std::size_t plan_documents = 0;  // EHC plans written out, drafts included
+  std::size_t services = 0;        // in the Local Offer directory
   std::vector<DemoAccount> accounts;
 };
 

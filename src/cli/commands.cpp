@@ -14,14 +14,17 @@
 namespace tandem::cli {
 
 int run_demo(store::Database& db, const app::Clock& clock, const DemoOptions& options) {
-  auto summary = app::build_demo_area(db, clock, {options.area, static_cast<std::size_t>(options.plans), options.seed});
+  auto summary = app::build_demo_area(db, clock,
+                                      {options.area, static_cast<std::size_t>(options.plans), options.seed,
+                                       static_cast<std::size_t>(options.services)});
   if (!summary) {
     for (const auto& f : summary.error().fields) std::cerr << "tandem: " << f.field << ": " << f.message << "\n";
     return 2;
   }
   std::cout << "Demo area '" << summary->area_name << "' (" << summary->area_id << "): " << summary->children
             << " children and young people, " << summary->plans << " with EHC plans, " << summary->assessments
-            << " EHC needs assessments; calibrated from " << summary->calibrated_from << "'s published DfE figures.\n\n"
+            << " EHC needs assessments, " << summary->services << " Local Offer services; calibrated from "
+            << summary->calibrated_from << "'s published DfE figures.\n\n"
             << "Sign in at /sign-in with any of these accounts (password: " << summary->accounts.front().password
             << "):\n";
   for (const auto& a : summary->accounts) {

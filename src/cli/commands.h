@@ -14,6 +14,7 @@ struct DemoOptions {
   std::string area = "demo";
   int plans = 0;
   std::uint64_t seed = 20261123;
+  int services = 0;
 };
 
 // Builds (or rebuilds) the demo area in the database and prints its accounts.

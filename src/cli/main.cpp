@@ -83,6 +83,9 @@ int main(int argc, char** argv) {
   demo->add_option("--plans", demo_options.plans, "Number of EHC plans (0: the area's published count)")
       ->capture_default_str()
       ->check(CLI::Range(0, 1000000));
+  demo->add_option("--services", demo_options.services, "Local Offer services in the directory (0: 300)")
+      ->capture_default_str()
+      ->check(CLI::Range(0, 100000));
   demo->add_option("--seed", demo_options.seed, "Random seed: the same seed gives the same area")
       ->capture_default_str();
 
