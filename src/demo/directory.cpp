@@ -453,35 +453,32 @@ constexpr const char* kLocalities[] = {
     "Upper Calder",   "Rookwood",        "Greybarn",     "Linnet Hill", "Marshbrook",    "Elmstead",
     "Foxley",         "Holloway End",    "Pennyfield",   "Redmire",     "Sandwell Top",  "Tilbury Heath"};
 
-constexpr const char* kCharities[] = {"Brightpath Family Support",
-                                      "Little Voices CIC",
-                                      "Open Door Youth Trust",
-                                      "Riverside Inclusive Sports",
-                                      "Kinfolk Parent Carer Forum",
-                                      "Sunflower Short Breaks",
-                                      "Stepping Stones Play Association",
-                                      "Harbour Counselling for Young People",
-                                      "Pathways to Work Trust",
-                                      "Calm Waters Music Therapy",
-                                      "Spectrum Families Network",
-                                      "Ladder Learning (dyslexia)",
-                                      "Together Siblings Project",
-                                      "Ninefold Down Syndrome Group",
-                                      "Lantern Sensory Play"};
-
 constexpr const char* kStreets[] = {"High Street",   "Church Road", "Station Road", "Mill Lane",    "Park Avenue",
                                     "Victoria Road", "School Lane", "Green Lane",   "Market Place", "Brook Street"};
 
 const char* organisation_for(const Kind& k, Rng& rng) {
-  const std::string type = k.type;
+  const std::string type = k.type, name = k.name;
+  if (name == "Music therapy") return "Calm Waters Music Therapy";
+  if (name == "Dyslexia support sessions") return "Ladder Learning (dyslexia)";
+  if (name == "Down syndrome family group") return "Ninefold Down Syndrome Group";
+  if (name == "Sibling support group") return "Together Siblings Project";
+  if (name == "Parent carer forum") return "Kinfolk Parent Carer Forum";
+  if (name == "Speech and language drop-in")
+    return rng.chance(0.5) ? "Little Voices CIC" : "Tandem Demo Borough Council";
+  if (name == "Sensory play sessions") return "Lantern Sensory Play";
   if (type == "Therapies" || type == "Health") {
     return rng.chance(0.8) ? "Tandem Demo Community Health NHS Trust" : "Tandem Demo Children's Hospital NHS Trust";
   }
-  if (type == "Sensory support" || type == "Learning support" || type == "Preparing for adulthood" ||
-      std::string(k.name) == "SEND information, advice and support service") {
-    return rng.chance(0.75) ? "Tandem Demo Borough Council" : kCharities[8];
-  }
-  return kCharities[rng.below(std::size(kCharities))];
+  if (type == "Sensory support" || type == "Learning support" || name == "SEND information, advice and support service")
+    return "Tandem Demo Borough Council";
+  if (type == "Preparing for adulthood")
+    return rng.chance(0.6) ? "Tandem Demo Borough Council" : "Pathways to Work Trust";
+  if (type == "Short breaks") return rng.chance(0.5) ? "Sunflower Short Breaks" : "Stepping Stones Play Association";
+  if (type == "Activities and leisure") return rng.chance(0.5) ? "Open Door Youth Trust" : "Riverside Inclusive Sports";
+  if (type == "Emotional wellbeing") return "Harbour Counselling for Young People";
+  if (type == "Play and early years")
+    return rng.chance(0.6) ? "Tandem Demo Borough Council" : "Stepping Stones Play Association";
+  return rng.chance(0.5) ? "Brightpath Family Support" : "Spectrum Families Network";
 }
 
 std::string slug(std::string_view name) {
@@ -648,10 +645,16 @@ DemoDirectory generate_directory(const DirectoryOptions& o) {
     const std::string org_name = organisation_for(k, r);
     s.organisation_id = organisation(org_name);
     s.name = std::string(k.name) + " – " + town;
-    if (const int n = ++seen[s.name]; n > 1) s.name += " (" + std::to_string(n) + ")";
+    // The same kind of service twice in one town: tell them apart by who runs it.
+    if (seen[s.name]++ > 0) {
+      s.name += " (" + org_name + ")";
+      if (const int n = ++seen[s.name]; n > 1) s.name += " " + std::to_string(n);
+    }
     s.description = k.description;
     s.url = "https://" + slug(org_name) + ".example/" + slug(k.name);
-    s.email = slug(std::string(k.name).substr(0, 24)) + "@" + slug(org_name) + ".example";
+    const std::string kind_slug = slug(k.name);
+    const auto second_dash = kind_slug.find('-', kind_slug.find('-') + 1);
+    s.email = kind_slug.substr(0, second_dash) + "@" + slug(org_name) + ".example";
     s.status = r.chance(0.02) ? "temporarily closed" : "active";
     s.level = k.level;
     s.how_to_access = k.how_to_access;
