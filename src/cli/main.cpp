@@ -68,6 +68,9 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(1, 64));
   std::string areas_dir;
   serve->add_option("--areas", areas_dir, "A folder of area profiles (*.toml) to check at start-up");
+  std::string local_offer_area;
+  serve->add_option("--local-offer-area", local_offer_area,
+                    "Area whose Local Offer the public pages and /api/oruk serve (default: the only area)");
   serve->add_flag("--secure-cookies", secure_cookies, "Mark cookies Secure (set when users reach Tandem over HTTPS)");
 
   auto* migrate = cli.add_subcommand("migrate", "Apply database migrations and exit");
@@ -187,6 +190,8 @@ int main(int argc, char** argv) {
       tandem::web::Templates templates;
       tandem::web::Services services{*db,           clock, auth, access_log, templates, static_dir_beside(argv[0]),
                                      secure_cookies};
+      tandem::app::LocalOffer local_offer(*db, clock, local_offer_area);
+      services.local_offer = &local_offer;
       tandem::web::ServerOptions options;
       options.address = address;
       options.port = static_cast<std::uint16_t>(port);

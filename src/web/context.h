@@ -12,6 +12,7 @@
 #include "app/access_log.h"
 #include "app/auth.h"
 #include "app/clock.h"
+#include "app/local_offer.h"
 #include "app/register.h"
 #include "core/result.h"
 #include "store/database.h"
@@ -28,7 +29,8 @@ struct Services {
   app::AccessLog& access_log;
   Templates& templates;
   std::filesystem::path static_dir;
-  bool secure_cookies = false;  // set when served over TLS (behind a proxy)
+  bool secure_cookies = false;             // set when served over TLS (behind a proxy)
+  app::LocalOffer* local_offer = nullptr;  // the public Local Offer directory
 
   app::RegisterServices register_services() { return {db, clock, access_log}; }
 };

@@ -56,6 +56,18 @@ Response api_child_create(Ctx& ctx);
 Response api_child_update(Ctx& ctx);
 Response api_openapi(Ctx& ctx);
 
+// The Open Referral UK feed of the Local Offer: open, read-only (handlers/oruk_api.cpp)
+Response oruk_root(Ctx& ctx);
+Response oruk_openapi(Ctx& ctx);
+Response oruk_services(Ctx& ctx);
+Response oruk_service(Ctx& ctx);
+Response oruk_service_at_locations(Ctx& ctx);
+Response oruk_service_at_location(Ctx& ctx);
+Response oruk_taxonomies(Ctx& ctx);
+Response oruk_taxonomy(Ctx& ctx);
+Response oruk_taxonomy_terms(Ctx& ctx);
+Response oruk_taxonomy_term(Ctx& ctx);
+
 // Static assets from the folder beside the binary (handlers/static_files.cpp)
 Response static_file(Ctx& ctx);
 

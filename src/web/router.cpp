@@ -56,6 +56,20 @@ const std::array kRoutes{
     Route{"GET", "/api/v1/assessments/{}", Access::permission, Permission::view_child, true, api_assessment},
     Route{"POST", "/api/v1/assessments/{}/steps", Access::permission, Permission::edit_child, true,
           api_assessment_step},
+    // The Local Offer: public, read-only, no child data.
+    Route{"GET", "/api/oruk", Access::anyone, Permission::view_register, true, oruk_root},
+    Route{"GET", "/api/oruk/", Access::anyone, Permission::view_register, true, oruk_root},
+    Route{"GET", "/api/oruk/openapi.json", Access::anyone, Permission::view_register, true, oruk_openapi},
+    Route{"GET", "/api/oruk/services", Access::anyone, Permission::view_register, true, oruk_services},
+    Route{"GET", "/api/oruk/services/{}", Access::anyone, Permission::view_register, true, oruk_service},
+    Route{"GET", "/api/oruk/service_at_locations", Access::anyone, Permission::view_register, true,
+          oruk_service_at_locations},
+    Route{"GET", "/api/oruk/service_at_locations/{}", Access::anyone, Permission::view_register, true,
+          oruk_service_at_location},
+    Route{"GET", "/api/oruk/taxonomies", Access::anyone, Permission::view_register, true, oruk_taxonomies},
+    Route{"GET", "/api/oruk/taxonomies/{}", Access::anyone, Permission::view_register, true, oruk_taxonomy},
+    Route{"GET", "/api/oruk/taxonomy_terms", Access::anyone, Permission::view_register, true, oruk_taxonomy_terms},
+    Route{"GET", "/api/oruk/taxonomy_terms/{}", Access::anyone, Permission::view_register, true, oruk_taxonomy_term},
 };
 
 bool match(const char* pattern, std::string_view path, std::vector<std::string>& captures) {
