@@ -68,6 +68,10 @@ Response oruk_taxonomy(Ctx& ctx);
 Response oruk_taxonomy_terms(Ctx& ctx);
 Response oruk_taxonomy_term(Ctx& ctx);
 
+// The Local Offer for families: no sign-in (handlers/local_offer_pages.cpp)
+Response local_offer_search(Ctx& ctx);
+Response local_offer_service(Ctx& ctx);
+
 // Static assets from the folder beside the binary (handlers/static_files.cpp)
 Response static_file(Ctx& ctx);
 

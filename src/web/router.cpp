@@ -57,6 +57,8 @@ const std::array kRoutes{
     Route{"POST", "/api/v1/assessments/{}/steps", Access::permission, Permission::edit_child, true,
           api_assessment_step},
     // The Local Offer: public, read-only, no child data.
+    Route{"GET", "/local-offer", Access::anyone, Permission::view_register, false, local_offer_search},
+    Route{"GET", "/local-offer/services/{}", Access::anyone, Permission::view_register, false, local_offer_service},
     Route{"GET", "/api/oruk", Access::anyone, Permission::view_register, true, oruk_root},
     Route{"GET", "/api/oruk/", Access::anyone, Permission::view_register, true, oruk_root},
     Route{"GET", "/api/oruk/openapi.json", Access::anyone, Permission::view_register, true, oruk_openapi},

@@ -115,16 +115,16 @@ test('POST routes: refused roles get 403; allowed roles reach validation (400) a
   assert.equal(record.data.version, 1);
 });
 
-// The Local Offer's Open Referral UK feed is public: every role, and
+// The Local Offer and its Open Referral UK feed are public: every role, and
 // no one signed in, gets the same answer.
-test('public Local Offer feed routes: every role and anyone signed out get through', async () => {
+test('public Local Offer routes: every role and anyone signed out get through', async () => {
   const feed = await new Client(server.url).json('GET', '/api/oruk/services?per_page=1');
   const service = feed.data.contents[0].id;
   const located = (await new Client(server.url).json('GET', '/api/oruk/service_at_locations?per_page=1')).data
     .contents[0].id;
   const taxonomy = (await new Client(server.url).json('GET', '/api/oruk/taxonomies')).data.contents[0].id;
   const term = (await new Client(server.url).json('GET', '/api/oruk/taxonomy_terms')).data.contents[0].id;
-  const routes = ['/api/oruk/', '/api/oruk/openapi.json',
+  const routes = ['/local-offer', `/local-offer/services/${service}`, '/api/oruk/', '/api/oruk/openapi.json',
     '/api/oruk/services', `/api/oruk/services/${service}`, '/api/oruk/service_at_locations',
     `/api/oruk/service_at_locations/${located}`, '/api/oruk/taxonomies', `/api/oruk/taxonomies/${taxonomy}`,
     '/api/oruk/taxonomy_terms', `/api/oruk/taxonomy_terms/${term}`];

@@ -1,0 +1,276 @@
+// The Local Offer for families: search and service pages, open to anyone.
+// They read only the directory, never a child's record, and need no session.
+#include <array>
+#include <cmath>
+
+#include "app/local_offer.h"
+#include "core/need.h"
+#include "web/handlers.h"
+
+namespace tandem::web::handlers {
+
+namespace {
+
+constexpr std::int64_t kPerPage = 20;
+constexpr double kMetresPerMile = 1609.344;
+constexpr std::array<std::pair<const char*, const char*>, 4> kDistances{
+    {{"1", "Within 1 mile"}, {"2", "Within 2 miles"}, {"5", "Within 5 miles"}, {"10", "Within 10 miles"}}};
+
+const char* level_colour(ServiceLevel l) {
+  switch (l) {
+    case ServiceLevel::universal: return "green";
+    case ServiceLevel::specialist: return "blue";
+    case ServiceLevel::highly_specialist: return "purple";
+  }
+  return "grey";
+}
+
+std::string ages(const Service& s) {
+  if (!s.maximum_age) return "From age " + std::to_string(s.minimum_age);
+  return "Ages " + std::to_string(s.minimum_age) + " to " + std::to_string(*s.maximum_age);
+}
+
+std::string cost_summary(const Service& s) {
+  if (s.free()) return "Free";
+  std::optional<Pence> lowest;
+  for (const auto& c : s.costs) {
+    if (c.amount && c.amount->value > 0 && (!lowest || c.amount->value < lowest->value)) lowest = c.amount;
+  }
+  return lowest ? "From " + format_pounds(*lowest) : "Costs apply";
+}
+
+std::string summary(const std::string& text) {
+  if (text.size() <= 160) return text;
+  auto cut = text.rfind(' ', 157);
+  return text.substr(0, cut == std::string::npos ? 157 : cut) + "…";
+}
+
+mstch::array options(const std::vector<std::pair<std::string, std::string>>& all, const std::string& chosen) {
+  mstch::array out;
+  for (const auto& [value, label] : all) {
+    out.push_back(mstch::map{{"value", value}, {"label", label}, {"selected", value == chosen}});
+  }
+  return out;
+}
+
+std::string day_names(const std::string& byday) {
+  static constexpr std::array<std::pair<const char*, const char*>, 7> kNames{{{"MO", "Mondays"},
+                                                                              {"TU", "Tuesdays"},
+                                                                              {"WE", "Wednesdays"},
+                                                                              {"TH", "Thursdays"},
+                                                                              {"FR", "Fridays"},
+                                                                              {"SA", "Saturdays"},
+                                                                              {"SU", "Sundays"}}};
+  if (byday == "MO,TU,WE,TH,FR") return "Monday to Friday";
+  std::vector<std::string> names;
+  for (const auto& [code, name] : kNames) {
+    if (byday.find(code) != std::string::npos) names.emplace_back(name);
+  }
+  std::string out;
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    out += (i == 0 ? "" : i + 1 == names.size() ? " and " : ", ") + names[i];
+  }
+  return out;
+}
+
+Response unavailable(Ctx& ctx) {
+  return error_page(ctx, 503, "The Local Offer is not available",
+                    "This server has no Local Offer to show yet. Please try again later.");
+}
+
+}  // namespace
+
+Response local_offer_search(Ctx& ctx) {
+  auto snapshot = ctx.s.local_offer->snapshot();
+  if (!snapshot) return unavailable(ctx);
+  const std::string q = param(ctx.query, "q"), need = param(ctx.query, "need"), age = param(ctx.query, "age"),
+                    level = param(ctx.query, "level"), cost = param(ctx.query, "cost"),
+                    postcode = param(ctx.query, "postcode"), distance = param(ctx.query, "distance");
+  app::DirectoryQuery query;
+  std::vector<FieldError> errors;
+  app::QueryParams words{{"search", q}};
+  query.words = app::parse_oruk_query(words, *snapshot, false)->words;
+  if (!need.empty()) {
+    // An unknown need (an old link) matches nothing rather than everything.
+    const auto* term = snapshot->need_term(need);
+    query.term_id = term ? term->id : "none";
+  }
+  if (!age.empty()) {
+    int years = -1;
+    try {
+      std::size_t used = 0;
+      years = std::stoi(age, &used);
+      if (used != age.size()) years = -1;
+    } catch (const std::exception&) {
+      years = -1;
+    }
+    if (years < 0 || years > 25)
+      errors.push_back({"age", "Enter an age in whole years from 0 to 25, like 7"});
+    else
+      query.age = years;
+  }
+  if (auto l = parse_service_level(level)) query.level = *l;
+  if (cost == "free") query.free = true;
+  if (cost == "paid") query.free = false;
+  if (!postcode.empty()) {
+    auto centre = app::postcode_centre("postcode", postcode, *snapshot);
+    if (centre) {
+      query.near = *centre;
+    } else if (postcode_district(postcode).empty()) {
+      errors.push_back({"postcode", "Enter a postcode like QS4 7RW, or the first part of it, like QS4"});
+    } else {
+      errors.push_back({"postcode", "Enter a postcode in the area this Local Offer covers"});
+    }
+  }
+  if (!distance.empty()) {
+    const bool known = std::any_of(kDistances.begin(), kDistances.end(), [&](auto& d) { return distance == d.first; });
+    if (!known)
+      errors.push_back({"distance", "Choose a distance from the list"});
+    else if (postcode.empty())
+      errors.push_back({"distance", "Enter a postcode to search by distance"});
+    else
+      query.within_metres = std::stod(distance) * kMetresPerMile;
+  }
+  std::int64_t page_number = 1;
+  try {
+    page_number = std::max<std::int64_t>(1, std::stoll(param(ctx.query, "page")));
+  } catch (const std::exception&) {
+    page_number = 1;
+  }
+
+  std::vector<std::pair<std::string, std::string>> needs{{"", "Any need"}};
+  for (const auto& t : snapshot->directory().terms) {
+    if (snapshot->need_term(t.code) == &t) needs.emplace_back(t.code, t.name);
+  }
+  std::vector<std::pair<std::string, std::string>> levels{{"", "Any level"}};
+  for (auto l : all_service_levels()) levels.emplace_back(std::string(to_string(l)), service_level_label(l));
+  std::vector<std::pair<std::string, std::string>> distances{{"", "Any distance"}};
+  for (const auto& [v, label] : kDistances) distances.emplace_back(v, label);
+
+  mstch::map view{
+      {"area_name", snapshot->area_name()},
+      {"q", q},
+      {"age", age},
+      {"postcode", postcode},
+      {"example_postcode",
+       snapshot->districts().empty() ? std::string("QS4 7RW") : snapshot->districts().begin()->first + " 7RW"},
+      {"need_options", options(needs, need)},
+      {"level_options", options(levels, level)},
+      {"cost_options", options({{"", "Free or paid"}, {"free", "Free"}, {"paid", "Paid"}}, cost)},
+      {"distance_options", options(distances, distance)},
+      {"searched", !ctx.req.query.empty()},
+  };
+  if (!errors.empty()) {
+    const Error error(std::move(errors));
+    view["has_rows"] = false;
+    return page(ctx, 400, "local_offer/search", "Local Offer", std::move(view), "", &error);
+  }
+  const auto hits = app::find_services(*snapshot, query);
+  const auto total = static_cast<std::int64_t>(hits.size());
+  const std::int64_t pages = std::max<std::int64_t>(1, (total + kPerPage - 1) / kPerPage);
+  page_number = std::min(page_number, pages);
+  mstch::array rows;
+  for (std::int64_t i = (page_number - 1) * kPerPage; i < total && i < page_number * kPerPage; ++i) {
+    const auto& hit = hits[static_cast<std::size_t>(i)];
+    const auto& e = snapshot->services()[hit.index];
+    const Service& s = *e.service;
+    std::string away;
+    if (hit.metres) {
+      char buf[32];
+      std::snprintf(buf, sizeof buf, "%.1f miles away", *hit.metres / kMetresPerMile);
+      away = buf;
+    } else if (query.near) {
+      away = "Comes to you";
+    }
+    rows.push_back(mstch::map{{"id", s.id},
+                              {"name", s.name},
+                              {"organisation", e.organisation ? e.organisation->name : std::string()},
+                              {"summary", summary(s.description)},
+                              {"level", std::string(service_level_label(s.level))},
+                              {"level_colour", std::string(level_colour(s.level))},
+                              {"ages", ages(s)},
+                              {"cost", cost_summary(s)},
+                              {"distance", away},
+                              {"closed", s.status == "active" ? std::string() : s.status}});
+  }
+  view["rows"] = rows;
+  view["has_rows"] = total > 0;
+  view["total"] = std::to_string(total);
+  view["first"] = std::to_string((page_number - 1) * kPerPage + 1);
+  view["last"] = std::to_string(std::min(total, page_number * kPerPage));
+  if (pages > 1) {
+    // Keep every filter in the page links; only the page changes.
+    std::string keep;
+    for (const auto& [k, v] : ctx.query) {
+      if (k != "page" && !v.empty()) keep += percent_encode(k) + "=" + percent_encode(v) + "&";
+    }
+    mstch::map pager{{"page", std::to_string(page_number)}, {"pages", std::to_string(pages)}};
+    if (page_number > 1) pager["previous"] = "/local-offer?" + keep + "page=" + std::to_string(page_number - 1);
+    if (page_number < pages) pager["next"] = "/local-offer?" + keep + "page=" + std::to_string(page_number + 1);
+    view["pager"] = pager;
+  }
+  return page(ctx, 200, "local_offer/search", "Local Offer", std::move(view));
+}
+
+Response local_offer_service(Ctx& ctx) {
+  auto snapshot = ctx.s.local_offer->snapshot();
+  if (!snapshot) return unavailable(ctx);
+  auto i = snapshot->find_service(ctx.captures.at(0));
+  if (!i) {
+    return error_page(ctx, 404, "Page not found",
+                      "There is no such service in the Local Offer. It may have closed; search the Local Offer "
+                      "for others like it.");
+  }
+  const auto& e = snapshot->services()[*i];
+  const Service& s = *e.service;
+  mstch::array needs, locations, schedules, contacts, costs;
+  for (const auto* t : e.needs) needs.push_back(t->name);
+  std::string types;
+  for (const auto* t : e.types) types += (types.empty() ? "" : ", ") + t->name;
+  for (const auto& sal : s.locations) {
+    const auto* l = snapshot->index().location(sal.location_id);
+    if (!l) continue;
+    locations.push_back(mstch::map{{"name", l->name},
+                                   {"address", l->address_1},
+                                   {"city", l->city},
+                                   {"postcode", l->postcode},
+                                   {"accessibility", l->accessibility}});
+  }
+  for (const auto& sc : s.schedules) {
+    schedules.push_back(mstch::map{
+        {"days", day_names(sc.byday)}, {"opens", sc.opens_at}, {"closes", sc.closes_at}, {"note", sc.description}});
+  }
+  for (const auto& c : s.contacts) {
+    contacts.push_back(mstch::map{{"name", c.name}, {"title", c.title}, {"email", c.email}, {"phone", c.phone}});
+  }
+  for (const auto& c : s.costs) {
+    costs.push_back(
+        mstch::map{{"option", c.option},
+                   {"amount", c.amount ? (c.amount->value == 0 ? std::string("free") : format_pounds(*c.amount))
+                                       : std::string("ask the service")},
+                   {"note", c.amount_description}});
+  }
+  mstch::map view{{"id", s.id},
+                  {"name", s.name},
+                  {"organisation", e.organisation ? e.organisation->name : std::string()},
+                  {"closed", s.status == "active" ? std::string() : s.status},
+                  {"level", std::string(service_level_label(s.level))},
+                  {"level_colour", std::string(level_colour(s.level))},
+                  {"description", s.description},
+                  {"ages", ages(s)},
+                  {"needs", needs},
+                  {"has_needs", !e.needs.empty()},
+                  {"types", types},
+                  {"how_to_access", s.how_to_access},
+                  {"locations", locations},
+                  {"has_locations", !s.locations.empty()},
+                  {"schedules", schedules},
+                  {"contacts", contacts},
+                  {"costs", costs},
+                  {"url", s.url},
+                  {"last_checked", format_date_long(s.last_checked_on)},
+                  {"overdue", s.review_due_on < ctx.s.clock.today()}};
+  return page(ctx, 200, "local_offer/service", s.name, std::move(view));
+}
+
+}  // namespace tandem::web::handlers
