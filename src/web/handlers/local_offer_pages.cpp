@@ -2,6 +2,8 @@
 // They read only the directory, never a child's record, and need no session.
 #include <array>
 #include <cmath>
+#include <memory>
+#include <mutex>
 
 #include "app/local_offer.h"
 #include "core/need.h"
@@ -45,12 +47,67 @@ std::string summary(const std::string& text) {
   return text.substr(0, cut == std::string::npos ? 157 : cut) + "…";
 }
 
-mstch::array options(const std::vector<std::pair<std::string, std::string>>& all, const std::string& chosen) {
+// Each service's search result and the filters' option lists, rendered once per
+// directory snapshot and spliced into every search page: rendering them per
+// request cost more than the search itself.
+struct Fragments {
+  std::shared_ptr<const app::DirectorySnapshot> snapshot;
+  std::vector<std::pair<std::string, std::string>> rows;  // before and after the distance
+  std::string needs, levels, costs, distances;
+};
+
+constexpr char kDistanceMark = '\x01';
+
+std::string options_html(Ctx& ctx, const std::vector<std::pair<std::string, std::string>>& all) {
   mstch::array out;
-  for (const auto& [value, label] : all) {
-    out.push_back(mstch::map{{"value", value}, {"label", label}, {"selected", value == chosen}});
+  for (const auto& [value, label] : all) out.push_back(mstch::map{{"value", value}, {"label", label}});
+  return ctx.s.templates.fragment("local_offer/options", mstch::map{{"options", out}});
+}
+
+std::string with_selected(std::string html, const std::string& value) {
+  if (value.empty()) return html;
+  const std::string key = "value=\"" + html_escape(value) + "\"";
+  if (auto at = html.find(key); at != std::string::npos) html.insert(at + key.size(), " selected");
+  return html;
+}
+
+std::shared_ptr<const Fragments> fragments(Ctx& ctx, const std::shared_ptr<const app::DirectorySnapshot>& snapshot) {
+  static std::mutex mutex;
+  static std::shared_ptr<const Fragments> cached;
+  std::lock_guard lock(mutex);
+  if (cached && cached->snapshot == snapshot) return cached;
+  auto f = std::make_shared<Fragments>();
+  f->snapshot = snapshot;
+  for (const auto& e : snapshot->services()) {
+    const Service& s = *e.service;
+    const std::string html = ctx.s.templates.fragment(
+        "local_offer/result", mstch::map{{"id", s.id},
+                                         {"name", s.name},
+                                         {"organisation", e.organisation ? e.organisation->name : std::string()},
+                                         {"summary", summary(s.description)},
+                                         {"level", std::string(service_level_label(s.level))},
+                                         {"level_colour", std::string(level_colour(s.level))},
+                                         {"ages", ages(s)},
+                                         {"cost", cost_summary(s)},
+                                         {"distance", std::string(1, kDistanceMark)},
+                                         {"closed", s.status == "active" ? std::string() : s.status}});
+    const auto mark = html.find(kDistanceMark);
+    f->rows.emplace_back(html.substr(0, mark), html.substr(mark + 1));
   }
-  return out;
+  std::vector<std::pair<std::string, std::string>> needs{{"", "Any need"}};
+  for (const auto& t : snapshot->directory().terms) {
+    if (snapshot->need_term(t.code) == &t) needs.emplace_back(t.code, t.name);
+  }
+  std::vector<std::pair<std::string, std::string>> levels{{"", "Any level"}};
+  for (auto l : all_service_levels()) levels.emplace_back(std::string(to_string(l)), service_level_label(l));
+  std::vector<std::pair<std::string, std::string>> distances{{"", "Any distance"}};
+  for (const auto& [v, label] : kDistances) distances.emplace_back(v, label);
+  f->needs = options_html(ctx, needs);
+  f->levels = options_html(ctx, levels);
+  f->costs = options_html(ctx, {{"", "Free or paid"}, {"free", "Free"}, {"paid", "Paid"}});
+  f->distances = options_html(ctx, distances);
+  cached = f;
+  return f;
 }
 
 std::string day_names(const std::string& byday) {
@@ -138,15 +195,7 @@ Response local_offer_search(Ctx& ctx) {
     page_number = 1;
   }
 
-  std::vector<std::pair<std::string, std::string>> needs{{"", "Any need"}};
-  for (const auto& t : snapshot->directory().terms) {
-    if (snapshot->need_term(t.code) == &t) needs.emplace_back(t.code, t.name);
-  }
-  std::vector<std::pair<std::string, std::string>> levels{{"", "Any level"}};
-  for (auto l : all_service_levels()) levels.emplace_back(std::string(to_string(l)), service_level_label(l));
-  std::vector<std::pair<std::string, std::string>> distances{{"", "Any distance"}};
-  for (const auto& [v, label] : kDistances) distances.emplace_back(v, label);
-
+  const auto f = fragments(ctx, snapshot);
   mstch::map view{
       {"area_name", snapshot->area_name()},
       {"q", q},
@@ -154,10 +203,10 @@ Response local_offer_search(Ctx& ctx) {
       {"postcode", postcode},
       {"example_postcode",
        snapshot->districts().empty() ? std::string("QS4 7RW") : snapshot->districts().begin()->first + " 7RW"},
-      {"need_options", options(needs, need)},
-      {"level_options", options(levels, level)},
-      {"cost_options", options({{"", "Free or paid"}, {"free", "Free"}, {"paid", "Paid"}}, cost)},
-      {"distance_options", options(distances, distance)},
+      {"need_options", with_selected(f->needs, need)},
+      {"level_options", with_selected(f->levels, level)},
+      {"cost_options", with_selected(f->costs, cost)},
+      {"distance_options", with_selected(f->distances, distance)},
       {"searched", !ctx.req.query.empty()},
   };
   if (!errors.empty()) {
@@ -169,31 +218,21 @@ Response local_offer_search(Ctx& ctx) {
   const auto total = static_cast<std::int64_t>(hits.size());
   const std::int64_t pages = std::max<std::int64_t>(1, (total + kPerPage - 1) / kPerPage);
   page_number = std::min(page_number, pages);
-  mstch::array rows;
+  std::string rows;
   for (std::int64_t i = (page_number - 1) * kPerPage; i < total && i < page_number * kPerPage; ++i) {
     const auto& hit = hits[static_cast<std::size_t>(i)];
-    const auto& e = snapshot->services()[hit.index];
-    const Service& s = *e.service;
-    std::string away;
+    const auto& [before, after] = f->rows[hit.index];
+    rows += before;
     if (hit.metres) {
-      char buf[32];
-      std::snprintf(buf, sizeof buf, "%.1f miles away", *hit.metres / kMetresPerMile);
-      away = buf;
+      char buf[48];
+      std::snprintf(buf, sizeof buf, " %.1f miles away.", *hit.metres / kMetresPerMile);
+      rows += buf;
     } else if (query.near) {
-      away = "Comes to you";
+      rows += " Comes to you.";
     }
-    rows.push_back(mstch::map{{"id", s.id},
-                              {"name", s.name},
-                              {"organisation", e.organisation ? e.organisation->name : std::string()},
-                              {"summary", summary(s.description)},
-                              {"level", std::string(service_level_label(s.level))},
-                              {"level_colour", std::string(level_colour(s.level))},
-                              {"ages", ages(s)},
-                              {"cost", cost_summary(s)},
-                              {"distance", away},
-                              {"closed", s.status == "active" ? std::string() : s.status}});
+    rows += after;
   }
-  view["rows"] = rows;
+  view["rows_html"] = rows;
   view["has_rows"] = total > 0;
   view["total"] = std::to_string(total);
   view["first"] = std::to_string((page_number - 1) * kPerPage + 1);
