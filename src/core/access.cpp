@@ -40,18 +40,18 @@ constexpr std::array<AgencyInfo, 6> kAgencies{{
 
 // Which roles hold which permission. Board members work with aggregates only;
 // administrators manage accounts and read the audit trail but not case files.
-const std::array<std::pair<Role, std::array<bool, 7>>, 10> kGrants{{
-    //                                       register child  edit   audit  users  performance allocate
-    {Role::caseworker, {true, true, true, false, false, true, false}},
-    {Role::sen_manager, {true, true, true, true, false, true, true}},
-    {Role::icb_commissioner, {true, true, false, false, false, true, false}},
-    {Role::designated_clinical_officer, {true, true, false, false, false, true, false}},
-    {Role::social_care_practitioner, {true, true, true, false, false, false, false}},
-    {Role::finance_officer, {false, false, false, false, false, true, false}},
-    {Role::panel_member, {true, true, false, false, false, false, false}},
-    {Role::board_member, {false, false, false, false, false, true, false}},
-    {Role::provider, {true, true, false, false, false, false, false}},
-    {Role::administrator, {false, false, false, true, true, false, false}},
+const std::array<std::pair<Role, std::array<bool, 8>>, 10> kGrants{{
+    //                                       register child  edit   audit  users  performance allocate directory
+    {Role::caseworker, {true, true, true, false, false, true, false, false}},
+    {Role::sen_manager, {true, true, true, true, false, true, true, true}},
+    {Role::icb_commissioner, {true, true, false, false, false, true, false, true}},
+    {Role::designated_clinical_officer, {true, true, false, false, false, true, false, false}},
+    {Role::social_care_practitioner, {true, true, true, false, false, false, false, false}},
+    {Role::finance_officer, {false, false, false, false, false, true, false, false}},
+    {Role::panel_member, {true, true, false, false, false, false, false, false}},
+    {Role::board_member, {false, false, false, false, false, true, false, false}},
+    {Role::provider, {true, true, false, false, false, false, false, false}},
+    {Role::administrator, {false, false, false, true, true, false, false, false}},
 }};
 }  // namespace
 
@@ -88,6 +88,7 @@ std::string_view to_string(Permission p) {
     case Permission::manage_users: return "manage_users";
     case Permission::view_performance: return "view_performance";
     case Permission::allocate_cases: return "allocate_cases";
+    case Permission::edit_directory: return "edit_directory";
   }
   return "unknown";
 }

@@ -43,6 +43,7 @@ enum class Permission {
   manage_users,      // add, disable, reset users
   view_performance,  // area-level measures such as the 20-week rate
   allocate_cases,    // give a case to another caseworker (managers rebalance caseloads)
+  edit_directory,    // keep the Local Offer's services up to date (council SEND team, commissioners)
 };
 
 std::string_view to_string(Role r);

@@ -72,6 +72,11 @@ Response oruk_taxonomy_term(Ctx& ctx);
 Response local_offer_search(Ctx& ctx);
 Response local_offer_service(Ctx& ctx);
 
+// Keeping the Local Offer up to date (handlers/directory_pages.cpp)
+Response directory_reviews(Ctx& ctx);
+Response directory_service_edit_form(Ctx& ctx);
+Response directory_service_update(Ctx& ctx);
+
 // Static assets from the folder beside the binary (handlers/static_files.cpp)
 Response static_file(Ctx& ctx);
 

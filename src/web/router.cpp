@@ -72,6 +72,11 @@ const std::array kRoutes{
     Route{"GET", "/api/oruk/taxonomies/{}", Access::anyone, Permission::view_register, true, oruk_taxonomy},
     Route{"GET", "/api/oruk/taxonomy_terms", Access::anyone, Permission::view_register, true, oruk_taxonomy_terms},
     Route{"GET", "/api/oruk/taxonomy_terms/{}", Access::anyone, Permission::view_register, true, oruk_taxonomy_term},
+    Route{"GET", "/directory/reviews", Access::permission, Permission::edit_directory, false, directory_reviews},
+    Route{"GET", "/directory/services/{}/edit", Access::permission, Permission::edit_directory, false,
+          directory_service_edit_form},
+    Route{"POST", "/directory/services/{}/edit", Access::permission, Permission::edit_directory, false,
+          directory_service_update},
 };
 
 bool match(const char* pattern, std::string_view path, std::vector<std::string>& captures) {

@@ -64,6 +64,8 @@ TEST(RoleHas, AdministratorsManageUsersAndAuditButCaseworkersDoNot) {
   EXPECT_TRUE(role_has(Role::sen_manager, Permission::allocate_cases)) << "managers rebalance caseloads";
   EXPECT_FALSE(role_has(Role::caseworker, Permission::allocate_cases));
   EXPECT_TRUE(role_has(Role::board_member, Permission::view_performance)) << "boards see area figures";
+  EXPECT_TRUE(role_has(Role::icb_commissioner, Permission::edit_directory)) << "commissioners keep the Local Offer";
+  EXPECT_FALSE(role_has(Role::provider, Permission::edit_directory));
   EXPECT_FALSE(role_has(Role::board_member, Permission::view_child)) << "but no child's record";
 }
 
