@@ -364,6 +364,13 @@ std::shared_ptr<const DirectorySnapshot> LocalOffer::snapshot() {
   });
   if (area.empty()) return nullptr;
   if (current && current->version() == version && current->directory().area_id == area) return current;
+  // One build at a time: requests arriving meanwhile wait for it and share it,
+  // rather than each building its own copy.
+  std::lock_guard building(build_mutex_);
+  {
+    std::lock_guard lock(mutex_);
+    if (current_ && current_->version() >= version && current_->directory().area_id == area) return current_;
+  }
   Directory d;
   std::map<std::string, GeoPoint> districts;
   std::string area_name;
@@ -378,7 +385,7 @@ std::shared_ptr<const DirectorySnapshot> LocalOffer::snapshot() {
       std::make_shared<const DirectorySnapshot>(std::move(d), std::move(districts), version, std::move(area_name));
   std::lock_guard lock(mutex_);
   area_id_ = area;
-  if (!current_ || current_->version() <= version || current_->directory().area_id != area) current_ = fresh;
+  current_ = std::move(fresh);
   return current_;
 }
 

@@ -136,7 +136,8 @@ class LocalOffer {
  private:
   store::Database& db_;
   const Clock& clock_;
-  std::mutex mutex_;
+  std::mutex mutex_;        // guards the fields below
+  std::mutex build_mutex_;  // held while a snapshot is built
   std::string area_id_;
   std::shared_ptr<const DirectorySnapshot> current_;
   std::int64_t checked_at_ = 0;

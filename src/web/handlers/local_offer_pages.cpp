@@ -130,6 +130,52 @@ std::string day_names(const std::string& byday) {
   return out;
 }
 
+// The page around a search, for visitors who are not signed in: the layout
+// rendered once, split where the per-request CSP nonce and the content go.
+struct Shell {
+  std::vector<std::string> parts;  // joined by the nonce or the content, as `marks` says
+  std::string marks;               // one character per gap: 'n' nonce, 'c' content
+};
+
+constexpr char kNonceMark = '\x03';
+constexpr char kContentMark = '\x04';
+
+const Shell& anonymous_shell(Ctx& ctx) {
+  static const Shell shell = [&] {
+    Ctx blank{ctx.req, ctx.s, std::nullopt, false, {}, {}, {}, std::string(1, kNonceMark)};
+    const Response r =
+        page(blank, 200, "local_offer/raw", "Local Offer", mstch::map{{"html", std::string(1, kContentMark)}});
+    Shell out;
+    std::string part;
+    for (char c : r.body) {
+      if (c == kNonceMark || c == kContentMark) {
+        out.parts.push_back(std::move(part));
+        part.clear();
+        out.marks.push_back(c == kNonceMark ? 'n' : 'c');
+      } else {
+        part.push_back(c);
+      }
+    }
+    out.parts.push_back(std::move(part));
+    return out;
+  }();
+  return shell;
+}
+
+Response search_page(Ctx& ctx, mstch::map view) {
+  if (ctx.user) return page(ctx, 200, "local_offer/search", "Local Offer", std::move(view));
+  const Shell& shell = anonymous_shell(ctx);
+  const std::string content = ctx.s.templates.fragment("local_offer/search", view);
+  Response r;
+  r.set("Content-Type", "text/html; charset=utf-8");
+  r.body.reserve(content.size() + 8192);
+  for (std::size_t i = 0; i < shell.parts.size(); ++i) {
+    r.body += shell.parts[i];
+    if (i < shell.marks.size()) r.body += shell.marks[i] == 'n' ? ctx.csp_nonce : content;
+  }
+  return r;
+}
+
 Response unavailable(Ctx& ctx) {
   return error_page(ctx, 503, "The Local Offer is not available",
                     "This server has no Local Offer to show yet. Please try again later.");
@@ -248,7 +294,7 @@ Response local_offer_search(Ctx& ctx) {
     if (page_number < pages) pager["next"] = "/local-offer?" + keep + "page=" + std::to_string(page_number + 1);
     view["pager"] = pager;
   }
-  return page(ctx, 200, "local_offer/search", "Local Offer", std::move(view));
+  return search_page(ctx, std::move(view));
 }
 
 Response local_offer_service(Ctx& ctx) {
