@@ -66,25 +66,34 @@ std::optional<ServiceEditView> service_for_edit(store::Database& db, const Signe
   Directory d;
   db.read([&](store::Tx& tx) { d = store::load_directory(tx, user.area_id); });
   for (const auto& s : d.services) {
-    if (s.id == id) return ServiceEditView{s, d.organisations, need_terms(d)};
+    if (s.id == id) return ServiceEditView{s, d.organisations, need_terms(d), d.locations};
   }
   return std::nullopt;
 }
 
-Result<std::int64_t> update_directory_service(store::Database& db, const Clock& clock, LocalOffer* local_offer,
-                                              const SignedIn& user, const std::string& id, const ServiceForm& form) {
-  auto view = service_for_edit(db, user, id);
-  if (!view) return fail("id", "There is no such service in your area's Local Offer");
-  const Service before = view->service;
-  Service s = before;
-  std::vector<FieldError> errors;
+ServiceEditView new_service_view(store::Database& db, const Clock& clock, const SignedIn& user) {
+  Directory d;
+  db.read([&](store::Tx& tx) { d = store::load_directory(tx, user.area_id); });
+  Service s;
+  s.last_checked_on = clock.today();
+  s.review_due_on = clock.today() + std::chrono::days(182);
+  s.version = 0;
+  std::sort(d.locations.begin(), d.locations.end(),
+            [](const Location& a, const Location& b) { return a.name < b.name; });
+  return {s, d.organisations, need_terms(d), d.locations};
+}
+
+namespace {
+// Sets the form's fields on `s`, adding an error for each that is wrong.
+void apply_form(Service& s, const ServiceEditView& view, const ServiceForm& form, const Clock& clock,
+                std::vector<FieldError>& errors) {
   s.name = form.name;
   s.description = form.description;
   s.how_to_access = form.how_to_access;
   s.url = form.url;
   s.email = form.email;
   s.status = form.status;
-  if (std::none_of(view->organisations.begin(), view->organisations.end(),
+  if (std::none_of(view.organisations.begin(), view.organisations.end(),
                    [&](const Organisation& o) { return o.id == form.organisation_id; }))
     errors.push_back({"organisation_id", "Choose the organisation that runs the service"});
   else
@@ -120,13 +129,12 @@ Result<std::int64_t> update_directory_service(store::Database& db, const Clock& 
   // Needs: replace the need terms, keep every other term.
   std::vector<std::string> terms;
   for (const auto& t : s.term_ids) {
-    if (std::none_of(view->needs.begin(), view->needs.end(), [&](const TaxonomyTerm& n) { return n.id == t; }))
+    if (std::none_of(view.needs.begin(), view.needs.end(), [&](const TaxonomyTerm& n) { return n.id == t; }))
       terms.push_back(t);
   }
   for (const auto& code : form.needs) {
-    auto it =
-        std::find_if(view->needs.begin(), view->needs.end(), [&](const TaxonomyTerm& n) { return n.code == code; });
-    if (it == view->needs.end()) {
+    auto it = std::find_if(view.needs.begin(), view.needs.end(), [&](const TaxonomyTerm& n) { return n.code == code; });
+    if (it == view.needs.end()) {
       errors.push_back({"needs", "Choose needs from the list"});
       break;
     }
@@ -135,14 +143,29 @@ Result<std::int64_t> update_directory_service(store::Database& db, const Clock& 
   std::sort(terms.begin(), terms.end());
   terms.erase(std::unique(terms.begin(), terms.end()), terms.end());
   s.term_ids = terms;
-  const auto version = whole_number(form.version);
-  if (!version) errors.push_back({"version", "The form is out of date: reload the page and make the change again"});
+}
+
+void add_checks(const Service& s, std::vector<FieldError>& errors) {
   if (auto checks = check_service(s); !checks) {
     for (const auto& e : checks.error().fields) {
       if (std::none_of(errors.begin(), errors.end(), [&](const FieldError& x) { return x.field == e.field; }))
         errors.push_back(e);
     }
   }
+}
+}  // namespace
+
+Result<std::int64_t> update_directory_service(store::Database& db, const Clock& clock, LocalOffer* local_offer,
+                                              const SignedIn& user, const std::string& id, const ServiceForm& form) {
+  auto view = service_for_edit(db, user, id);
+  if (!view) return fail("id", "There is no such service in your area's Local Offer");
+  const Service before = view->service;
+  Service s = before;
+  std::vector<FieldError> errors;
+  apply_form(s, *view, form, clock, errors);
+  const auto version = whole_number(form.version);
+  if (!version) errors.push_back({"version", "The form is out of date: reload the page and make the change again"});
+  add_checks(s, errors);
   if (!errors.empty()) return fail(std::move(errors));
 
   s.version = *version + 1;
@@ -175,6 +198,48 @@ Result<std::int64_t> update_directory_service(store::Database& db, const Clock& 
                 "your change again");
   if (local_offer) local_offer->changed();
   return s.version;
+}
+
+Result<std::string> create_directory_service(store::Database& db, const Clock& clock, LocalOffer* local_offer,
+                                             const SignedIn& user, const ServiceForm& form) {
+  const ServiceEditView view = new_service_view(db, clock, user);
+  Service s = view.service;
+  s.id = new_uuid();
+  s.version = 1;
+  s.updated_at = clock.now_micros();
+  std::vector<FieldError> errors;
+  apply_form(s, view, form, clock, errors);
+  if (!form.location_id.empty()) {
+    if (std::none_of(view.locations.begin(), view.locations.end(),
+                     [&](const Location& l) { return l.id == form.location_id; }))
+      errors.push_back({"location_id", "Choose a venue from the list, or none if the service comes to families"});
+    else
+      s.locations.push_back({new_uuid(), form.location_id});
+  }
+  if (form.contact_name.empty())
+    errors.push_back({"contact_name", "Enter the name of the person or team families should contact"});
+  if (form.contact_phone.empty() && form.contact_email.empty())
+    errors.push_back({"contact_phone", "Enter a phone number or an email address families can use"});
+  s.contacts.push_back({new_uuid(), form.contact_name, "", form.contact_email, form.contact_phone});
+  if (form.cost.empty()) {
+    s.costs.push_back({new_uuid(), "Free", Pence(0), "No charge to families"});
+  } else if (auto price = parse_pounds("cost", form.cost); price && price->value >= 0) {
+    s.costs.push_back({new_uuid(), "Standard price", *price, ""});
+  } else {
+    errors.push_back({"cost", "Enter the price in pounds, like 12.50, or leave it empty if the service is free"});
+  }
+  if (!form.contact_email.empty() && form.contact_email.find('@') == std::string::npos)
+    errors.push_back({"contact_email", "Enter an email address like name@example.org"});
+  add_checks(s, errors);
+  if (!errors.empty()) return fail(std::move(errors));
+  db.write([&](store::Tx& tx) {
+    store::insert_service(tx, user.area_id, s);
+    store::bump_directory_version(tx, user.area_id);
+    store::insert_audit(tx, {new_id("a"), user.area_id, s.updated_at, user.user_id, "directory.service.add", "service",
+                             s.id, "", s.name + " (" + std::string(to_string(s.level)) + ")", ""});
+  });
+  if (local_offer) local_offer->changed();
+  return s.id;
 }
 
 }  // namespace tandem::app

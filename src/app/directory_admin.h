@@ -32,6 +32,7 @@ struct ServiceEditView {
   Service service;
   std::vector<Organisation> organisations;
   std::vector<TaxonomyTerm> needs;  // the SEND needs taxonomy's terms
+  std::vector<Location> locations;  // venues a new service can be offered at
 };
 std::optional<ServiceEditView> service_for_edit(store::Database& db, const SignedIn& user, const std::string& id);
 
@@ -40,7 +41,16 @@ struct ServiceForm {
   std::string name, organisation_id, description, how_to_access, level, status, minimum_age, maximum_age, url, email,
       last_checked_on, review_due_on, version;
   std::vector<std::string> needs;  // DfE primary-need codes
+  // A new service only: where it runs (a venue id, or empty when it comes to
+  // families), whom to contact, and its price in pounds (empty: free).
+  std::string location_id, contact_name, contact_phone, contact_email, cost;
 };
+
+// A blank service for the add form: the area's organisations, needs and venues.
+ServiceEditView new_service_view(store::Database& db, const Clock& clock, const SignedIn& user);
+// Adds a service from the add form, checked as an edit is; returns its id.
+Result<std::string> create_directory_service(store::Database& db, const Clock& clock, LocalOffer* local_offer,
+                                             const SignedIn& user, const ServiceForm& form);
 
 // Applies the form to the service: every wrong field is named and nothing is
 // saved; a version that is no longer current is refused the same way. Venues,

@@ -76,6 +76,8 @@ Response local_offer_service(Ctx& ctx);
 Response directory_reviews(Ctx& ctx);
 Response directory_service_edit_form(Ctx& ctx);
 Response directory_service_update(Ctx& ctx);
+Response directory_service_new_form(Ctx& ctx);
+Response directory_service_create(Ctx& ctx);
 
 // Static assets from the folder beside the binary (handlers/static_files.cpp)
 Response static_file(Ctx& ctx);

@@ -77,6 +77,10 @@ const std::array kRoutes{
           directory_service_edit_form},
     Route{"POST", "/directory/services/{}/edit", Access::permission, Permission::edit_directory, false,
           directory_service_update},
+    Route{"GET", "/directory/services/new", Access::permission, Permission::edit_directory, false,
+          directory_service_new_form},
+    Route{"POST", "/directory/services", Access::permission, Permission::edit_directory, false,
+          directory_service_create},
 };
 
 bool match(const char* pattern, std::string_view path, std::vector<std::string>& captures) {

@@ -84,6 +84,46 @@ test('a bad edit names each field and saves nothing; a good one shows at once an
   assert.equal(forged.status, 403);
 });
 
+test('adding a service names each wrong field; a good one is public at once, at its venue, and audited', async () => {
+  const form = await manager.get('/directory/services/new');
+  assert.equal(form.status, 200);
+  const fields = fieldsOf(form.text);
+  const venue = [...form.text.matchAll(/<option value="([0-9a-f-]{36})">([^<]+)</g)]
+    .find((m) => /Family Hub/.test(m[2]));
+  const before = (await feed('/api/oruk/services?per_page=1')).total_items;
+
+  const bad = await manager.postForm('/directory/services', {
+    ...fields, csrf_token: csrfFrom(form.text), name: '', cost: 'ten pounds', contact_name: '',
+  });
+  assert.equal(bad.status, 400);
+  for (const field of ['name', 'description', 'how_to_access', 'contact_name', 'contact_phone', 'cost']) {
+    assert.match(bad.text, new RegExp(`<a href="#${field}">`), field);
+  }
+  assert.equal((await feed('/api/oruk/services?per_page=1')).total_items, before, 'nothing added');
+
+  const body = new URLSearchParams({
+    ...fields, csrf_token: csrfFrom(form.text), name: 'Quiet hour at the library', level: 'universal',
+    description: 'A calm hour with the lights down and no queues.', how_to_access: 'Just turn up.',
+    minimum_age: '0', maximum_age: '18', location_id: venue[1], contact_name: 'Library team',
+    contact_phone: '01632 960123', cost: '',
+  });
+  body.append('needs', 'ASD');
+  body.append('needs', 'SEMH');
+  const good = await manager.request('POST', '/directory/services', {
+    headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: body.toString(),
+  });
+  assert.equal(good.status, 303, good.text.slice(0, 500));
+  const id = good.location.match(/services\/([0-9a-f-]{36})\/edit/)[1];
+  const added = await feed(`/api/oruk/services/${id}`);
+  assert.equal(added.name, 'Quiet hour at the library');
+  assert.equal(added.service_at_locations[0].location_id, venue[1]);
+  assert.deepEqual(added.attributes.map((a) => a.taxonomy_term.term).sort(), ['ASD', 'SEMH']);
+  assert.equal((await feed('/api/oruk/services?per_page=1')).total_items, before + 1);
+  const search = await new Client(server.url).get('/local-offer?q=quiet+hour');
+  assert.match(search.text, /Quiet hour at the library/);
+  assert.match((await manager.get('/audit')).text, /directory\.service\.add/);
+});
+
 test('the staff pages pass axe, errors included', async () => {
   const browser = await launchBrowser();
   try {
@@ -97,6 +137,11 @@ test('the staff pages pass axe, errors included', async () => {
     await page.getByRole('button', { name: 'Save' }).click();
     await page.locator('.govuk-error-summary').waitFor();
     assert.match(await page.title(), /^Error: /);
+    await checkAxe(page);
+    await page.goto(`${server.url}/directory/services/new`);
+    await checkAxe(page);
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.locator('.govuk-error-summary').waitFor();
     await checkAxe(page);
   } finally {
     await browser.close();

@@ -139,7 +139,7 @@ test('public Local Offer routes: every role and anyone signed out get through', 
 test('Local Offer staff routes: only roles that keep the directory get through', async () => {
   const DIRECTORY = ['sen_manager', 'icb_commissioner'];
   const service = (await new Client(server.url).json('GET', '/api/oruk/services?per_page=1')).data.contents[0].id;
-  for (const path of ['/directory/reviews', `/directory/services/${service}/edit`]) {
+  for (const path of ['/directory/reviews', '/directory/services/new', `/directory/services/${service}/edit`]) {
     for (const role of ROLES) {
       const res = await clients[role].get(path);
       assert.equal(res.status, DIRECTORY.includes(role) ? 200 : 403, `${role} GET ${path}`);
@@ -150,6 +150,8 @@ test('Local Offer staff routes: only roles that keep the directory get through',
     const res = await clients[role].postForm(`/directory/services/${service}/edit`,
       { name: '', version: '1', csrf_token: me.data.csrf_token });
     assert.equal(res.status, DIRECTORY.includes(role) ? 400 : 403, `${role} POST edit`);
+    const added = await clients[role].postForm('/directory/services', { name: '', csrf_token: me.data.csrf_token });
+    assert.equal(added.status, DIRECTORY.includes(role) ? 400 : 403, `${role} POST add`);
   }
   const after = await new Client(server.url).json('GET', `/api/oruk/services/${service}`);
   assert.notEqual(after.data.name, '', 'no refused or invalid post changed the service');

@@ -34,6 +34,15 @@ constexpr Field kFields[] = {
     {"review_due_on", "Next review due", "As YYYY-MM-DD, like 2026-09-27", "input", "govuk-input--width-10"},
 };
 
+// Asked only when a service is added; later changes to these are not yet in a form.
+constexpr Field kNewFields[] = {
+    {"location_id", "Where it runs", "", "select", ""},
+    {"contact_name", "Who families contact", "A person or a team", "input", ""},
+    {"contact_phone", "Their phone number", "", "input", "govuk-input--width-20"},
+    {"contact_email", "Their email address", "", "input", ""},
+    {"cost", "Price in pounds", "Leave empty if it is free", "input", "govuk-input--width-5"},
+};
+
 // Repeated keys (needs=ASD&needs=SLCN) in a urlencoded body, in order.
 std::vector<std::string> all_values(const std::string& body, std::string_view key) {
   std::vector<std::string> out;
@@ -79,6 +88,11 @@ std::string& field(app::ServiceForm& f, std::string_view name) {
   if (name == "url") return f.url;
   if (name == "email") return f.email;
   if (name == "last_checked_on") return f.last_checked_on;
+  if (name == "location_id") return f.location_id;
+  if (name == "contact_name") return f.contact_name;
+  if (name == "contact_phone") return f.contact_phone;
+  if (name == "contact_email") return f.contact_email;
+  if (name == "cost") return f.cost;
   return f.review_due_on;
 }
 
@@ -89,7 +103,8 @@ mstch::array choices(const std::vector<std::pair<std::string, std::string>>& all
   return out;
 }
 
-Response edit_page(Ctx& ctx, int status, const app::ServiceEditView& view, app::ServiceForm form, const Error* errors) {
+Response edit_page(Ctx& ctx, int status, const app::ServiceEditView& view, app::ServiceForm form, const Error* errors,
+                   bool adding = false) {
   std::map<std::string, std::string> messages;
   if (errors) {
     for (const auto& e : errors->fields) messages.emplace(e.field, e.message);
@@ -98,8 +113,12 @@ Response edit_page(Ctx& ctx, int status, const app::ServiceEditView& view, app::
   for (const auto& o : view.organisations) organisations.emplace_back(o.id, o.name);
   for (auto l : all_service_levels()) levels.emplace_back(std::string(to_string(l)), service_level_label(l));
   for (const char* st : {"active", "temporarily closed", "inactive", "defunct"}) statuses.emplace_back(st, st);
+  std::vector<std::pair<std::string, std::string>> venues{{"", "Nowhere fixed: it comes to families"}};
+  for (const auto& l : view.locations) venues.emplace_back(l.id, l.name + ", " + l.postcode);
+  std::vector<Field> all(std::begin(kFields), std::end(kFields));
+  if (adding) all.insert(all.end(), std::begin(kNewFields), std::end(kNewFields));
   mstch::array fields;
-  for (const auto& f : kFields) {
+  for (const auto& f : all) {
     const std::string name = f.name, hint = f.hint, kind = f.kind;
     const std::string error = messages.contains(name) ? messages[name] : "";
     std::string described = hint.empty() ? "" : name + "-hint";
@@ -115,6 +134,7 @@ Response edit_page(Ctx& ctx, int status, const app::ServiceEditView& view, app::
     if (name == "organisation_id") m["options"] = choices(organisations, form.organisation_id);
     if (name == "level") m["options"] = choices(levels, form.level);
     if (name == "status") m["options"] = choices(statuses, form.status);
+    if (name == "location_id") m["options"] = choices(venues, form.location_id);
     fields.push_back(m);
   }
   mstch::array needs;
@@ -126,14 +146,18 @@ Response edit_page(Ctx& ctx, int status, const app::ServiceEditView& view, app::
                                {"checked", checked},
                                {"input_id", i == 0 ? std::string("needs") : "needs-" + n.code}});
   }
-  mstch::map v{{"id", view.service.id},
-               {"heading", view.service.name},
-               {"version", form.version},
-               {"fields", fields},
-               {"needs", needs},
-               {"needs_error", messages.contains("needs") ? messages["needs"] : std::string()},
-               {"saved", param(ctx.query, "saved") == "1"}};
-  return page(ctx, status, "directory/form", "Change " + view.service.name, std::move(v), "directory", errors);
+  mstch::map v{
+      {"id", view.service.id},
+      {"adding", adding},
+      {"heading", adding ? std::string("Add a service to the Local Offer") : "Change " + view.service.name},
+      {"action", adding ? std::string("/directory/services") : "/directory/services/" + view.service.id + "/edit"},
+      {"version", form.version},
+      {"fields", fields},
+      {"needs", needs},
+      {"needs_error", messages.contains("needs") ? messages["needs"] : std::string()},
+      {"saved", param(ctx.query, "saved") == "1"}};
+  return page(ctx, status, "directory/form", adding ? std::string("Add a service") : "Change " + view.service.name,
+              std::move(v), "directory", errors);
 }
 
 }  // namespace
@@ -186,6 +210,27 @@ Response directory_service_update(Ctx& ctx) {
       app::update_directory_service(ctx.s.db, ctx.s.clock, ctx.s.local_offer, ctx.me(), view->service.id, form);
   if (!saved) return edit_page(ctx, 400, *view, form, &saved.error());
   return redirect("/directory/services/" + view->service.id + "/edit?saved=1");
+}
+
+Response directory_service_new_form(Ctx& ctx) {
+  const auto view = app::new_service_view(ctx.s.db, ctx.s.clock, ctx.me());
+  auto form = form_from(view.service);
+  form.status = "active";
+  form.level = "universal";
+  if (!view.organisations.empty()) form.organisation_id = view.organisations.front().id;
+  return edit_page(ctx, 200, view, form, nullptr, true);
+}
+
+Response directory_service_create(Ctx& ctx) {
+  const auto view = app::new_service_view(ctx.s.db, ctx.s.clock, ctx.me());
+  app::ServiceForm form;
+  for (const auto& f : kFields) field(form, f.name) = param(ctx.form, f.name);
+  for (const auto& f : kNewFields) field(form, f.name) = param(ctx.form, f.name);
+  form.version = "0";
+  form.needs = all_values(ctx.req.body, "needs");
+  auto id = app::create_directory_service(ctx.s.db, ctx.s.clock, ctx.s.local_offer, ctx.me(), form);
+  if (!id) return edit_page(ctx, 400, view, form, &id.error(), true);
+  return redirect("/directory/services/" + *id + "/edit?saved=1");
 }
 
 }  // namespace tandem::web::handlers

@@ -350,6 +350,7 @@ Response local_offer_service(Ctx& ctx) {
                   {"locations", locations},
                   {"has_locations", !s.locations.empty()},
                   {"schedules", schedules},
+                  {"has_schedules", !s.schedules.empty()},
                   {"contacts", contacts},
                   {"costs", costs},
                   {"url", s.url},
