@@ -7,6 +7,7 @@
 
 #include "app/auth.h"
 #include "app/demo_area.h"
+#include "app/directory_import.h"
 #include "profile/area_profiles.h"
 #include "profile/check_profile.h"
 #include "store/people.h"
@@ -30,6 +31,29 @@ int run_demo(store::Database& db, const app::Clock& clock, const DemoOptions& op
   for (const auto& a : summary->accounts) {
     std::cout << "  " << a.email << "  " << role_label(a.role) << ", " << agency_label(a.agency) << "\n";
   }
+  return 0;
+}
+
+int import_oruk(store::Database& db, const app::Clock& clock, const std::string& area_id, const std::string& file) {
+  auto report = app::import_oruk_file(db, clock, area_id, file, [](std::size_t done, std::size_t total) {
+    std::cerr << "Saved " << done << " of " << total << " services\n";
+  });
+  if (!report) {
+    for (const auto& f : report.error().fields) std::cerr << "tandem: " << f.field << ": " << f.message << "\n";
+    return 2;
+  }
+  for (const auto& r : report->rejected) {
+    for (const auto& f : r.error.fields) {
+      std::cerr << "tandem: service " << r.index + 1 << (r.id.empty() ? "" : " (" + r.id + ")")
+                << (r.name.empty() ? "" : " " + r.name) << ": " << f.field << ": " << f.message << "\n";
+    }
+  }
+  if (!report->rejected.empty()) {
+    std::cerr << "tandem: " << report->rejected.size() << " of " << report->read
+              << " services refused; nothing was imported\n";
+    return 2;
+  }
+  std::cout << "Imported " << report->imported << " services into the Local Offer of " << area_id << "\n";
   return 0;
 }
 

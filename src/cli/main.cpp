@@ -129,6 +129,15 @@ int main(int argc, char** argv) {
   clock_cmd->add_option("--mediation-informed", clock_args.mediation_informed,
                         "Day the mediation adviser was told (adds mediation_certificate)");
 
+  auto* import = cli.add_subcommand("import", "Import data from other systems");
+  import->require_subcommand(1);
+  std::string import_file, import_area;
+  auto* import_oruk = import->add_subcommand(
+      "oruk", "Import Open Referral UK services (a service, a list or a page of them, as JSON) into the Local Offer");
+  add_database(import_oruk);
+  import_oruk->add_option("file", import_file, "The JSON file")->required();
+  import_oruk->add_option("--area", import_area, "Area id (default: the only area in the database)");
+
   std::string profile_path;
   auto* check_profile = cli.add_subcommand("check-profile", "Check an area profile (TOML) and say what is wrong");
   check_profile->add_option("file", profile_path, "Path to the profile")->required();
@@ -180,6 +189,12 @@ int main(int argc, char** argv) {
         std::cout << *token << "\n";
         return 0;
       }
+    }
+    if (*import_oruk) {
+      auto db = tandem::store::Database::open(database, 1);
+      db->migrate();
+      if (import_area.empty()) import_area = tandem::cli::only_area(*db);
+      return tandem::cli::import_oruk(*db, clock, import_area, import_file);
     }
     if (*serve) {
       if (!tandem::cli::area_profiles_load(areas_dir)) return 2;

@@ -118,6 +118,58 @@ bool update_service(Tx& tx, const std::string& area_id, const Service& s, std::i
   return true;
 }
 
+namespace {
+// Whether `id` is a row of `table` in this area; throws when another area has it.
+bool owned(Tx& tx, const char* table, const std::string& area_id, const std::string& id) {
+  std::string area;
+  indicator ind = soci::i_null;
+  tx.sql << std::string("SELECT area_id FROM ") + table + " WHERE id = :id", use(id), into(area, ind);
+  if (ind != soci::i_ok) return false;
+  if (area != area_id) throw ConflictError(std::string(table) + " id " + id + " belongs to another area");
+  return true;
+}
+}  // namespace
+
+void save_organisation(Tx& tx, const std::string& area_id, const Organisation& o, std::int64_t now) {
+  if (!owned(tx, "organisations", area_id, o.id)) return insert_organisation(tx, area_id, o, now);
+  const long long at = now;
+  tx.sql << "UPDATE organisations SET name = :n, description = :d, email = :e, website = :w, updated_at = :at WHERE "
+            "id = :id",
+      use(o.name), use(o.description), use(o.email), use(o.website), use(at), use(o.id);
+}
+
+void save_location(Tx& tx, const std::string& area_id, const Location& l) {
+  if (!owned(tx, "locations", area_id, l.id)) return insert_location(tx, area_id, l);
+  long long lat = l.point ? l.point->latitude_e6 : 0, lon = l.point ? l.point->longitude_e6 : 0;
+  indicator ind = l.point ? soci::i_ok : soci::i_null;
+  tx.sql << "UPDATE locations SET name = :n, description = :d, address_1 = :ad, city = :c, postcode = :p, "
+            "latitude_e6 = :lat, longitude_e6 = :lon, accessibility = :acc WHERE id = :id",
+      use(l.name), use(l.description), use(l.address_1), use(l.city), use(l.postcode), use(lat, ind), use(lon, ind),
+      use(l.accessibility), use(l.id);
+}
+
+void save_taxonomy(Tx& tx, const std::string& area_id, const Taxonomy& t) {
+  if (!owned(tx, "taxonomies", area_id, t.id)) return insert_taxonomy(tx, area_id, t);
+  tx.sql << "UPDATE taxonomies SET name = :n, description = :d, uri = :u, version = :v WHERE id = :id", use(t.name),
+      use(t.description), use(t.uri), use(t.version), use(t.id);
+}
+
+void save_taxonomy_term(Tx& tx, const std::string& area_id, const TaxonomyTerm& t) {
+  if (!owned(tx, "taxonomy_terms", area_id, t.id)) return insert_taxonomy_term(tx, area_id, t);
+  tx.sql << "UPDATE taxonomy_terms SET taxonomy_id = :t, code = :c, name = :n, description = :d, parent_id = :p "
+            "WHERE id = :id",
+      use(t.taxonomy_id), use(t.code), use(t.name), use(t.description), use(t.parent_id), use(t.id);
+}
+
+void save_service(Tx& tx, const std::string& area_id, const Service& s) {
+  if (!owned(tx, "services", area_id, s.id)) return insert_service(tx, area_id, s);
+  long long version = 0;
+  tx.sql << "SELECT version FROM services WHERE id = :id", use(s.id), into(version);
+  Service next = s;
+  next.version = version + 1;
+  update_service(tx, area_id, next, version);
+}
+
 Directory load_directory(Tx& tx, const std::string& area_id) {
   Directory d;
   d.area_id = area_id;

@@ -22,6 +22,14 @@ void insert_service(Tx& tx, const std::string& area_id, const Service& s);
 // is no longer current. Saves s.version as given.
 bool update_service(Tx& tx, const std::string& area_id, const Service& s, std::int64_t expected_version);
 
+// Imports: update the row with this id in the area, or add it. Throw
+// ConflictError when the id belongs to another area.
+void save_organisation(Tx& tx, const std::string& area_id, const Organisation& o, std::int64_t now);
+void save_location(Tx& tx, const std::string& area_id, const Location& l);
+void save_taxonomy(Tx& tx, const std::string& area_id, const Taxonomy& t);
+void save_taxonomy_term(Tx& tx, const std::string& area_id, const TaxonomyTerm& t);
+void save_service(Tx& tx, const std::string& area_id, const Service& s);
+
 Directory load_directory(Tx& tx, const std::string& area_id);
 void delete_directory(Tx& tx, const std::string& area_id);
 
