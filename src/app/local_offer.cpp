@@ -58,7 +58,8 @@ bool schedules_match(const Service& s, const DirectoryQuery& q) {
 
 bool service_matches(const ServiceEntry& e, const DirectoryQuery& q) {
   const Service& s = *e.service;
-  if (!q.term_id.empty() && std::find(s.term_ids.begin(), s.term_ids.end(), q.term_id) == s.term_ids.end())
+  if (!q.term_id.empty() && q.term_id != e.level_term_id &&
+      std::find(s.term_ids.begin(), s.term_ids.end(), q.term_id) == s.term_ids.end())
     return false;
   if (!q.taxonomy_id.empty() && !std::binary_search(e.taxonomy_ids.begin(), e.taxonomy_ids.end(), q.taxonomy_id))
     return false;
@@ -94,15 +95,21 @@ DirectorySnapshot::DirectorySnapshot(Directory d, std::map<std::string, GeoPoint
       area_name_(std::move(area_name)),
       index_(directory_) {
   const Taxonomy* needs = nullptr;
-  for (const auto& t : directory_.taxonomies) {
-    if (t.name == kNeedsTaxonomyName) needs = &t;
+  auto add_taxonomy = [&](const Taxonomy& t) {
     taxonomy_at_[t.id] = static_cast<std::uint32_t>(taxonomy_json_.size());
     taxonomy_json_.push_back(oruk::taxonomy_json(t));
-  }
-  for (const auto& t : directory_.terms) {
+  };
+  auto add_term = [&](const TaxonomyTerm& t) {
     term_at_[t.id] = static_cast<std::uint32_t>(term_json_.size());
     term_json_.push_back(oruk::taxonomy_term_json(t, index_));
+  };
+  for (const auto& t : directory_.taxonomies) {
+    if (t.name == kNeedsTaxonomyName) needs = &t;
+    add_taxonomy(t);
   }
+  add_taxonomy(index_.level_taxonomy());
+  for (const auto& t : directory_.terms) add_term(t);
+  for (const auto& t : index_.level_terms()) add_term(t);
   services_.reserve(directory_.services.size());
   for (const auto& s : directory_.services) {
     const auto id = static_cast<std::uint32_t>(services_.size());
@@ -120,6 +127,8 @@ DirectorySnapshot::DirectorySnapshot(Directory d, std::map<std::string, GeoPoint
       add_words(words_, t->name, id);
       add_words(words_, t->code, id);
     }
+    e.taxonomy_ids.push_back(index_.level_taxonomy().id);
+    e.level_term_id = index_.level_term(s.level).id;
     std::sort(e.taxonomy_ids.begin(), e.taxonomy_ids.end());
     e.taxonomy_ids.erase(std::unique(e.taxonomy_ids.begin(), e.taxonomy_ids.end()), e.taxonomy_ids.end());
     for (const auto& sal : s.locations) {

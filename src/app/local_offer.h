@@ -35,7 +35,8 @@ struct ServiceEntry {
   const Organisation* organisation = nullptr;  // none if the row names no known one
   std::vector<const TaxonomyTerm*> needs;      // terms of the SEND needs taxonomy
   std::vector<const TaxonomyTerm*> types;      // every other term
-  std::vector<std::string> taxonomy_ids;       // sorted
+  std::vector<std::string> taxonomy_ids;       // sorted, the level of support's among them
+  std::string level_term_id;                   // its level as a term (see interop/oruk.h)
   std::string list_json;
   std::string full_json;
 };

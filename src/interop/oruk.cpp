@@ -13,6 +13,21 @@ DirectoryIndex::DirectoryIndex(const Directory& d) : d_(d) {
   for (const auto& l : d.locations) locations_[l.id] = &l;
   for (const auto& t : d.taxonomies) taxonomies_[t.id] = &t;
   for (const auto& t : d.terms) terms_[t.id] = &t;
+  level_taxonomy_ = {derived_uuid(d.area_id, "level-of-support"), std::string(kLevelTaxonomyName),
+                     "How specialised a service is: universal (open to all), specialist (for identified needs) "
+                     "or highly specialist (for the most complex needs)",
+                     "", "1"};
+  for (auto l : all_service_levels()) {
+    level_terms_.push_back({derived_uuid(d.area_id, "level:" + std::string(to_string(l))), level_taxonomy_.id,
+                            std::string(to_string(l)), std::string(service_level_label(l)),
+                            std::string(service_level_label(l)), ""});
+  }
+  taxonomies_[level_taxonomy_.id] = &level_taxonomy_;
+  for (const auto& t : level_terms_) terms_[t.id] = &t;
+}
+
+const TaxonomyTerm& DirectoryIndex::level_term(ServiceLevel l) const {
+  return level_terms_.at(static_cast<std::size_t>(l));
 }
 
 namespace {
@@ -142,6 +157,13 @@ std::string service_full(const Service& s, const DirectoryIndex& index) {
   }
   j["cost_options"] = std::move(costs);
   json attributes = json::array();
+  const auto& level = index.level_term(s.level);
+  attributes.push_back({{"id", derived_uuid(s.id, level.id)},
+                        {"link_id", s.id},
+                        {"link_type", "service"},
+                        {"link_entity", "service"},
+                        {"taxonomy_term_id", level.id},
+                        {"taxonomy_term", term_fields(level, index)}});
   for (const auto& term_id : s.term_ids) {
     const auto* t = index.term(term_id);
     if (!t) continue;

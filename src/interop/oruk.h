@@ -15,18 +15,29 @@
 
 namespace tandem::interop::oruk {
 
+// The standard has no field for a service's level of support: the feed gives
+// it as a term of this taxonomy, whose id and terms' ids derive from the area.
+constexpr std::string_view kLevelTaxonomyName = "Level of support";
+
 // Lookups by id over one directory; it must outlive the index.
 class DirectoryIndex {
  public:
   explicit DirectoryIndex(const Directory& d);
+  DirectoryIndex(const DirectoryIndex&) = delete;
+  DirectoryIndex& operator=(const DirectoryIndex&) = delete;
   const Directory& directory() const { return d_; }
   const Organisation* organisation(const std::string& id) const;
   const Location* location(const std::string& id) const;
   const Taxonomy* taxonomy(const std::string& id) const;
   const TaxonomyTerm* term(const std::string& id) const;
+  const Taxonomy& level_taxonomy() const { return level_taxonomy_; }
+  const std::vector<TaxonomyTerm>& level_terms() const { return level_terms_; }  // as all_service_levels()
+  const TaxonomyTerm& level_term(ServiceLevel l) const;
 
  private:
   const Directory& d_;
+  Taxonomy level_taxonomy_;
+  std::vector<TaxonomyTerm> level_terms_;
   std::unordered_map<std::string, const Organisation*> organisations_;
   std::unordered_map<std::string, const Location*> locations_;
   std::unordered_map<std::string, const Taxonomy*> taxonomies_;

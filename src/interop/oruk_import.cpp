@@ -169,6 +169,14 @@ ImportedService read_service(const json& j, Date today, Reader& r) {
     const std::string p = at("attributes", i) + "taxonomy_term.";
     auto term = attributes[i].find("taxonomy_term");
     if (term == attributes[i].end() || !term->is_object()) continue;
+    // The level of support travels as a term (see kLevelTaxonomyName).
+    if (r.text(*term, "taxonomy", p) == kLevelTaxonomyName) {
+      if (auto level = parse_service_level(r.text(*term, "term", p)))
+        s.level = *level;
+      else
+        r.errors.push_back({p + "term", p + "term must be universal, specialist or highly_specialist"});
+      continue;
+    }
     TaxonomyTerm t;
     t.id = r.id(*term, "id", p);
     t.name = r.text(*term, "name", p, true);

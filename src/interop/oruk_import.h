@@ -5,9 +5,10 @@
 // Each service becomes a record with the organisation, venues and taxonomy
 // terms it names, or a list of what is wrong with it, each naming the field
 // ("service_at_locations[0].location.latitude") and what is allowed. The
-// standard has no level of support or review date: an imported service is
-// universal, checked on its assured_date (or the day of the import) and due for
-// review a year later.
+// level of support comes from a "Level of support" term, as Tandem's feed gives
+// it (universal when there is none). The standard has no review date: an
+// imported service was checked on its assured_date (or the day of the import)
+// and is due for review a year later.
 #pragma once
 
 #include <string>

@@ -40,6 +40,7 @@ Directory source() {
     s.description = "Play sessions";
     s.status = "active";
     s.minimum_age = 5;
+    s.level = i == 0 ? ServiceLevel::highly_specialist : ServiceLevel::universal;
     s.maximum_age = 11;
     s.last_checked_on = make_date(2026, 6, 1);
     s.term_ids = {kTerm};
@@ -98,6 +99,9 @@ TEST_F(DirectoryImport, AFeedReadsBackAsItWasPublished) {
   EXPECT_EQ(s.last_checked_on, make_date(2026, 6, 1));
   EXPECT_EQ(s.review_due_on, make_date(2027, 6, 1));
   EXPECT_EQ(s.maximum_age, 11);
+  EXPECT_EQ(s.level, ServiceLevel::highly_specialist) << "the level travels as a term";
+  EXPECT_EQ(d.services[0].level, ServiceLevel::universal);
+  EXPECT_EQ(s.term_ids.size(), 1u) << "the level's term is not stored as a term";
   ASSERT_EQ(s.costs.size(), 1u);
   EXPECT_EQ(s.costs[0].amount->value, 450);
   EXPECT_EQ(s.contacts.at(0).phone, "01632 960111");

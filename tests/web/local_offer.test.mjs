@@ -44,7 +44,7 @@ test('anyone can search without signing in, and filters narrow the results', asy
   for (const [query, check] of [
     ['need=ASD', (s) => s.attributes.some((a) => a.taxonomy_term.term === 'ASD')],
     ['age=17', (s) => s.minimum_age <= 17 && (s.maximum_age === undefined || s.maximum_age >= 17)],
-    ['level=highly_specialist', (s) => s.attributes.length > 0],
+    ['level=highly_specialist', (s) => s.attributes.some((a) => a.taxonomy_term.term === 'highly_specialist')],
     ['cost=free', (s) => s.cost_options.every((c) => !c.amount)],
     ['cost=paid', (s) => s.cost_options.some((c) => c.amount > 0)],
   ]) {

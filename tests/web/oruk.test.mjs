@@ -88,7 +88,7 @@ test('a crawl of the whole demo feed validates, every list and every item', asyn
     assert.equal(full.service.id, sal.service_id);
   }
   const taxonomies = await crawl('taxonomies', '/api/oruk/taxonomies');
-  assert.deepEqual(taxonomies.map((t) => t.name).sort(), ['Local Offer service types', 'SEND needs']);
+  assert.deepEqual(taxonomies.map((t) => t.name).sort(), ['Level of support', 'Local Offer service types', 'SEND needs']);
   for (const t of taxonomies) await valid('taxonomy', `/api/oruk/taxonomies/${t.id}`);
   const terms = await crawl('taxonomy_terms', '/api/oruk/taxonomy_terms');
   for (const t of terms) await valid('taxonomy_term', `/api/oruk/taxonomy_terms/${t.id}`);
@@ -110,6 +110,15 @@ test('filters narrow the list as the profile describes', async () => {
   }
   const byTaxonomy = await valid('services', `/api/oruk/services?taxonomy_id=${autism.taxonomy_id}&per_page=1`);
   assert.ok(byTaxonomy.total_items >= byTerm.total_items);
+
+  // The level of support is a term too, so directories that read the feed can filter by it.
+  const highly = terms.find((t) => t.taxonomy === 'Level of support' && t.term === 'highly_specialist');
+  const byLevel = await valid('services', `/api/oruk/services?taxonomy_term_id=${highly.id}&per_page=200`);
+  assert.ok(byLevel.total_items > 0 && byLevel.total_items < all);
+  for (const s of byLevel.contents.slice(0, 5)) {
+    const full = await valid('service', `/api/oruk/services/${s.id}`);
+    assert.ok(full.attributes.some((a) => a.taxonomy_term_id === highly.id), `${s.name} is highly specialist`);
+  }
 
   const older = await valid('services', '/api/oruk/services?minimum_age=16&per_page=200');
   assert.ok(older.total_items > 0 && older.contents.every((s) => s.minimum_age >= 16));
