@@ -17,9 +17,10 @@ void init_crypto();
 std::string hash_password(std::string_view password);  // argon2id, PHC string
 bool verify_password(std::string_view password, const std::string& hash);
 
-std::string random_token();                                       // 256 bits, URL-safe base64
-std::string new_id(std::string_view prefix);                      // e.g. "u-3f9c2a..." (128 bits)
-std::string token_hash(std::string_view token);                   // BLAKE2b-256, hex: what the store keeps
+std::string random_token();                      // 256 bits, URL-safe base64
+std::string new_id(std::string_view prefix);     // e.g. "u-3f9c2a..." (128 bits)
+std::string new_uuid();                          // random RFC 4122 version 4, lower case: what Open Referral UK ids are
+std::string token_hash(std::string_view token);  // BLAKE2b-256, hex: what the store keeps
 std::string mac(std::string_view key, std::string_view message);  // HMAC-SHA512/256, hex
 bool constant_time_equal(std::string_view a, std::string_view b);
 // As new_id, the same length, but the first 64 bits are `micros` so ids sort by

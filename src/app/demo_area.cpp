@@ -5,6 +5,7 @@
 
 #include "app/auth.h"
 #include "app/crypto.h"
+#include "app/demo_directory.h"
 #include "app/plans.h"
 #include "core/area_profile.h"
 #include "demo/appeals.h"
@@ -263,6 +264,9 @@ Result<DemoSummary> build_demo_area(store::Database& db, const Clock& clock, con
     }
   });
   for (const auto& dc : area.children) summary.plans += dc.child.plan_status == PlanStatus::ehc_plan ? 1 : 0;
+  std::vector<std::string> postcodes;
+  for (const auto& dc : area.children) postcodes.push_back(dc.child.postcode);
+  summary.services = build_demo_directory(db, clock, profile->id, request.seed, request.services, postcodes);
   summary.children = area.children.size();
   db.write([&](store::Tx& tx) {
     store::insert_audit(

@@ -19,6 +19,7 @@ struct DemoRequest {
   std::string area = "demo";
   std::size_t plans = 0;  // 0: the calibrating area's published count
   std::uint64_t seed = 20261123;
+  std::size_t services = 0;  // Local Offer services; 0: 300
 };
 
 struct DemoAccount {
@@ -37,9 +38,9 @@ struct DemoSummary {
   std::size_t assessments = 0;
   std::size_t plan_documents = 0;  // EHC plans written out, drafts included
   std::size_t reviews = 0;         // review meetings on record
-  std::size_t disagreements = 0;
-  std::size_t appeals =
-      0;  // appeals to the tribunal, at every stage   // provision lines recorded against the proposal
+  std::size_t disagreements = 0;   // provision lines recorded against the proposal
+  std::size_t appeals = 0;         // appeals to the tribunal, at every stage
+  std::size_t services = 0;        // in the Local Offer directory
   std::vector<DemoAccount> accounts;
 };
 

@@ -7,6 +7,7 @@
 
 #include "app/auth.h"
 #include "app/demo_area.h"
+#include "app/directory_import.h"
 #include "profile/area_profiles.h"
 #include "profile/check_profile.h"
 #include "store/people.h"
@@ -14,7 +15,9 @@
 namespace tandem::cli {
 
 int run_demo(store::Database& db, const app::Clock& clock, const DemoOptions& options) {
-  auto summary = app::build_demo_area(db, clock, {options.area, static_cast<std::size_t>(options.plans), options.seed});
+  auto summary = app::build_demo_area(db, clock,
+                                      {options.area, static_cast<std::size_t>(options.plans), options.seed,
+                                       static_cast<std::size_t>(options.services)});
   if (!summary) {
     for (const auto& f : summary.error().fields) std::cerr << "tandem: " << f.field << ": " << f.message << "\n";
     return 2;
@@ -22,13 +25,37 @@ int run_demo(store::Database& db, const app::Clock& clock, const DemoOptions& op
   std::cout << "Demo area '" << summary->area_name << "' (" << summary->area_id << "): " << summary->children
             << " children and young people, " << summary->plans << " with EHC plans, " << summary->assessments
             << " EHC needs assessments, " << summary->reviews << " recent review meetings, " << summary->disagreements
-            << " inter-agency disagreements, " << summary->appeals << " tribunal appeals; calibrated from "
+            << " inter-agency disagreements, " << summary->appeals << " tribunal appeals, " << summary->services
+            << " Local Offer services; calibrated from "
             << summary->calibrated_from << "'s published DfE figures.\n\n"
             << "Sign in at /sign-in with any of these accounts (password: " << summary->accounts.front().password
             << "):\n";
   for (const auto& a : summary->accounts) {
     std::cout << "  " << a.email << "  " << role_label(a.role) << ", " << agency_label(a.agency) << "\n";
   }
+  return 0;
+}
+
+int import_oruk(store::Database& db, const app::Clock& clock, const std::string& area_id, const std::string& file) {
+  auto report = app::import_oruk_file(db, clock, area_id, file, [](std::size_t done, std::size_t total) {
+    std::cerr << "Saved " << done << " of " << total << " services\n";
+  });
+  if (!report) {
+    for (const auto& f : report.error().fields) std::cerr << "tandem: " << f.field << ": " << f.message << "\n";
+    return 2;
+  }
+  for (const auto& r : report->rejected) {
+    for (const auto& f : r.error.fields) {
+      std::cerr << "tandem: service " << r.index + 1 << (r.id.empty() ? "" : " (" + r.id + ")")
+                << (r.name.empty() ? "" : " " + r.name) << ": " << f.field << ": " << f.message << "\n";
+    }
+  }
+  if (!report->rejected.empty()) {
+    std::cerr << "tandem: " << report->rejected.size() << " of " << report->read
+              << " services refused; nothing was imported\n";
+    return 2;
+  }
+  std::cout << "Imported " << report->imported << " services into the Local Offer of " << area_id << "\n";
   return 0;
 }
 

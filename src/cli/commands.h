@@ -14,6 +14,7 @@ struct DemoOptions {
   std::string area = "demo";
   int plans = 0;
   std::uint64_t seed = 20261123;
+  int services = 0;
 };
 
 // Builds (or rebuilds) the demo area in the database and prints its accounts.
@@ -24,6 +25,9 @@ int check_profile(const std::string& path);
 bool area_profiles_load(const std::string& dir);
 // The id of the only area in the database; throws with advice when there are none or several.
 std::string only_area(store::Database& db);
+// Imports a file of Open Referral UK services, printing progress and every
+// refused service with its fields. Returns 0 when imported, 2 when refused.
+int import_oruk(store::Database& db, const app::Clock& clock, const std::string& area_id, const std::string& file);
 Result<std::string> create_token(store::Database& db, const app::Clock& clock, const std::string& email,
                                  const std::string& name);
 

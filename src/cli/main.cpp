@@ -68,6 +68,9 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(1, 64));
   std::string areas_dir;
   serve->add_option("--areas", areas_dir, "A folder of area profiles (*.toml) to check at start-up");
+  std::string local_offer_area;
+  serve->add_option("--local-offer-area", local_offer_area,
+                    "Area whose Local Offer the public pages and /api/oruk serve (default: the only area)");
   serve->add_flag("--secure-cookies", secure_cookies, "Mark cookies Secure (set when users reach Tandem over HTTPS)");
 
   auto* migrate = cli.add_subcommand("migrate", "Apply database migrations and exit");
@@ -83,6 +86,9 @@ int main(int argc, char** argv) {
   demo->add_option("--plans", demo_options.plans, "Number of EHC plans (0: the area's published count)")
       ->capture_default_str()
       ->check(CLI::Range(0, 1000000));
+  demo->add_option("--services", demo_options.services, "Local Offer services in the directory (0: 300)")
+      ->capture_default_str()
+      ->check(CLI::Range(0, 100000));
   demo->add_option("--seed", demo_options.seed, "Random seed: the same seed gives the same area")
       ->capture_default_str();
 
@@ -122,6 +128,15 @@ int main(int argc, char** argv) {
                         "Day of a review meeting (adds review_decision and amended_plan)");
   clock_cmd->add_option("--mediation-informed", clock_args.mediation_informed,
                         "Day the mediation adviser was told (adds mediation_certificate)");
+
+  auto* import = cli.add_subcommand("import", "Import data from other systems");
+  import->require_subcommand(1);
+  std::string import_file, import_area;
+  auto* import_oruk = import->add_subcommand(
+      "oruk", "Import Open Referral UK services (a service, a list or a page of them, as JSON) into the Local Offer");
+  add_database(import_oruk);
+  import_oruk->add_option("file", import_file, "The JSON file")->required();
+  import_oruk->add_option("--area", import_area, "Area id (default: the only area in the database)");
 
   std::string profile_path;
   auto* check_profile = cli.add_subcommand("check-profile", "Check an area profile (TOML) and say what is wrong");
@@ -175,6 +190,12 @@ int main(int argc, char** argv) {
         return 0;
       }
     }
+    if (*import_oruk) {
+      auto db = tandem::store::Database::open(database, 1);
+      db->migrate();
+      if (import_area.empty()) import_area = tandem::cli::only_area(*db);
+      return tandem::cli::import_oruk(*db, clock, import_area, import_file);
+    }
     if (*serve) {
       if (!tandem::cli::area_profiles_load(areas_dir)) return 2;
       auto db = tandem::store::Database::open(database, static_cast<std::size_t>(workers) + 2);
@@ -186,6 +207,8 @@ int main(int argc, char** argv) {
                                      secure_cookies};
       tandem::app::RegisterSearchCache search_cache;
       services.search_cache = &search_cache;
+      tandem::app::LocalOffer local_offer(*db, clock, local_offer_area);
+      services.local_offer = &local_offer;
       tandem::web::ServerOptions options;
       options.address = address;
       options.port = static_cast<std::uint16_t>(port);

@@ -42,19 +42,19 @@ constexpr std::array<AgencyInfo, 6> kAgencies{{
 // administrators manage accounts and read the audit trail but not case files.
 // Plans are written by the council's SEND service (it must secure the
 // provision, CFA s42(2)); each paying partner's decision-makers record their
-// agency's agreement.
-const std::array<std::pair<Role, std::array<bool, 9>>, 10> kGrants{{
-    //                                 register child  edit   audit  users  perf   allocate plan  agree
-    {Role::caseworker, {true, true, true, false, false, true, false, true, false}},
-    {Role::sen_manager, {true, true, true, true, false, true, true, true, true}},
-    {Role::icb_commissioner, {true, true, false, false, false, true, false, false, true}},
-    {Role::designated_clinical_officer, {true, true, false, false, false, true, false, false, true}},
-    {Role::social_care_practitioner, {true, true, true, false, false, false, false, false, true}},
-    {Role::finance_officer, {false, false, false, false, false, true, false, false, false}},
-    {Role::panel_member, {true, true, false, false, false, false, false, false, false}},
-    {Role::board_member, {false, false, false, false, false, true, false, false, false}},
-    {Role::provider, {true, true, false, false, false, false, false, false, false}},
-    {Role::administrator, {false, false, false, true, true, false, false, false, false}},
+// agency's agreement. The Local Offer is kept by the SEND team and commissioners.
+const std::array<std::pair<Role, std::array<bool, 10>>, 10> kGrants{{
+    //                                 register child  edit   audit  users  perf   allocate plan  agree  directory
+    {Role::caseworker, {true, true, true, false, false, true, false, true, false, false}},
+    {Role::sen_manager, {true, true, true, true, false, true, true, true, true, true}},
+    {Role::icb_commissioner, {true, true, false, false, false, true, false, false, true, true}},
+    {Role::designated_clinical_officer, {true, true, false, false, false, true, false, false, true, false}},
+    {Role::social_care_practitioner, {true, true, true, false, false, false, false, false, true, false}},
+    {Role::finance_officer, {false, false, false, false, false, true, false, false, false, false}},
+    {Role::panel_member, {true, true, false, false, false, false, false, false, false, false}},
+    {Role::board_member, {false, false, false, false, false, true, false, false, false, false}},
+    {Role::provider, {true, true, false, false, false, false, false, false, false, false}},
+    {Role::administrator, {false, false, false, true, true, false, false, false, false, false}},
 }};
 }  // namespace
 
@@ -93,6 +93,7 @@ std::string_view to_string(Permission p) {
     case Permission::allocate_cases: return "allocate_cases";
     case Permission::edit_plan: return "edit_plan";
     case Permission::agree_provision: return "agree_provision";
+    case Permission::edit_directory: return "edit_directory";
   }
   return "unknown";
 }

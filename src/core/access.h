@@ -45,6 +45,7 @@ enum class Permission {
   allocate_cases,    // give a case to another caseworker (managers rebalance caseloads)
   edit_plan,         // write and change an EHC plan's outcomes and provision (the council's plan, CFA s37)
   agree_provision,   // record an agency's agreement to provision it secures or pays for
+  edit_directory,    // keep the Local Offer's services up to date (council SEND team, commissioners)
 };
 
 std::string_view to_string(Role r);

@@ -63,6 +63,7 @@ constexpr NavItem kNav[] = {
     {"children", "/children", "Children", Permission::view_register},
     {"performance", "/performance/twenty-weeks", "Performance", Permission::view_performance},
     {"audit", "/audit", "Audit trail", Permission::view_audit},
+    {"directory", "/directory/reviews", "Local Offer", Permission::edit_directory},
 };
 }  // namespace
 

@@ -12,6 +12,7 @@
 #include "app/access_log.h"
 #include "app/auth.h"
 #include "app/clock.h"
+#include "app/local_offer.h"
 #include "app/register.h"
 #include "core/result.h"
 #include "store/database.h"
@@ -30,6 +31,7 @@ struct Services {
   std::filesystem::path static_dir;
   bool secure_cookies = false;  // set when served over TLS (behind a proxy)
   app::RegisterSearchCache* search_cache = nullptr;
+  app::LocalOffer* local_offer = nullptr;  // the public Local Offer directory
 
   app::RegisterServices register_services() { return {db, clock, access_log, search_cache}; }
 };

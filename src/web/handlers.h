@@ -111,6 +111,29 @@ Response api_child_create(Ctx& ctx);
 Response api_child_update(Ctx& ctx);
 Response api_openapi(Ctx& ctx);
 
+// The Open Referral UK feed of the Local Offer: open, read-only (handlers/oruk_api.cpp)
+Response oruk_root(Ctx& ctx);
+Response oruk_openapi(Ctx& ctx);
+Response oruk_services(Ctx& ctx);
+Response oruk_service(Ctx& ctx);
+Response oruk_service_at_locations(Ctx& ctx);
+Response oruk_service_at_location(Ctx& ctx);
+Response oruk_taxonomies(Ctx& ctx);
+Response oruk_taxonomy(Ctx& ctx);
+Response oruk_taxonomy_terms(Ctx& ctx);
+Response oruk_taxonomy_term(Ctx& ctx);
+
+// The Local Offer for families: no sign-in (handlers/local_offer_pages.cpp)
+Response local_offer_search(Ctx& ctx);
+Response local_offer_service(Ctx& ctx);
+
+// Keeping the Local Offer up to date (handlers/directory_pages.cpp)
+Response directory_reviews(Ctx& ctx);
+Response directory_service_edit_form(Ctx& ctx);
+Response directory_service_update(Ctx& ctx);
+Response directory_service_new_form(Ctx& ctx);
+Response directory_service_create(Ctx& ctx);
+
 // Static assets from the folder beside the binary (handlers/static_files.cpp)
 Response static_file(Ctx& ctx);
 

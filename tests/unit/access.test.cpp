@@ -69,6 +69,8 @@ TEST(RoleHas, AdministratorsManageUsersAndAuditButCaseworkersDoNot) {
   EXPECT_TRUE(role_has(Role::designated_clinical_officer, Permission::agree_provision));
   EXPECT_FALSE(role_has(Role::caseworker, Permission::agree_provision)) << "agreement is a decision-maker's";
   EXPECT_TRUE(role_has(Role::board_member, Permission::view_performance)) << "boards see area figures";
+  EXPECT_TRUE(role_has(Role::icb_commissioner, Permission::edit_directory)) << "commissioners keep the Local Offer";
+  EXPECT_FALSE(role_has(Role::provider, Permission::edit_directory));
   EXPECT_FALSE(role_has(Role::board_member, Permission::view_child)) << "but no child's record";
 }
 

@@ -203,3 +203,45 @@ test('POST routes: refused roles get 403; allowed roles reach validation (400) a
   const appeal = await clients.caseworker.json('GET', `/api/v1/appeals/${ids.appeal}`);
   assert.equal(appeal.data.version, 1, 'no refused or invalid post changed the appeal');
 });
+
+// The Local Offer and its Open Referral UK feed are public: every role, and
+// no one signed in, gets the same answer.
+test('public Local Offer routes: every role and anyone signed out get through', async () => {
+  const feed = await new Client(server.url).json('GET', '/api/oruk/services?per_page=1');
+  const service = feed.data.contents[0].id;
+  const located = (await new Client(server.url).json('GET', '/api/oruk/service_at_locations?per_page=1')).data
+    .contents[0].id;
+  const taxonomy = (await new Client(server.url).json('GET', '/api/oruk/taxonomies')).data.contents[0].id;
+  const term = (await new Client(server.url).json('GET', '/api/oruk/taxonomy_terms')).data.contents[0].id;
+  const routes = ['/local-offer', `/local-offer/services/${service}`, '/api/oruk/', '/api/oruk/openapi.json',
+    '/api/oruk/services', `/api/oruk/services/${service}`, '/api/oruk/service_at_locations',
+    `/api/oruk/service_at_locations/${located}`, '/api/oruk/taxonomies', `/api/oruk/taxonomies/${taxonomy}`,
+    '/api/oruk/taxonomy_terms', `/api/oruk/taxonomy_terms/${term}`];
+  for (const path of routes) {
+    for (const client of [...ROLES.map((r) => clients[r]), new Client(server.url)]) {
+      const res = await client.get(path);
+      assert.equal(res.status, 200, path);
+    }
+  }
+});
+
+test('Local Offer staff routes: only roles that keep the directory get through', async () => {
+  const DIRECTORY = ['sen_manager', 'icb_commissioner'];
+  const service = (await new Client(server.url).json('GET', '/api/oruk/services?per_page=1')).data.contents[0].id;
+  for (const path of ['/directory/reviews', '/directory/services/new', `/directory/services/${service}/edit`]) {
+    for (const role of ROLES) {
+      const res = await clients[role].get(path);
+      assert.equal(res.status, DIRECTORY.includes(role) ? 200 : 403, `${role} GET ${path}`);
+    }
+  }
+  for (const role of ROLES) {
+    const me = await clients[role].get('/api/v1/me');
+    const res = await clients[role].postForm(`/directory/services/${service}/edit`,
+      { name: '', version: '1', csrf_token: me.data.csrf_token });
+    assert.equal(res.status, DIRECTORY.includes(role) ? 400 : 403, `${role} POST edit`);
+    const added = await clients[role].postForm('/directory/services', { name: '', csrf_token: me.data.csrf_token });
+    assert.equal(added.status, DIRECTORY.includes(role) ? 400 : 403, `${role} POST add`);
+  }
+  const after = await new Client(server.url).json('GET', `/api/oruk/services/${service}`);
+  assert.notEqual(after.data.name, '', 'no refused or invalid post changed the service');
+});

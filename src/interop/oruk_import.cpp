@@ -1,0 +1,241 @@
+#include "interop/oruk_import.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include <nlohmann/json.hpp>
+
+#include "interop/oruk.h"
+
+namespace tandem::interop::oruk {
+
+using nlohmann::json;
+
+namespace {
+
+// Reads one record, collecting every problem rather than stopping at the first.
+class Reader {
+ public:
+  std::vector<FieldError> errors;
+
+  std::string text(const json& j, const char* key, const std::string& at, bool required = false) {
+    auto it = j.find(key);
+    if (it == j.end() || it->is_null()) {
+      if (required) errors.push_back({at + key, at + key + " is required"});
+      return {};
+    }
+    if (!it->is_string()) {
+      errors.push_back({at + key, at + key + " must be text"});
+      return {};
+    }
+    return it->get<std::string>();
+  }
+
+  std::string id(const json& j, const char* key, const std::string& at, bool required = true) {
+    std::string v = text(j, key, at, required);
+    if (!v.empty() && !is_uuid(v)) errors.push_back({at + key, at + key + " must be a lower-case UUID, not " + v});
+    return v;
+  }
+
+  std::optional<double> number(const json& j, const char* key, const std::string& at) {
+    auto it = j.find(key);
+    if (it == j.end() || it->is_null()) return std::nullopt;
+    if (!it->is_number()) {
+      errors.push_back({at + key, at + key + " must be a number"});
+      return std::nullopt;
+    }
+    return it->get<double>();
+  }
+
+  const json& array(const json& j, const char* key, const std::string& at) {
+    static const json empty = json::array();
+    auto it = j.find(key);
+    if (it == j.end() || it->is_null()) return empty;
+    if (!it->is_array()) {
+      errors.push_back({at + key, at + key + " must be a list"});
+      return empty;
+    }
+    return *it;
+  }
+};
+
+std::string at(const char* list, std::size_t i) { return std::string(list) + "[" + std::to_string(i) + "]."; }
+
+ImportedService read_service(const json& j, Date today, Reader& r) {
+  ImportedService out;
+  Service& s = out.service;
+  s.id = r.id(j, "id", "");
+  s.name = r.text(j, "name", "", true);
+  s.description = r.text(j, "description", "");
+  s.url = r.text(j, "url", "");
+  s.email = r.text(j, "email", "");
+  s.status = r.text(j, "status", "", true);
+  s.how_to_access = r.text(j, "alert", "");
+  if (s.how_to_access.empty()) s.how_to_access = "Contact the service.";
+  if (auto a = r.number(j, "minimum_age", "")) s.minimum_age = static_cast<int>(std::floor(*a));
+  if (auto a = r.number(j, "maximum_age", "")) s.maximum_age = static_cast<int>(std::floor(*a));
+  s.last_checked_on = today;
+  if (auto assured = r.text(j, "assured_date", ""); !assured.empty()) {
+    if (auto d = parse_date("assured_date", assured.substr(0, 10)))
+      s.last_checked_on = std::min(*d, today);
+    else
+      r.errors.push_back({"assured_date", "assured_date must be a date like 2026-03-27"});
+  }
+  s.review_due_on = s.last_checked_on + std::chrono::days(365);
+  if (auto org = j.find("organization"); org != j.end() && org->is_object()) {
+    out.organisation.id = r.id(*org, "id", "organization.");
+    out.organisation.name = r.text(*org, "name", "organization.", true);
+    out.organisation.description = r.text(*org, "description", "organization.");
+    out.organisation.email = r.text(*org, "email", "organization.");
+    out.organisation.website = r.text(*org, "website", "organization.");
+  } else {
+    r.errors.push_back({"organization", "organization is required: the organisation that runs the service"});
+  }
+  s.organisation_id = out.organisation.id;
+
+  const json& sals = r.array(j, "service_at_locations", "");
+  for (std::size_t i = 0; i < sals.size(); ++i) {
+    const std::string p = at("service_at_locations", i);
+    ServiceAtLocation sal{r.id(sals[i], "id", p), ""};
+    auto loc = sals[i].find("location");
+    if (loc == sals[i].end() || !loc->is_object()) {
+      r.errors.push_back({p + "location", p + "location is required"});
+      continue;
+    }
+    const std::string lp = p + "location.";
+    Location l;
+    l.id = r.id(*loc, "id", lp);
+    l.name = r.text(*loc, "name", lp);
+    l.description = r.text(*loc, "description", lp);
+    const auto lat = r.number(*loc, "latitude", lp), lon = r.number(*loc, "longitude", lp);
+    if (lat && (*lat < -90 || *lat > 90))
+      r.errors.push_back({lp + "latitude", lp + "latitude must be between -90 and 90 degrees"});
+    else if (lon && (*lon < -180 || *lon > 180))
+      r.errors.push_back({lp + "longitude", lp + "longitude must be between -180 and 180 degrees"});
+    else if (lat && lon)
+      l.point = GeoPoint{std::llround(*lat * 1e6), std::llround(*lon * 1e6)};
+    const json& addresses = r.array(*loc, "addresses", lp);
+    if (!addresses.empty()) {
+      l.address_1 = r.text(addresses[0], "address_1", lp + "addresses[0].");
+      l.city = r.text(addresses[0], "city", lp + "addresses[0].");
+      l.postcode = r.text(addresses[0], "postal_code", lp + "addresses[0].");
+    }
+    const json& access = r.array(*loc, "accessibility", lp);
+    for (std::size_t k = 0; k < access.size(); ++k) {
+      const std::string d = r.text(access[k], "description", lp + "accessibility[" + std::to_string(k) + "].");
+      if (!d.empty()) l.accessibility += (l.accessibility.empty() ? "" : "; ") + d;
+    }
+    sal.location_id = l.id;
+    s.locations.push_back(sal);
+    out.locations.push_back(std::move(l));
+  }
+  const json& schedules = r.array(j, "schedules", "");
+  for (std::size_t i = 0; i < schedules.size(); ++i) {
+    const std::string p = at("schedules", i);
+    Schedule sc;
+    sc.id = r.id(schedules[i], "id", p);
+    sc.service_at_location_id = r.id(schedules[i], "service_at_location_id", p, false);
+    sc.byday = r.text(schedules[i], "byday", p);
+    sc.opens_at = r.text(schedules[i], "opens_at", p).substr(0, 5);
+    sc.closes_at = r.text(schedules[i], "closes_at", p).substr(0, 5);
+    sc.description = r.text(schedules[i], "description", p);
+    if (sc.opens_at.empty() && sc.closes_at.empty()) continue;  // a description only: nothing to search on
+    s.schedules.push_back(std::move(sc));
+  }
+  const json& contacts = r.array(j, "contacts", "");
+  for (std::size_t i = 0; i < contacts.size(); ++i) {
+    const std::string p = at("contacts", i);
+    ServiceContact c{r.id(contacts[i], "id", p), r.text(contacts[i], "name", p), r.text(contacts[i], "title", p),
+                     r.text(contacts[i], "email", p), ""};
+    const json& phones = r.array(contacts[i], "phones", p);
+    if (!phones.empty()) c.phone = r.text(phones[0], "number", p + "phones[0].");
+    s.contacts.push_back(std::move(c));
+  }
+  const json& costs = r.array(j, "cost_options", "");
+  for (std::size_t i = 0; i < costs.size(); ++i) {
+    const std::string p = at("cost_options", i);
+    CostOption c{r.id(costs[i], "id", p), r.text(costs[i], "option", p), std::nullopt,
+                 r.text(costs[i], "amount_description", p)};
+    if (auto amount = r.number(costs[i], "amount", p)) {
+      if (*amount < 0)
+        r.errors.push_back({p + "amount", p + "amount must not be negative"});
+      else
+        c.amount = Pence(std::llround(*amount * 100));
+    }
+    s.costs.push_back(std::move(c));
+  }
+  const json& attributes = r.array(j, "attributes", "");
+  for (std::size_t i = 0; i < attributes.size(); ++i) {
+    const std::string p = at("attributes", i) + "taxonomy_term.";
+    auto term = attributes[i].find("taxonomy_term");
+    if (term == attributes[i].end() || !term->is_object()) continue;
+    // The level of support travels as a term (see kLevelTaxonomyName).
+    if (r.text(*term, "taxonomy", p) == kLevelTaxonomyName) {
+      if (auto level = parse_service_level(r.text(*term, "term", p)))
+        s.level = *level;
+      else
+        r.errors.push_back({p + "term", p + "term must be universal, specialist or highly_specialist"});
+      continue;
+    }
+    TaxonomyTerm t;
+    t.id = r.id(*term, "id", p);
+    t.name = r.text(*term, "name", p, true);
+    t.description = r.text(*term, "description", p);
+    t.code = r.text(*term, "term", p);
+    t.parent_id = r.id(*term, "parent_id", p, false);
+    // A term names its taxonomy by id, by name, or not at all.
+    Taxonomy tax;
+    tax.id = r.id(*term, "taxonomy_id", p, false);
+    tax.name = r.text(*term, "taxonomy", p);
+    if (tax.name.empty()) tax.name = "Imported terms";
+    if (tax.id.empty()) tax.id = derived_uuid(tax.name, "taxonomy");
+    t.taxonomy_id = tax.id;
+    tax.description = tax.name;
+    s.term_ids.push_back(t.id);
+    out.taxonomies.push_back(std::move(tax));
+    out.terms.push_back(std::move(t));
+  }
+  if (auto checks = check_service(s); !checks) {
+    for (auto& e : checks.error().fields) {
+      const bool known =
+          std::any_of(r.errors.begin(), r.errors.end(), [&](const FieldError& x) { return x.field == e.field; });
+      if (!known) r.errors.push_back(std::move(e));
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+Result<ParsedFeed> parse_services(std::string_view json_text, Date today) {
+  json doc = json::parse(json_text, nullptr, false);
+  if (doc.is_discarded()) return fail("file", "The file is not JSON");
+  const json* list = &doc;
+  json single = json::array();
+  if (doc.is_object() && doc.contains("contents")) {
+    list = &doc["contents"];
+  } else if (doc.is_object()) {
+    single.push_back(doc);
+    list = &single;
+  }
+  if (!list->is_array() || list->empty())
+    return fail("file", "The file holds no services: give a service, a list of services or a page of them");
+  ParsedFeed out;
+  for (std::size_t i = 0; i < list->size(); ++i) {
+    const json& j = (*list)[i];
+    Reader r;
+    if (!j.is_object()) {
+      out.rejected.push_back({i, "", "", Error("service", "each service must be an object")});
+      continue;
+    }
+    auto record = read_service(j, today, r);
+    if (r.errors.empty()) {
+      out.services.push_back(std::move(record));
+    } else {
+      out.rejected.push_back({i, record.service.id, record.service.name, Error(std::move(r.errors))});
+    }
+  }
+  return out;
+}
+
+}  // namespace tandem::interop::oruk

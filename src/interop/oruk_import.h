@@ -1,0 +1,46 @@
+// Reading Open Referral UK (HSDS-UK 3.0) services from another directory's
+// feed: fully nested services (service.json), as one object, an array, or a
+// page of results ({"contents": [...]}).
+//
+// Each service becomes a record with the organisation, venues and taxonomy
+// terms it names, or a list of what is wrong with it, each naming the field
+// ("service_at_locations[0].location.latitude") and what is allowed. The
+// level of support comes from a "Level of support" term, as Tandem's feed gives
+// it (universal when there is none). The standard has no review date: an
+// imported service was checked on its assured_date (or the day of the import)
+// and is due for review a year later.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/directory.h"
+#include "core/result.h"
+
+namespace tandem::interop::oruk {
+
+struct ImportedService {
+  Service service;
+  Organisation organisation;
+  std::vector<Location> locations;
+  std::vector<Taxonomy> taxonomies;
+  std::vector<TaxonomyTerm> terms;
+};
+
+struct Rejected {
+  std::size_t index = 0;  // position in the feed, from 0
+  std::string id;         // the record's id, if it had one
+  std::string name;
+  Error error;
+};
+
+struct ParsedFeed {
+  std::vector<ImportedService> services;
+  std::vector<Rejected> rejected;
+};
+
+// Fails (naming "file") only when the text is not JSON or holds no services.
+Result<ParsedFeed> parse_services(std::string_view json_text, Date today);
+
+}  // namespace tandem::interop::oruk

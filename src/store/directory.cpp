@@ -1,0 +1,359 @@
+#include "store/directory.h"
+
+#include <unordered_map>
+
+#include "store/detail/tx.h"
+
+namespace tandem::store {
+
+using soci::indicator;
+using soci::into;
+using soci::use;
+
+void insert_organisation(Tx& tx, const std::string& area_id, const Organisation& o, std::int64_t now) {
+  const long long at = now;
+  tx.sql << "INSERT INTO organisations (id, area_id, name, description, email, website, updated_at) VALUES (:id, "
+            ":a, :n, :d, :e, :w, :at)",
+      use(o.id), use(area_id), use(o.name), use(o.description), use(o.email), use(o.website), use(at);
+}
+
+void insert_location(Tx& tx, const std::string& area_id, const Location& l) {
+  long long lat = l.point ? l.point->latitude_e6 : 0, lon = l.point ? l.point->longitude_e6 : 0;
+  indicator ind = l.point ? soci::i_ok : soci::i_null;
+  tx.sql << "INSERT INTO locations (id, area_id, name, description, address_1, city, postcode, latitude_e6, "
+            "longitude_e6, accessibility) VALUES (:id, :a, :n, :d, :ad, :c, :p, :lat, :lon, :acc)",
+      use(l.id), use(area_id), use(l.name), use(l.description), use(l.address_1), use(l.city), use(l.postcode),
+      use(lat, ind), use(lon, ind), use(l.accessibility);
+}
+
+void insert_taxonomy(Tx& tx, const std::string& area_id, const Taxonomy& t) {
+  tx.sql << "INSERT INTO taxonomies (id, area_id, name, description, uri, version) VALUES (:id, :a, :n, :d, :u, :v)",
+      use(t.id), use(area_id), use(t.name), use(t.description), use(t.uri), use(t.version);
+}
+
+void insert_taxonomy_term(Tx& tx, const std::string& area_id, const TaxonomyTerm& t) {
+  tx.sql << "INSERT INTO taxonomy_terms (id, area_id, taxonomy_id, code, name, description, parent_id) VALUES (:id, "
+            ":a, :t, :c, :n, :d, :p)",
+      use(t.id), use(area_id), use(t.taxonomy_id), use(t.code), use(t.name), use(t.description), use(t.parent_id);
+}
+
+namespace {
+
+void insert_service_parts(Tx& tx, const std::string& area_id, const Service& s) {
+  for (const auto& term : s.term_ids) {
+    tx.sql << "INSERT INTO service_terms (service_id, term_id, area_id) VALUES (:s, :t, :a)", use(s.id), use(term),
+        use(area_id);
+  }
+  for (const auto& sal : s.locations) {
+    tx.sql << "INSERT INTO service_at_location (id, area_id, service_id, location_id) VALUES (:id, :a, :s, :l)",
+        use(sal.id), use(area_id), use(s.id), use(sal.location_id);
+  }
+  for (const auto& sc : s.schedules) {
+    tx.sql << "INSERT INTO schedules (id, area_id, service_id, service_at_location_id, byday, opens_at, closes_at, "
+              "description) VALUES (:id, :a, :s, :sal, :b, :o, :c, :d)",
+        use(sc.id), use(area_id), use(s.id), use(sc.service_at_location_id), use(sc.byday), use(sc.opens_at),
+        use(sc.closes_at), use(sc.description);
+  }
+  for (const auto& c : s.contacts) {
+    tx.sql << "INSERT INTO service_contacts (id, area_id, service_id, name, title, email, phone) VALUES (:id, :a, "
+              ":s, :n, :t, :e, :p)",
+        use(c.id), use(area_id), use(s.id), use(c.name), use(c.title), use(c.email), use(c.phone);
+  }
+  for (const auto& c : s.costs) {
+    long long amount = c.amount ? c.amount->value : 0;
+    indicator ind = c.amount ? soci::i_ok : soci::i_null;
+    tx.sql << "INSERT INTO cost_options (id, area_id, service_id, option_text, amount_pence, amount_description) "
+              "VALUES (:id, :a, :s, :o, :p, :d)",
+        use(c.id), use(area_id), use(s.id), use(c.option), use(amount, ind), use(c.amount_description);
+  }
+}
+
+void delete_service_parts(Tx& tx, const std::string& service_id) {
+  for (const char* table : {"service_terms", "schedules", "service_contacts", "cost_options", "service_at_location"}) {
+    tx.sql << std::string("DELETE FROM ") + table + " WHERE service_id = :s", use(service_id);
+  }
+}
+
+struct ServiceRow {
+  std::string id, organisation_id, name, description, url, email, status, level, how_to_access, checked, review;
+  int minimum_age = 0, maximum_age = 0;
+  long long version = 0, updated_at = 0;
+};
+
+}  // namespace
+
+void insert_service(Tx& tx, const std::string& area_id, const Service& s) {
+  const std::string level(to_string(s.level)), checked = format_date(s.last_checked_on),
+                                               review = format_date(s.review_due_on);
+  int max_age = s.maximum_age.value_or(0);
+  indicator max_ind = s.maximum_age ? soci::i_ok : soci::i_null;
+  const long long version = s.version, at = s.updated_at;
+  tx.sql << "INSERT INTO services (id, area_id, organisation_id, name, description, url, email, status, level, "
+            "how_to_access, minimum_age, maximum_age, last_checked_on, review_due_on, version, updated_at) VALUES "
+            "(:id, :a, :o, :n, :d, :u, :e, :st, :lv, :h, :mn, :mx, :lc, :rv, :v, :at)",
+      use(s.id), use(area_id), use(s.organisation_id), use(s.name), use(s.description), use(s.url), use(s.email),
+      use(s.status), use(level), use(s.how_to_access), use(s.minimum_age), use(max_age, max_ind), use(checked),
+      use(review), use(version), use(at);
+  insert_service_parts(tx, area_id, s);
+}
+
+bool update_service(Tx& tx, const std::string& area_id, const Service& s, std::int64_t expected_version) {
+  const std::string level(to_string(s.level)), checked = format_date(s.last_checked_on),
+                                               review = format_date(s.review_due_on);
+  int max_age = s.maximum_age.value_or(0);
+  indicator max_ind = s.maximum_age ? soci::i_ok : soci::i_null;
+  const long long version = s.version, at = s.updated_at, expected = expected_version;
+  soci::statement st =
+      (tx.sql.prepare << "UPDATE services SET organisation_id = :o, name = :n, description = :d, url = :u, email = "
+                         ":e, status = :st, level = :lv, how_to_access = :h, minimum_age = :mn, maximum_age = :mx, "
+                         "last_checked_on = :lc, review_due_on = :rv, version = :v, updated_at = :at WHERE id = :id "
+                         "AND area_id = :a AND version = :expected",
+       use(s.organisation_id), use(s.name), use(s.description), use(s.url), use(s.email), use(s.status), use(level),
+       use(s.how_to_access), use(s.minimum_age), use(max_age, max_ind), use(checked), use(review), use(version),
+       use(at), use(s.id), use(area_id), use(expected));
+  st.execute(true);
+  if (st.get_affected_rows() != 1) return false;
+  delete_service_parts(tx, s.id);
+  insert_service_parts(tx, area_id, s);
+  return true;
+}
+
+namespace {
+// Whether `id` is a row of `table` in this area; throws when another area has it.
+bool owned(Tx& tx, const char* table, const std::string& area_id, const std::string& id) {
+  std::string area;
+  indicator ind = soci::i_null;
+  tx.sql << std::string("SELECT area_id FROM ") + table + " WHERE id = :id", use(id), into(area, ind);
+  if (ind != soci::i_ok) return false;
+  if (area != area_id) throw ConflictError(std::string(table) + " id " + id + " belongs to another area");
+  return true;
+}
+}  // namespace
+
+void save_organisation(Tx& tx, const std::string& area_id, const Organisation& o, std::int64_t now) {
+  if (!owned(tx, "organisations", area_id, o.id)) return insert_organisation(tx, area_id, o, now);
+  const long long at = now;
+  tx.sql << "UPDATE organisations SET name = :n, description = :d, email = :e, website = :w, updated_at = :at WHERE "
+            "id = :id",
+      use(o.name), use(o.description), use(o.email), use(o.website), use(at), use(o.id);
+}
+
+void save_location(Tx& tx, const std::string& area_id, const Location& l) {
+  if (!owned(tx, "locations", area_id, l.id)) return insert_location(tx, area_id, l);
+  long long lat = l.point ? l.point->latitude_e6 : 0, lon = l.point ? l.point->longitude_e6 : 0;
+  indicator ind = l.point ? soci::i_ok : soci::i_null;
+  tx.sql << "UPDATE locations SET name = :n, description = :d, address_1 = :ad, city = :c, postcode = :p, "
+            "latitude_e6 = :lat, longitude_e6 = :lon, accessibility = :acc WHERE id = :id",
+      use(l.name), use(l.description), use(l.address_1), use(l.city), use(l.postcode), use(lat, ind), use(lon, ind),
+      use(l.accessibility), use(l.id);
+}
+
+void save_taxonomy(Tx& tx, const std::string& area_id, const Taxonomy& t) {
+  if (!owned(tx, "taxonomies", area_id, t.id)) return insert_taxonomy(tx, area_id, t);
+  tx.sql << "UPDATE taxonomies SET name = :n, description = :d, uri = :u, version = :v WHERE id = :id", use(t.name),
+      use(t.description), use(t.uri), use(t.version), use(t.id);
+}
+
+void save_taxonomy_term(Tx& tx, const std::string& area_id, const TaxonomyTerm& t) {
+  if (!owned(tx, "taxonomy_terms", area_id, t.id)) return insert_taxonomy_term(tx, area_id, t);
+  tx.sql << "UPDATE taxonomy_terms SET taxonomy_id = :t, code = :c, name = :n, description = :d, parent_id = :p "
+            "WHERE id = :id",
+      use(t.taxonomy_id), use(t.code), use(t.name), use(t.description), use(t.parent_id), use(t.id);
+}
+
+void save_service(Tx& tx, const std::string& area_id, const Service& s) {
+  if (!owned(tx, "services", area_id, s.id)) return insert_service(tx, area_id, s);
+  long long version = 0;
+  tx.sql << "SELECT version FROM services WHERE id = :id", use(s.id), into(version);
+  Service next = s;
+  next.version = version + 1;
+  update_service(tx, area_id, next, version);
+}
+
+Directory load_directory(Tx& tx, const std::string& area_id) {
+  Directory d;
+  d.area_id = area_id;
+  {
+    Organisation o;
+    soci::statement st = (tx.sql.prepare << "SELECT id, name, description, email, website FROM organisations WHERE "
+                                            "area_id = :a ORDER BY name, id",
+                          use(area_id), into(o.id), into(o.name), into(o.description), into(o.email), into(o.website));
+    st.execute();
+    while (st.fetch()) d.organisations.push_back(o);
+  }
+  {
+    Location l;
+    long long lat = 0, lon = 0;
+    indicator lat_ind = soci::i_null, lon_ind = soci::i_null;
+    soci::statement st =
+        (tx.sql.prepare << "SELECT id, name, description, address_1, city, postcode, latitude_e6, longitude_e6, "
+                           "accessibility FROM locations WHERE area_id = :a ORDER BY id",
+         use(area_id), into(l.id), into(l.name), into(l.description), into(l.address_1), into(l.city), into(l.postcode),
+         into(lat, lat_ind), into(lon, lon_ind), into(l.accessibility));
+    st.execute();
+    while (st.fetch()) {
+      Location copy = l;
+      if (lat_ind == soci::i_ok && lon_ind == soci::i_ok) copy.point = GeoPoint{lat, lon};
+      d.locations.push_back(std::move(copy));
+    }
+  }
+  {
+    Taxonomy t;
+    soci::statement st = (tx.sql.prepare << "SELECT id, name, description, uri, version FROM taxonomies WHERE "
+                                            "area_id = :a ORDER BY name, id",
+                          use(area_id), into(t.id), into(t.name), into(t.description), into(t.uri), into(t.version));
+    st.execute();
+    while (st.fetch()) d.taxonomies.push_back(t);
+  }
+  {
+    TaxonomyTerm t;
+    soci::statement st =
+        (tx.sql.prepare << "SELECT id, taxonomy_id, code, name, description, parent_id FROM taxonomy_terms WHERE "
+                           "area_id = :a ORDER BY taxonomy_id, name, id",
+         use(area_id), into(t.id), into(t.taxonomy_id), into(t.code), into(t.name), into(t.description),
+         into(t.parent_id));
+    st.execute();
+    while (st.fetch()) d.terms.push_back(t);
+  }
+  std::unordered_map<std::string, std::size_t> at;
+  {
+    ServiceRow r;
+    indicator max_ind = soci::i_null;
+    soci::statement st =
+        (tx.sql.prepare << "SELECT id, organisation_id, name, description, url, email, status, level, how_to_access, "
+                           "minimum_age, maximum_age, last_checked_on, review_due_on, version, updated_at FROM "
+                           "services WHERE area_id = :a ORDER BY name, id",
+         use(area_id), into(r.id), into(r.organisation_id), into(r.name), into(r.description), into(r.url),
+         into(r.email), into(r.status), into(r.level), into(r.how_to_access), into(r.minimum_age),
+         into(r.maximum_age, max_ind), into(r.checked), into(r.review), into(r.version), into(r.updated_at));
+    st.execute();
+    while (st.fetch()) {
+      Service s;
+      s.id = r.id;
+      s.organisation_id = r.organisation_id;
+      s.name = r.name;
+      s.description = r.description;
+      s.url = r.url;
+      s.email = r.email;
+      s.status = r.status;
+      auto level = parse_service_level(r.level);
+      if (!level) throw StoreError("service " + r.id + " has an unknown level: " + r.level);
+      s.level = *level;
+      s.how_to_access = r.how_to_access;
+      s.minimum_age = r.minimum_age;
+      if (max_ind == soci::i_ok) s.maximum_age = r.maximum_age;
+      auto checked = parse_date("last_checked_on", r.checked), review = parse_date("review_due_on", r.review);
+      if (!checked || !review) throw StoreError("service " + r.id + " has a malformed date");
+      s.last_checked_on = *checked;
+      s.review_due_on = *review;
+      s.version = r.version;
+      s.updated_at = r.updated_at;
+      at[s.id] = d.services.size();
+      d.services.push_back(std::move(s));
+    }
+  }
+  auto service = [&](const std::string& id) -> Service& {
+    auto it = at.find(id);
+    if (it == at.end()) throw StoreError("a directory row names a service that is not in its area: " + id);
+    return d.services[it->second];
+  };
+  std::string sid;
+  {
+    std::string term;
+    soci::statement st = (tx.sql.prepare << "SELECT service_id, term_id FROM service_terms WHERE area_id = :a ORDER "
+                                            "BY service_id, term_id",
+                          use(area_id), into(sid), into(term));
+    st.execute();
+    while (st.fetch()) service(sid).term_ids.push_back(term);
+  }
+  {
+    ServiceAtLocation sal;
+    soci::statement st = (tx.sql.prepare << "SELECT id, service_id, location_id FROM service_at_location WHERE "
+                                            "area_id = :a ORDER BY service_id, id",
+                          use(area_id), into(sal.id), into(sid), into(sal.location_id));
+    st.execute();
+    while (st.fetch()) service(sid).locations.push_back(sal);
+  }
+  {
+    Schedule sc;
+    soci::statement st =
+        (tx.sql.prepare << "SELECT id, service_id, service_at_location_id, byday, opens_at, closes_at, description "
+                           "FROM schedules WHERE area_id = :a ORDER BY service_id, id",
+         use(area_id), into(sc.id), into(sid), into(sc.service_at_location_id), into(sc.byday), into(sc.opens_at),
+         into(sc.closes_at), into(sc.description));
+    st.execute();
+    while (st.fetch()) service(sid).schedules.push_back(sc);
+  }
+  {
+    ServiceContact c;
+    soci::statement st =
+        (tx.sql.prepare << "SELECT id, service_id, name, title, email, phone FROM service_contacts "
+                           "WHERE area_id = :a ORDER BY service_id, id",
+         use(area_id), into(c.id), into(sid), into(c.name), into(c.title), into(c.email), into(c.phone));
+    st.execute();
+    while (st.fetch()) service(sid).contacts.push_back(c);
+  }
+  {
+    CostOption c;
+    long long amount = 0;
+    indicator amount_ind = soci::i_null;
+    soci::statement st =
+        (tx.sql.prepare << "SELECT id, service_id, option_text, amount_pence, amount_description "
+                           "FROM cost_options WHERE area_id = :a ORDER BY service_id, id",
+         use(area_id), into(c.id), into(sid), into(c.option), into(amount, amount_ind), into(c.amount_description));
+    st.execute();
+    while (st.fetch()) {
+      CostOption copy = c;
+      if (amount_ind == soci::i_ok) copy.amount = Pence(amount);
+      service(sid).costs.push_back(std::move(copy));
+    }
+  }
+  return d;
+}
+
+void delete_directory(Tx& tx, const std::string& area_id) {
+  for (const char* table :
+       {"service_terms", "schedules", "service_contacts", "cost_options", "service_at_location", "services",
+        "taxonomy_terms", "taxonomies", "locations", "organisations", "postcode_districts"}) {
+    tx.sql << std::string("DELETE FROM ") + table + " WHERE area_id = :a", use(area_id);
+  }
+  bump_directory_version(tx, area_id);
+}
+
+std::int64_t directory_version(Tx& tx, const std::string& area_id) {
+  long long version = 0;
+  indicator ind = soci::i_null;
+  tx.sql << "SELECT version FROM directory_versions WHERE area_id = :a", use(area_id), into(version, ind);
+  return ind == soci::i_ok ? version : 0;
+}
+
+void bump_directory_version(Tx& tx, const std::string& area_id) {
+  soci::statement st =
+      (tx.sql.prepare << "UPDATE directory_versions SET version = version + 1 WHERE area_id = :a", use(area_id));
+  st.execute(true);
+  if (st.get_affected_rows() == 0) {
+    tx.sql << "INSERT INTO directory_versions (area_id, version) VALUES (:a, 1)", use(area_id);
+  }
+}
+
+void upsert_postcode_district(Tx& tx, const std::string& area_id, const std::string& district, GeoPoint centre) {
+  const long long lat = centre.latitude_e6, lon = centre.longitude_e6;
+  tx.sql << "DELETE FROM postcode_districts WHERE area_id = :a AND district = :d", use(area_id), use(district);
+  tx.sql << "INSERT INTO postcode_districts (area_id, district, latitude_e6, longitude_e6) VALUES (:a, :d, :lat, "
+            ":lon)",
+      use(area_id), use(district), use(lat), use(lon);
+}
+
+std::map<std::string, GeoPoint> postcode_districts(Tx& tx, const std::string& area_id) {
+  std::map<std::string, GeoPoint> out;
+  std::string district;
+  long long lat = 0, lon = 0;
+  soci::statement st = (tx.sql.prepare << "SELECT district, latitude_e6, longitude_e6 FROM postcode_districts WHERE "
+                                          "area_id = :a",
+                        use(area_id), into(district), into(lat), into(lon));
+  st.execute();
+  while (st.fetch()) out[district] = GeoPoint{lat, lon};
+  return out;
+}
+
+}  // namespace tandem::store

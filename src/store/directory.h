@@ -1,0 +1,43 @@
+// The Local Offer directory's tables: saved a service at a time, loaded an
+// area at a time (the directory is small: a few thousand services at most, and
+// the web layer serves it from memory).
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <string>
+
+#include "core/directory.h"
+#include "store/database.h"
+
+namespace tandem::store {
+
+void insert_organisation(Tx& tx, const std::string& area_id, const Organisation& o, std::int64_t now);
+void insert_location(Tx& tx, const std::string& area_id, const Location& l);
+void insert_taxonomy(Tx& tx, const std::string& area_id, const Taxonomy& t);
+void insert_taxonomy_term(Tx& tx, const std::string& area_id, const TaxonomyTerm& t);
+// The service with its terms, locations, schedules, contacts and costs.
+void insert_service(Tx& tx, const std::string& area_id, const Service& s);
+// Replaces a service and everything it holds; false when `expected_version`
+// is no longer current. Saves s.version as given.
+bool update_service(Tx& tx, const std::string& area_id, const Service& s, std::int64_t expected_version);
+
+// Imports: update the row with this id in the area, or add it. Throw
+// ConflictError when the id belongs to another area.
+void save_organisation(Tx& tx, const std::string& area_id, const Organisation& o, std::int64_t now);
+void save_location(Tx& tx, const std::string& area_id, const Location& l);
+void save_taxonomy(Tx& tx, const std::string& area_id, const Taxonomy& t);
+void save_taxonomy_term(Tx& tx, const std::string& area_id, const TaxonomyTerm& t);
+void save_service(Tx& tx, const std::string& area_id, const Service& s);
+
+Directory load_directory(Tx& tx, const std::string& area_id);
+void delete_directory(Tx& tx, const std::string& area_id);
+
+// Every write to an area's directory bumps its version in the same transaction.
+std::int64_t directory_version(Tx& tx, const std::string& area_id);
+void bump_directory_version(Tx& tx, const std::string& area_id);
+
+void upsert_postcode_district(Tx& tx, const std::string& area_id, const std::string& district, GeoPoint centre);
+std::map<std::string, GeoPoint> postcode_districts(Tx& tx, const std::string& area_id);
+
+}  // namespace tandem::store
