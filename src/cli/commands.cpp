@@ -26,8 +26,7 @@ int run_demo(store::Database& db, const app::Clock& clock, const DemoOptions& op
             << " children and young people, " << summary->plans << " with EHC plans, " << summary->assessments
             << " EHC needs assessments, " << summary->reviews << " recent review meetings, " << summary->disagreements
             << " inter-agency disagreements, " << summary->appeals << " tribunal appeals, " << summary->services
-            << " Local Offer services; calibrated from "
-            << summary->calibrated_from << "'s published DfE figures.\n\n"
+            << " Local Offer services; calibrated from " << summary->calibrated_from << "'s published DfE figures.\n\n"
             << "Sign in at /sign-in with any of these accounts (password: " << summary->accounts.front().password
             << "):\n";
   for (const auto& a : summary->accounts) {
