@@ -9,11 +9,14 @@
 namespace tandem {
 namespace {
 
+// Numbers are handed out before the work lands, so a branch may hold 0016
+// before 0012: the runner applies whatever is missing, in version order.
 TEST(Migrations, AreNumberedInOrderFromOne) {
   const auto all = store::migrations_for(store::Engine::sqlite);
   ASSERT_FALSE(all.empty());
-  for (std::size_t i = 0; i < all.size(); ++i) {
-    EXPECT_EQ(all[i].version, static_cast<int>(i + 1)) << all[i].name;
+  EXPECT_EQ(all.front().version, 1);
+  for (std::size_t i = 1; i < all.size(); ++i) {
+    EXPECT_GT(all[i].version, all[i - 1].version) << all[i].name;
   }
 }
 
