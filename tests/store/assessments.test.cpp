@@ -136,6 +136,23 @@ TEST_F(Assessments, EveryStepStoresTheClockItLeaves) {
   EXPECT_EQ(stored("a-4"), case_clock(d));
 }
 
+TEST_F(Assessments, FillingInAClockChangesNothingElse) {
+  child("c-1", Agency::council_education);
+  const auto a = save(open_assessment("a-1", "area", "c-1", make_date(2025, 1, 6), RequestSource::parent));
+  std::vector<std::string> without;
+  t_.db->read([&](store::Tx& tx) { without = store::assessments_without_clock(tx, "area"); });
+  EXPECT_TRUE(without.empty()) << "every save stores the clock";
+  // What a case saved before migration 0016 gets on first use.
+  const auto decided = *decide_whether_to_assess(a, make_date(2025, 2, 10), true, kLongAfter);
+  t_.db->write([&](store::Tx& tx) { store::store_case_clock(tx, decided); });
+  EXPECT_EQ(stored("a-1"), case_clock(decided));
+  std::optional<Assessment> read;
+  t_.db->read([&](store::Tx& tx) { read = store::find_assessment(tx, "area", "a-1"); });
+  ASSERT_TRUE(read);
+  EXPECT_EQ(read->version, a.version) << "not a step: no new version";
+  EXPECT_FALSE(read->decided_on);
+}
+
 int severity(StepStatus s) {
   switch (s) {
     case StepStatus::overdue: return 0;
