@@ -4,22 +4,25 @@
 # Builds a demo area with PLANS plans (default 20000) in a temporary SQLite
 # database, serves it, signs in as the demo caseworker, then runs wrk against
 # /healthz (the baseline: no database work), a register search, a child's
-# record page, the whole area's caseload and the 20-week rate page, one after
-# another in the same run. Prints requests/s, p99
-# latency, the server's CPU time per request (user + system, from /proc: the
-# figure least moved by whatever else the machine is running), the ratio to the
-# baseline, and the server's peak memory (VmHWM).
+# record page, the caseworker's own caseload, the whole area's caseload (page
+# and JSON) and the 20-week rate page, one after another in the same run.
+# Prints requests/s, p99 latency, the server's CPU time per request (user +
+# system, from /proc: the figure least moved by whatever else the machine is
+# running), the ratio to the baseline, and the server's peak memory (VmHWM).
+# TANDEM=path/to/tandem measures another build (before and after a change, in
+# the same conditions).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 plans="${1:-20000}"
 seconds="${2:-30}"
 connections="${3:-64}"
+tandem="${TANDEM:-build/tandem}"
 command -v wrk >/dev/null || apt-get install -y -qq wrk
 dir=$(mktemp -d)
 trap 'kill "$server" 2>/dev/null || true; rm -rf "$dir"' EXIT
 db="sqlite:$dir/bench.db"
-build/tandem demo --database "$db" --plans "$plans" | head -1
-build/tandem serve --database "$db" --port 0 ${WORKERS:+--workers $WORKERS} >"$dir/serve.log" 2>&1 &
+"$tandem" demo --database "$db" --plans "$plans" | head -1
+"$tandem" serve --database "$db" --port 0 ${WORKERS:+--workers $WORKERS} >"$dir/serve.log" 2>&1 &
 server=$!
 for _ in $(seq 100); do grep -q listening "$dir/serve.log" && break; sleep 0.1; done
 base=$(grep -oE 'http://[0-9.]+:[0-9]+' "$dir/serve.log")
@@ -60,13 +63,15 @@ run healthz /healthz
 run register_search "/children?q=$family"
 run register_name_search "/children?q=$full_name"
 run child_record "/children/$child"
+run caseload_mine "/cases"
 run caseload_area "/cases?scope=area"
+run api_caseload_area "/api/v1/assessments?scope=area"
 run twenty_week_rate "/performance/twenty-weeks"
 [ -n "${EXTRA:-}" ] && run api_search "/api/v1/children?q=$family"
 base_rps=$(cat "$dir/healthz.rps")
-names=(register_search register_name_search child_record caseload_area twenty_week_rate)
+names=(register_search register_name_search child_record caseload_mine caseload_area api_caseload_area twenty_week_rate)
 [ -n "${EXTRA:-}" ] && names+=(api_search)
 for n in "${names[@]}"; do
-  awk -v a="$(cat "$dir/$n.rps")" -v b="$base_rps" -v n="$n" 'BEGIN{printf "%-28s %.2f of the /healthz baseline\n", n, a/b}'
+  awk -v a="$(cat "$dir/$n.rps")" -v b="$base_rps" -v n="$n" 'BEGIN{printf "%-28s %.3f of the /healthz baseline\n", n, a/b}'
 done
 echo "server peak memory: $(awk '/VmHWM/{print $2, $3}' /proc/$server/status)"

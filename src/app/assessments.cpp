@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <mutex>
 
 #include "app/crypto.h"
 #include "app/letter_writer.h"
@@ -100,18 +101,6 @@ Result<Assessment> apply(const Assessment& a, const StepInput& in, Date today) {
               "final");
 }
 
-int severity(StepStatus s) {
-  switch (s) {
-    case StepStatus::overdue: return 0;
-    case StepStatus::at_risk: return 1;
-    case StepStatus::on_time: return 2;
-    case StepStatus::exception_applies: return 3;
-    case StepStatus::done_on_time:
-    case StepStatus::done_late: return 4;
-  }
-  return 5;
-}
-
 }  // namespace
 
 StepOutcome start_assessment(RegisterServices& s, const SignedIn& user, const std::string& child_id,
@@ -207,52 +196,78 @@ std::variant<AssessmentView, Refused> open_assessment_case(RegisterServices& s, 
 }
 
 CaseloadPage caseload(RegisterServices& s, const SignedIn& user, bool mine_only, int page, const std::string& route) {
-  std::vector<Assessment> open;
-  std::map<std::string, std::string> names;
   // Outside organisations see only children they are named on (see can_see_child).
   const bool agency_wide = user.agency != Agency::school && user.agency != Agency::provider;
-  s.db.read([&](store::Tx& tx) {
-    open = store::open_assessments_visible(tx, user.area_id, user.user_id, std::string(to_string(user.agency)),
-                                           agency_wide && role_has(user.role, Permission::view_child),
-                                           mine_only ? user.user_id : "");
-    names = store::names_of_open_cases(tx, user.area_id);
-  });
   const Date today = s.clock.today();
-  std::vector<CaseRow> rows;
-  CaseloadPage out;
-  for (const auto& a : open) {
-    auto next = next_step(a, today, kAtRiskDays);
-    if (!next) continue;
-    out.overdue += next->state.status == StepStatus::overdue ? 1 : 0;
-    out.at_risk += next->state.status == StepStatus::at_risk ? 1 : 0;
-    rows.push_back({a.id, a.child_id, names[a.child_id], a.caseworker_id, stage_of(a), *next,
-                    static_cast<int>(late_advice(a, today).size()), days_lost(a, today)});
+  const store::CaseloadFilter filter{user.area_id,
+                                     user.user_id,
+                                     std::string(to_string(user.agency)),
+                                     agency_wide && role_has(user.role, Permission::view_child),
+                                     mine_only ? user.user_id : "",
+                                     today,
+                                     kAtRiskDays};
+  // A case saved before its clock was stored has it filled in here, once.
+  std::vector<std::string> unstored;
+  s.db.read([&](store::Tx& tx) { unstored = store::assessments_without_clock(tx, user.area_id); });
+  if (!unstored.empty()) {
+    s.db.write([&](store::Tx& tx) {
+      constexpr std::size_t kChunk = 500;
+      for (std::size_t i = 0; i < unstored.size(); i += kChunk) {
+        const auto from = unstored.begin() + static_cast<std::ptrdiff_t>(i);
+        const std::vector<std::string> ids(from,
+                                           from + static_cast<std::ptrdiff_t>(std::min(kChunk, unstored.size() - i)));
+        for (const auto& a : store::assessments_by_id(tx, user.area_id, ids)) store::store_case_clock(tx, a);
+      }
+    });
   }
-  std::stable_sort(rows.begin(), rows.end(), [](const CaseRow& x, const CaseRow& y) {
-    const int sx = severity(x.next.state.status), sy = severity(y.next.state.status);
-    if (sx != sy) return sx < sy;
-    return x.next.days_left < y.next.days_left;
+  // The order comes from each case's stored clock (core case_clock()); only
+  // the page's cases are loaded whole.
+  CaseloadPage out;
+  std::vector<store::CaseloadEntry> order;
+  std::vector<Assessment> cases;
+  std::map<std::string, std::string> names;
+  s.db.read([&](store::Tx& tx) {
+    order = store::caseload_order(tx, filter);
+    out.total = static_cast<int>(order.size());
+    out.pages = std::max(1, (out.total + kCaseloadPageSize - 1) / kCaseloadPageSize);
+    out.page = std::clamp(page, 1, out.pages);
+    const auto first = static_cast<std::size_t>(out.page - 1) * static_cast<std::size_t>(kCaseloadPageSize);
+    const auto last = std::min(order.size(), first + kCaseloadPageSize);
+    std::vector<std::string> ids;
+    for (std::size_t i = first; i < last; ++i) ids.push_back(order[i].assessment_id);
+    cases = store::assessments_by_id(tx, user.area_id, ids);
+    std::vector<std::string> children;
+    for (const auto& a : cases) children.push_back(a.child_id);
+    names = store::names_of_children(tx, user.area_id, children);
   });
   std::map<std::string, CaseworkerLoad> loads;
-  for (const auto& r : rows) {
-    auto& l = loads[r.caseworker_id];
-    l.caseworker_id = r.caseworker_id;
+  for (const auto& e : order) {
+    out.overdue += e.status == StepStatus::overdue ? 1 : 0;
+    out.at_risk += e.status == StepStatus::at_risk ? 1 : 0;
+    auto& l = loads[e.caseworker_id];
+    l.caseworker_id = e.caseworker_id;
     ++l.open;
-    l.overdue += r.next.state.status == StepStatus::overdue ? 1 : 0;
-    l.at_risk += r.next.state.status == StepStatus::at_risk ? 1 : 0;
+    l.overdue += e.status == StepStatus::overdue ? 1 : 0;
+    l.at_risk += e.status == StepStatus::at_risk ? 1 : 0;
   }
   for (auto& [id, l] : loads) out.by_caseworker.push_back(l);
   std::sort(out.by_caseworker.begin(), out.by_caseworker.end(),
             [](const CaseworkerLoad& a, const CaseworkerLoad& b) { return a.open > b.open; });
-  out.total = static_cast<int>(rows.size());
-  out.pages = std::max(1, (out.total + kCaseloadPageSize - 1) / kCaseloadPageSize);
-  out.page = std::clamp(page, 1, out.pages);
+  // The page's rows in the stored order, shown as next_step() computes them.
+  std::map<std::string, const Assessment*> by_id;
+  for (const auto& a : cases) by_id[a.id] = &a;
   const auto first = static_cast<std::size_t>(out.page - 1) * static_cast<std::size_t>(kCaseloadPageSize);
-  const auto last = std::min(rows.size(), first + kCaseloadPageSize);
+  const auto last = std::min(order.size(), first + kCaseloadPageSize);
   std::string shown;
   for (std::size_t i = first; i < last; ++i) {
-    shown += (shown.empty() ? "" : " ") + rows[i].child_id;
-    out.rows.push_back(std::move(rows[i]));
+    const auto found = by_id.find(order[i].assessment_id);
+    if (found == by_id.end()) continue;
+    const Assessment& a = *found->second;
+    auto next = next_step(a, today, kAtRiskDays);
+    if (!next) continue;
+    shown += (shown.empty() ? "" : " ") + a.child_id;
+    out.rows.push_back({a.id, a.child_id, names[a.child_id], a.caseworker_id, stage_of(a), *next,
+                        static_cast<int>(late_advice(a, today).size()), days_lost(a, today)});
   }
   s.access_log.record({{}, user.area_id, s.clock.now_micros(), user.user_id, route, shown, "shown"});
   return out;
@@ -317,26 +332,62 @@ std::variant<store::LetterRow, Refused> open_letter(RegisterServices& s, const S
   return *letter;
 }
 
+namespace {
+// The 20-week rate by database, area, year and day, kept while the area's
+// assessments are unchanged: every request reads the area's change token
+// (store::assessments_change_token) in the same transaction, so a step
+// recorded on any server shows in the next figure.
+struct CachedRate {
+  const store::Database* db;
+  std::string area_id;
+  int year;
+  Date today;
+  std::int64_t token;
+  TwentyWeekRate rate;
+};
+std::mutex rate_cache_mutex;
+std::vector<CachedRate> rate_cache;  // newest last
+constexpr std::size_t kRateCacheSize = 64;
+}  // namespace
+
 TwentyWeekRate area_twenty_week_rate(RegisterServices& s, const SignedIn& user, int year) {
-  std::vector<Assessment> issued;
-  s.db.read([&](store::Tx& tx) {
-    issued = store::issued_for_timeliness(tx, user.area_id, make_date(year, 1, 1), make_date(year, 12, 31));
-  });
-  std::vector<IssuedPlan> plans;
   const Date today = s.clock.today();
+  std::int64_t token = 0;
+  std::optional<TwentyWeekRate> cached;
+  std::vector<Assessment> issued;
+  const auto same = [&](const CachedRate& c) {
+    return c.db == &s.db && c.area_id == user.area_id && c.year == year && c.today == today;
+  };
+  s.db.read([&](store::Tx& tx) {
+    token = store::assessments_change_token(tx, user.area_id);
+    {
+      const std::lock_guard lock(rate_cache_mutex);
+      const auto hit = std::find_if(rate_cache.begin(), rate_cache.end(), same);
+      if (hit != rate_cache.end() && hit->token == token) cached = hit->rate;
+    }
+    if (!cached)
+      issued = store::issued_for_timeliness(tx, user.area_id, make_date(year, 1, 1), make_date(year, 12, 31));
+  });
+  if (cached) return *cached;
+  std::vector<IssuedPlan> plans;
   for (const auto& a : issued) plans.push_back({a.received_on, *a.final_issued_on, twenty_weeks_lifted(a, today)});
-  auto rate = twenty_week_rate(plans, year);
-  if (!rate) return TwentyWeekRate{year, {}, {}};
-  return *rate;
+  auto computed = twenty_week_rate(plans, year);
+  const TwentyWeekRate rate = computed ? *computed : TwentyWeekRate{year, {}, {}};
+  const std::lock_guard lock(rate_cache_mutex);
+  std::erase_if(rate_cache, same);
+  if (rate_cache.size() >= kRateCacheSize) rate_cache.erase(rate_cache.begin());
+  rate_cache.push_back({&s.db, user.area_id, year, today, token, rate});
+  return rate;
 }
 
 }  // namespace tandem::app
 
 namespace tandem::app {
 
-PublishedTimeliness published_timeliness(const SignedIn& user) {
+namespace {
+PublishedTimeliness read_published_timeliness(const std::string& area_id) {
   PublishedTimeliness out;
-  auto profile = shipped_area_profile(user.area_id);
+  auto profile = shipped_area_profile(area_id);
   if (!profile) return out;
   const std::string la = profile->calibrate_from.value_or(profile->la_code);
   auto c = demo::calibration_for(la);
@@ -346,6 +397,17 @@ PublishedTimeliness published_timeliness(const SignedIn& user) {
   out.area_pc = c->within_20_weeks_pc;
   out.england_pc = c->england.within_20_weeks_pc;
   return out;
+}
+}  // namespace
+
+// The published figures ship with the program, so each area's are read once.
+PublishedTimeliness published_timeliness(const SignedIn& user) {
+  static std::mutex mutex;
+  static std::map<std::string, PublishedTimeliness> by_area;
+  const std::lock_guard lock(mutex);
+  auto found = by_area.find(user.area_id);
+  if (found == by_area.end()) found = by_area.emplace(user.area_id, read_published_timeliness(user.area_id)).first;
+  return found->second;
 }
 
 }  // namespace tandem::app

@@ -106,7 +106,8 @@ struct CaseloadPage {
 constexpr int kCaseloadPageSize = 50;
 // Open cases ordered: overdue first, then at risk, then by days left; cases
 // under an exception after the rest, still visible. `mine_only` keeps the
-// user's own cases. Only the page's children are logged as shown.
+// user's own cases. Only the page's children are logged as shown. Ordered and
+// paged in the database from each case's stored clock (core case_clock()).
 CaseloadPage caseload(RegisterServices& s, const SignedIn& user, bool mine_only, int page, const std::string& route);
 
 // Gives a case to another caseworker in the area (managers rebalancing
@@ -127,7 +128,8 @@ std::variant<store::LetterRow, Refused> open_letter(RegisterServices& s, const S
                                                     const std::string& letter_id, const std::string& route);
 
 // The area's 20-week rate for a calendar year, computed the DfE way from the
-// plans Tandem holds.
+// plans Tandem holds. Kept per area, year and day until any of the area's
+// assessments is saved again, on whichever server.
 TwentyWeekRate area_twenty_week_rate(RegisterServices& s, const SignedIn& user, int year);
 
 // What DfE last published for the area (for a fictional area, the area its

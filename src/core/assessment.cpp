@@ -262,6 +262,64 @@ std::optional<NextStep> next_step(const Assessment& a, Date today, int at_risk_d
   return out;
 }
 
+namespace {
+// The first day an exception lifts `step`'s limit, as step_status() decides it:
+// the earliest start among exceptions whose ground applies to the step and that
+// overlap the days the limit ran; the limit is lifted from that day on.
+std::optional<Date> lifted_from(ClockStep step, Date from, const std::vector<ClockException>& exceptions) {
+  const Date deadline = step_deadline(step, from).date;
+  std::optional<Date> out;
+  for (const auto& e : exceptions) {
+    if (!exception_basis(step, e.ground) || e.start > deadline || e.end <= from) continue;
+    if (!out || e.start < *out) out = e.start;
+  }
+  return out;
+}
+}  // namespace
+
+CaseClock case_clock(const Assessment& a) {
+  CaseClock c;
+  const auto exceptions = exceptions_of(a);
+  for (const auto& e : exceptions) {
+    if (!make_exception(e.ground, e.start, e.end)) return c;
+  }
+  std::optional<ClockStep> first, then;
+  switch (stage_of(a)) {
+    case AssessmentStage::awaiting_decision: first = ClockStep::decide_whether_to_assess; break;
+    case AssessmentStage::assessing:
+      first = ClockStep::notify_decision_not_to_issue;
+      then = ClockStep::final_plan;
+      break;
+    case AssessmentStage::draft_issued: first = ClockStep::final_plan; break;
+    case AssessmentStage::not_assessing:
+    case AssessmentStage::not_issuing:
+    case AssessmentStage::final_issued: return c;
+  }
+  c.due_on = step_deadline(*first, a.received_on).date;
+  c.lifted_on = lifted_from(*first, a.received_on, exceptions);
+  if (then) {
+    c.then_due_on = step_deadline(*then, a.received_on).date;
+    c.then_lifted_on = lifted_from(*then, a.received_on, exceptions);
+  }
+  return c;
+}
+
+std::optional<CaseUrgency> case_urgency(const CaseClock& c, Date received_on, Date today, int at_risk_days) {
+  if (!c.due_on || today < received_on || at_risk_days < 0) return std::nullopt;
+  const auto lifted = [&](const std::optional<Date>& from) { return from && *from <= today; };
+  Date due = *c.due_on;
+  bool lift = lifted(c.lifted_on);
+  // The first step once overdue gives way to the later one (next_step()).
+  if (c.then_due_on && !lift && today > due) {
+    due = *c.then_due_on;
+    lift = lifted(c.then_lifted_on);
+  }
+  if (lift) return CaseUrgency{StepStatus::exception_applies, due};
+  if (today > due) return CaseUrgency{StepStatus::overdue, due};
+  if ((due - today).count() <= at_risk_days) return CaseUrgency{StepStatus::at_risk, due};
+  return CaseUrgency{StepStatus::on_time, due};
+}
+
 std::vector<LateAdvice> late_advice(const Assessment& a, Date today) {
   std::vector<LateAdvice> out;
   for (const auto& r : a.advice) {

@@ -120,6 +120,32 @@ struct NextStep {
 };
 std::optional<NextStep> next_step(const Assessment& a, Date today, int at_risk_days);
 
+// The dates the caseload orders by, stored with each case (migration 0014) so
+// a list can be ordered and paged in the database. Status depends on today, so
+// only dates are stored and case_urgency() derives the status when read. The
+// step chased first, with its last day and the first day an exception lifts
+// its limit; while assessing, the same for the 20-week final plan, which is
+// chased once the 16 weeks for a decision not to issue have run out. Empty
+// once the case is finished, and when next_step() would refuse the case (an
+// exception that cannot be recorded).
+struct CaseClock {
+  std::optional<Date> due_on;
+  std::optional<Date> lifted_on;
+  std::optional<Date> then_due_on;
+  std::optional<Date> then_lifted_on;
+  bool operator==(const CaseClock&) const = default;
+};
+CaseClock case_clock(const Assessment& a);
+
+// The status and last day next_step(a, today, at_risk_days) gives, from the
+// stored clock alone; the caseload query applies the same rule in SQL.
+struct CaseUrgency {
+  StepStatus status = StepStatus::on_time;
+  Date due{};
+  bool operator==(const CaseUrgency&) const = default;
+};
+std::optional<CaseUrgency> case_urgency(const CaseClock& c, Date received_on, Date today, int at_risk_days);
+
 // Advice requests past their 6 weeks (reg 8(1)) and not yet back, for
 // chasing the provider; exceptions under reg 8(2) are taken into account.
 struct LateAdvice {

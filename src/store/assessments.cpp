@@ -1,6 +1,8 @@
 #include "store/assessments.h"
 
+#include <algorithm>
 #include <map>
+#include <random>
 
 #include "store/detail/tx.h"
 
@@ -144,36 +146,86 @@ std::vector<Assessment> load(Tx& tx, const std::string& where, const std::vector
   return out;
 }
 
+// A fresh token for assessment_changes: random, so two databases (or one
+// rebuilt) never share one by chance.
+long long new_change_token() {
+  thread_local std::mt19937_64 random{std::random_device{}()};
+  return static_cast<long long>(random() >> 1);
+}
+
+void mark_changed(Tx& tx, const std::string& area_id) {
+  const long long token = new_change_token();
+  tx.sql << "INSERT INTO assessment_changes (area_id, change_token) VALUES (:a, :t) ON CONFLICT (area_id) DO UPDATE "
+            "SET change_token = excluded.change_token",
+      use(area_id), use(token);
+}
+
+std::string placeholders(std::size_t first, std::size_t count) {
+  std::string out;
+  for (std::size_t i = 0; i < count; ++i) out += (i ? ", :v" : ":v") + std::to_string(first + i);
+  return out;
+}
+
 }  // namespace
 
 bool save_assessment(Tx& tx, const Assessment& a, std::int64_t now) {
   const std::string received = format_date(a.received_on), source(to_string(a.source));
   OptionalDate decided(a.decided_on), not_issue(a.not_to_issue_on), draft(a.draft_served_on),
       final_issued(a.final_issued_on);
+  // The caseload's order, stored with every step (migration 0014).
+  const CaseClock clock = case_clock(a);
+  OptionalDate due(clock.due_on), lifted(clock.lifted_on), then_due(clock.then_due_on),
+      then_lifted(clock.then_lifted_on);
   const int assess = a.assess ? 1 : 0;
   const long long at = now, version = a.version;
   if (a.version == 0) {
     const long long first = 1;
     tx.sql << "INSERT INTO assessments (id, area_id, child_id, received_on, source, caseworker_id, decided_on, assess, "
-              "not_to_issue_on, draft_served_on, final_issued_on, version, created_at, updated_at) VALUES (:id, "
-              ":area, :child, :received, :source, :cw, :decided, :assess, :notissue, :draft, :final, :version, :c, :u)",
+              "not_to_issue_on, draft_served_on, final_issued_on, version, created_at, updated_at, clock_due_on, "
+              "clock_lifted_on, clock_then_due_on, clock_then_lifted_on, clock_stored) VALUES (:id, :area, :child, "
+              ":received, :source, :cw, :decided, :assess, :notissue, :draft, :final, :version, :c, :u, :due, "
+              ":lifted, :then_due, :then_lifted, 1)",
         use(a.id), use(a.area_id), use(a.child_id), use(received), use(source), use(a.caseworker_id),
         use(decided.text, decided.ind), use(assess), use(not_issue.text, not_issue.ind), use(draft.text, draft.ind),
-        use(final_issued.text, final_issued.ind), use(first), use(at), use(at);
+        use(final_issued.text, final_issued.ind), use(first), use(at), use(at), use(due.text, due.ind),
+        use(lifted.text, lifted.ind), use(then_due.text, then_due.ind), use(then_lifted.text, then_lifted.ind);
   } else {
     soci::statement st =
         (tx.sql.prepare << "UPDATE assessments SET received_on = :received, source = :source, caseworker_id = :cw, "
                            "decided_on = :decided, assess = :assess, not_to_issue_on = :notissue, draft_served_on = "
-                           ":draft, final_issued_on = :final, version = version + 1, updated_at = :u WHERE id = :id "
-                           "AND area_id = :area AND version = :version",
+                           ":draft, final_issued_on = :final, version = version + 1, updated_at = :u, clock_due_on = "
+                           ":due, clock_lifted_on = :lifted, clock_then_due_on = :then_due, clock_then_lifted_on = "
+                           ":then_lifted, clock_stored = 1 WHERE id = :id AND area_id = :area AND version = :version",
          use(received), use(source), use(a.caseworker_id), use(decided.text, decided.ind), use(assess),
          use(not_issue.text, not_issue.ind), use(draft.text, draft.ind), use(final_issued.text, final_issued.ind),
-         use(at), use(a.id), use(a.area_id), use(version));
+         use(at), use(due.text, due.ind), use(lifted.text, lifted.ind), use(then_due.text, then_due.ind),
+         use(then_lifted.text, then_lifted.ind), use(a.id), use(a.area_id), use(version));
     st.execute(true);
     if (st.get_affected_rows() != 1) return false;
   }
   write_children(tx, a);
+  mark_changed(tx, a.area_id);
   return true;
+}
+
+std::vector<std::string> assessments_without_clock(Tx& tx, const std::string& area_id) {
+  std::vector<std::string> out;
+  std::string id;
+  soci::statement st =
+      (tx.sql.prepare << "SELECT id FROM assessments WHERE area_id = :a AND clock_stored = 0", use(area_id), into(id));
+  st.execute();
+  while (st.fetch()) out.push_back(id);
+  return out;
+}
+
+void store_case_clock(Tx& tx, const Assessment& a) {
+  const CaseClock clock = case_clock(a);
+  OptionalDate due(clock.due_on), lifted(clock.lifted_on), then_due(clock.then_due_on),
+      then_lifted(clock.then_lifted_on);
+  tx.sql << "UPDATE assessments SET clock_due_on = :due, clock_lifted_on = :lifted, clock_then_due_on = :then_due, "
+            "clock_then_lifted_on = :then_lifted, clock_stored = 1 WHERE id = :id AND area_id = :area",
+      use(due.text, due.ind), use(lifted.text, lifted.ind), use(then_due.text, then_due.ind),
+      use(then_lifted.text, then_lifted.ind), use(a.id), use(a.area_id);
 }
 
 std::optional<Assessment> find_assessment(Tx& tx, const std::string& area_id, const std::string& id) {
@@ -206,20 +258,6 @@ std::vector<Assessment> open_assessments_visible(Tx& tx, const std::string& area
     values.push_back(caseworker_id);
   }
   return load(tx, where, values, " ORDER BY received_on, id");
-}
-
-std::map<std::string, std::string> names_of_open_cases(Tx& tx, const std::string& area_id) {
-  std::map<std::string, std::string> out;
-  std::string id, given, family;
-  soci::statement st =
-      (tx.sql.prepare << "SELECT DISTINCT c.id, c.given_name, c.family_name FROM children c JOIN "
-                         "assessments a ON a.child_id = c.id WHERE a.area_id = :a AND "
-                         "a.final_issued_on IS NULL AND a.not_to_issue_on IS NULL AND NOT (a.decided_on IS NOT "
-                         "NULL AND a.assess = 0)",
-       use(area_id), into(id), into(given), into(family));
-  st.execute();
-  while (st.fetch()) out[id] = given + " " + family;
-  return out;
 }
 
 std::vector<Assessment> assessments_issued_between(Tx& tx, const std::string& area_id, Date from, Date to) {
@@ -264,11 +302,104 @@ std::vector<Assessment> issued_for_timeliness(Tx& tx, const std::string& area_id
   return out;
 }
 
+std::vector<CaseloadEntry> caseload_order(Tx& tx, const CaseloadFilter& f) {
+  // p.t is today and p.r the last day that counts as at risk. Once the first
+  // step is overdue and not lifted, the later one is chased (core next_step()).
+  const std::string later =
+      "a.clock_then_due_on IS NOT NULL AND a.clock_due_on < p.t AND (a.clock_lifted_on IS NULL OR "
+      "a.clock_lifted_on > p.t)";
+  std::string sql =
+      "WITH p AS (SELECT CAST(:v0 AS TEXT) AS t, CAST(:v1 AS TEXT) AS r), c AS (SELECT a.id, a.caseworker_id, "
+      "a.received_on, CASE WHEN " +
+      later + " THEN a.clock_then_due_on ELSE a.clock_due_on END AS due, CASE WHEN " + later +
+      " THEN a.clock_then_lifted_on ELSE a.clock_lifted_on END AS lifted FROM assessments a CROSS JOIN p WHERE "
+      "a.area_id = :v2 AND a.clock_stored = 1 AND a.clock_due_on IS NOT NULL AND a.received_on <= p.t AND EXISTS "
+      "(SELECT 1 FROM involvements i WHERE i.child_id = a.child_id AND i.ended_on IS NULL AND "
+      "(i.user_id = :v3 OR (i.user_id = '' AND i.agency = :v4 AND :v5 = 'yes')))";
+  std::vector<std::string> values{format_date(f.today),
+                                  format_date(f.today + std::chrono::days{f.at_risk_days}),
+                                  f.area_id,
+                                  f.user_id,
+                                  f.agency,
+                                  f.agency_wide ? "yes" : "no"};
+  if (!f.caseworker_id.empty()) {
+    sql += " AND a.caseworker_id = :v6";
+    values.push_back(f.caseworker_id);
+  }
+  sql +=
+      ") SELECT c.id, c.caseworker_id, CASE WHEN c.lifted <= p.t THEN 3 WHEN c.due < p.t THEN 0 "
+      "WHEN c.due <= p.r THEN 1 ELSE 2 END AS urgency FROM c CROSS JOIN p ORDER BY urgency, c.due, c.received_on, "
+      "c.id";
+  std::vector<CaseloadEntry> out;
+  std::string id, caseworker;
+  int urgency = 0;
+  auto prep = (tx.sql.prepare << sql);
+  for (std::size_t i = 0; i < values.size(); ++i) prep, use(values[i], "v" + std::to_string(i));
+  prep, into(id), into(caseworker), into(urgency);
+  soci::statement st = prep;
+  st.execute();
+  static constexpr StepStatus kByUrgency[] = {StepStatus::overdue, StepStatus::at_risk, StepStatus::on_time,
+                                              StepStatus::exception_applies};
+  while (st.fetch()) {
+    out.push_back({id, caseworker, kByUrgency[std::clamp(urgency, 0, 3)]});
+  }
+  return out;
+}
+
+std::optional<CaseClock> stored_case_clock(Tx& tx, const std::string& area_id, const std::string& id) {
+  std::string due, lifted, then_due, then_lifted;
+  soci::indicator due_ind = soci::i_null, lifted_ind = soci::i_null, then_due_ind = soci::i_null,
+                  then_lifted_ind = soci::i_null;
+  soci::statement st =
+      (tx.sql.prepare << "SELECT clock_due_on, clock_lifted_on, clock_then_due_on, clock_then_lifted_on FROM "
+                         "assessments WHERE area_id = :a AND id = :id",
+       use(area_id), use(id), into(due, due_ind), into(lifted, lifted_ind), into(then_due, then_due_ind),
+       into(then_lifted, then_lifted_ind));
+  st.execute();
+  if (!st.fetch()) return std::nullopt;
+  return CaseClock{read_date(due, due_ind), read_date(lifted, lifted_ind), read_date(then_due, then_due_ind),
+                   read_date(then_lifted, then_lifted_ind)};
+}
+
+// By key alone, then checked against the area: with a long IN list SQLite
+// would otherwise walk the area's index instead of looking each key up.
+std::vector<Assessment> assessments_by_id(Tx& tx, const std::string& area_id, const std::vector<std::string>& ids) {
+  if (ids.empty()) return {};
+  auto out = load(tx, "WHERE id IN (" + placeholders(0, ids.size()) + ")", ids, "");
+  std::erase_if(out, [&](const Assessment& a) { return a.area_id != area_id; });
+  return out;
+}
+
+std::map<std::string, std::string> names_of_children(Tx& tx, const std::string& area_id,
+                                                     const std::vector<std::string>& child_ids) {
+  std::map<std::string, std::string> out;
+  if (child_ids.empty()) return out;
+  std::string id, area, given, family;
+  auto prep = (tx.sql.prepare << "SELECT id, area_id, given_name, family_name FROM children WHERE id IN (" +
+                                     placeholders(0, child_ids.size()) + ")");
+  for (std::size_t i = 0; i < child_ids.size(); ++i) prep, use(child_ids[i], "v" + std::to_string(i));
+  prep, into(id), into(area), into(given), into(family);
+  soci::statement st = prep;
+  st.execute();
+  while (st.fetch()) {
+    if (area == area_id) out[id] = given + " " + family;
+  }
+  return out;
+}
+
+std::int64_t assessments_change_token(Tx& tx, const std::string& area_id) {
+  long long token = 0;
+  soci::indicator ind = soci::i_null;
+  tx.sql << "SELECT change_token FROM assessment_changes WHERE area_id = :a", use(area_id), into(token, ind);
+  return ind == soci::i_ok ? token : 0;
+}
+
 void delete_assessments(Tx& tx, const std::string& area_id) {
   tx.sql << "DELETE FROM letters WHERE area_id = :a", use(area_id);
   tx.sql << "DELETE FROM advice_requests WHERE area_id = :a", use(area_id);
   tx.sql << "DELETE FROM assessment_exceptions WHERE area_id = :a", use(area_id);
   tx.sql << "DELETE FROM assessments WHERE area_id = :a", use(area_id);
+  mark_changed(tx, area_id);
 }
 
 void insert_letter(Tx& tx, const LetterRow& l) {

@@ -27,12 +27,46 @@ std::vector<Assessment> open_assessments(Tx& tx, const std::string& area_id);
 std::vector<Assessment> open_assessments_visible(Tx& tx, const std::string& area_id, const std::string& user_id,
                                                  const std::string& agency, bool agency_wide,
                                                  const std::string& caseworker_id);
-// Child id -> "Given Family" for every open case in the area, in one query.
-std::map<std::string, std::string> names_of_open_cases(Tx& tx, const std::string& area_id);
 std::vector<Assessment> assessments_issued_between(Tx& tx, const std::string& area_id, Date from, Date to);
 // The same cases with only what the 20-week measure needs (dates and
 // exceptions, no advice): two queries however many plans there are.
 std::vector<Assessment> issued_for_timeliness(Tx& tx, const std::string& area_id, Date from, Date to);
+
+// The caseload in its order, from each case's stored clock (migration 0014,
+// core case_clock()): overdue first, then at risk, on time, and under an
+// exception, each by the last day of the step to chase, then by date of
+// receipt. The visibility rule is open_assessments_visible()'s. Cases saved
+// before the clock was stored are left out: store theirs first (below).
+struct CaseloadFilter {
+  std::string area_id;
+  std::string user_id;
+  std::string agency;
+  bool agency_wide = false;
+  std::string caseworker_id;  // empty: every visible case
+  Date today{};
+  int at_risk_days = 14;
+};
+struct CaseloadEntry {
+  std::string assessment_id;
+  std::string caseworker_id;
+  StepStatus status = StepStatus::on_time;  // overdue, at_risk, on_time or exception_applies
+};
+std::vector<CaseloadEntry> caseload_order(Tx& tx, const CaseloadFilter& f);
+// The area's cases saved before the clock was stored (migration 0014), and
+// the step that stores one's clock, changing nothing else.
+std::vector<std::string> assessments_without_clock(Tx& tx, const std::string& area_id);
+void store_case_clock(Tx& tx, const Assessment& a);
+// The clock as stored for a case (nothing when there is no such case).
+std::optional<CaseClock> stored_case_clock(Tx& tx, const std::string& area_id, const std::string& id);
+// The given cases, with advice and exceptions, in no particular order.
+std::vector<Assessment> assessments_by_id(Tx& tx, const std::string& area_id, const std::vector<std::string>& ids);
+// Child id -> "Given Family" for the given children of the area.
+std::map<std::string, std::string> names_of_children(Tx& tx, const std::string& area_id,
+                                                     const std::vector<std::string>& child_ids);
+
+// A token that changes whenever any of the area's assessments is saved or
+// removed (0 when none ever was), for keeping figures computed from them.
+std::int64_t assessments_change_token(Tx& tx, const std::string& area_id);
 
 // Removes an area's assessments, advice, exceptions and letters (demo rebuilds).
 void delete_assessments(Tx& tx, const std::string& area_id);

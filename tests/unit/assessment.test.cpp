@@ -137,5 +137,56 @@ TEST(Assessment, LateAdviceNamesTheRequestPastItsSixWeeks) {
   EXPECT_EQ(late[0].days_late, 7);
 }
 
+// The stored clock gives the status and last day next_step() gives, on every
+// day from the request to long after, whatever the stage and exceptions.
+TEST(Assessment, TheStoredClockAgreesWithNextStepOnEveryDay) {
+  const auto with = [](Assessment a, ExceptionGround g, Date start, Date end) {
+    a.exceptions.push_back({"x-" + std::to_string(a.exceptions.size()), {g, start, end}, "recorded"});
+    return a;
+  };
+  const auto drafted = *serve_draft(assessing(), make_date(2025, 4, 1), kToday);
+  std::vector<Assessment> cases{opened(), assessing(), drafted};
+  for (const auto& base : std::vector<Assessment>{opened(), assessing(), drafted}) {
+    // Grounds that lift some steps and not others, starting before, during and
+    // after each limit, and one that ended before the request.
+    cases.push_back(with(base, ExceptionGround::school_closure, make_date(2025, 1, 20), make_date(2025, 3, 1)));
+    cases.push_back(with(base, ExceptionGround::missed_appointment, make_date(2025, 2, 1), make_date(2025, 2, 3)));
+    cases.push_back(with(base, ExceptionGround::away_from_area, make_date(2025, 4, 20), make_date(2025, 6, 1)));
+    cases.push_back(with(base, ExceptionGround::away_from_area, make_date(2025, 5, 20), make_date(2025, 7, 1)));
+    cases.push_back(
+        with(base, ExceptionGround::exceptional_personal_circumstances, make_date(2025, 6, 1), make_date(2025, 6, 9)));
+    cases.push_back(
+        with(with(base, ExceptionGround::early_years_closure, make_date(2025, 5, 1), make_date(2025, 5, 30)),
+             ExceptionGround::exceptional_personal_circumstances, make_date(2025, 2, 20), make_date(2025, 2, 21)));
+    cases.push_back(with(base, ExceptionGround::school_closure, make_date(2024, 12, 1), make_date(2025, 1, 6)));
+    // An away-from-area exception under 4 weeks: next_step() refuses the case.
+    cases.push_back(with(base, ExceptionGround::away_from_area, make_date(2025, 2, 1), make_date(2025, 2, 5)));
+  }
+  cases.push_back(*decide_whether_to_assess(opened(), make_date(2025, 2, 10), false, kToday));
+  cases.push_back(*issue_final(drafted, make_date(2025, 5, 1), kToday));
+  int compared = 0;
+  for (const auto& a : cases) {
+    const auto clock = case_clock(a);
+    for (Date today = kReceived - std::chrono::days{3}; today <= make_date(2025, 9, 1); today += std::chrono::days{1}) {
+      const auto expected = next_step(a, today, 14);
+      const auto actual = case_urgency(clock, a.received_on, today, 14);
+      ASSERT_EQ(expected.has_value(), actual.has_value()) << format_date(today);
+      if (!expected) continue;
+      EXPECT_EQ(actual->status, expected->state.status) << format_date(today);
+      EXPECT_EQ(actual->due, expected->state.deadline.date) << format_date(today);
+      ++compared;
+    }
+  }
+  EXPECT_GT(compared, 3000);
+}
+
+TEST(Assessment, TheStoredClockOfAFinishedCaseIsEmpty) {
+  EXPECT_EQ(case_clock(*decide_whether_to_assess(opened(), make_date(2025, 2, 10), false, kToday)), CaseClock{});
+  const auto clock = case_clock(assessing());
+  EXPECT_EQ(clock.due_on, make_date(2025, 4, 28)) << "16 weeks, reg 10(1)";
+  EXPECT_EQ(clock.then_due_on, make_date(2025, 5, 26)) << "20 weeks, reg 13(2)";
+  EXPECT_FALSE(clock.lifted_on);
+}
+
 }  // namespace
 }  // namespace tandem

@@ -128,6 +128,30 @@ test('the caseload puts overdue cases first, and the 20-week page answers', asyn
   assert.equal((await caseworker.get('/performance/twenty-weeks?year=1999')).status, 400);
 });
 
+test('a final plan recorded shows in the 20-week rate at once', async () => {
+  const figures = async () => {
+    const res = await caseworker.get('/performance/twenty-weeks?year=2025');
+    assert.equal(res.status, 200);
+    const row = res.text.match(/Including exceptions<\/th><td[^>]*>(\d+)<\/td><td[^>]*>(\d+)<\/td>/);
+    assert.ok(row, 'the including-exceptions row');
+    return { within: Number(row[1]), plans: Number(row[2]) };
+  };
+  const before = await figures();
+  assert.deepEqual(await figures(), before, 'asking again changes nothing');
+  const child = await newChild();
+  const started = await api(caseworker, 'POST', `/api/v1/children/${child}/assessments`,
+    { received_on: '2025-01-06', source: 'parent' });
+  assert.equal(started.status, 201, started.text);
+  let a = (await caseworker.json('GET', `/api/v1/assessments/${started.data.id}`)).data;
+  for (const body of [{ step: 'decide', on: '2025-02-10', assess: 'yes' }, { step: 'draft', on: '2025-04-28' },
+    { step: 'final', on: '2025-05-13' }]) {
+    const res = await api(caseworker, 'POST', `/api/v1/assessments/${a.id}/steps`, { ...body, version: a.version });
+    assert.equal(res.status, 200, res.text);
+    a = res.data;
+  }
+  assert.deepEqual(await figures(), { within: before.within + 1, plans: before.plans + 1 });
+});
+
 test('a manager sees each caseworker\'s load and gives a case to another caseworker', async () => {
   const manager = await signedIn('sen_manager');
   const area = await manager.get('/cases?scope=area');
