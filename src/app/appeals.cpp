@@ -3,31 +3,12 @@
 #include <algorithm>
 
 #include "app/crypto.h"
+#include "app/form_values.h"
 #include "store/audit.h"
 
 namespace tandem::app {
 
 namespace {
-
-std::optional<Date> optional_date(const std::string& field, const std::string& text, std::vector<FieldError>& errors) {
-  if (text.find_first_not_of(" \t") == std::string::npos) return std::nullopt;
-  auto d = parse_date(field, text);
-  if (!d) {
-    errors.push_back(d.error().fields.front());
-    return std::nullopt;
-  }
-  return *d;
-}
-
-Result<std::int64_t> version_of(const std::string& text) {
-  try {
-    std::size_t used = 0;
-    const auto v = std::stoll(text, &used);
-    if (used == text.size() && v > 0) return v;
-  } catch (const std::exception&) {
-  }
-  return fail("version", "The form lost track of which version of the appeal it changes: open it again");
-}
 
 bool agency_wide(const SignedIn& user) {
   return user.agency != Agency::school && user.agency != Agency::provider &&
@@ -85,7 +66,7 @@ AppealEdit change_appeal(RegisterServices& s, const SignedIn& user, const std::s
   if (!stored) return Refused{404, "There is no appeal with that reference in your area."};
   auto child = child_for(s, user, stored->appeal.child_id, route);
   if (auto* r = std::get_if<Refused>(&child)) return *r;
-  auto expected = version_of(form.version);
+  auto expected = parse_version(form.version, "the appeal");
   if (!expected) return expected.error();
   auto on = parse_date("on", form.on);
   if (!on) return on.error();

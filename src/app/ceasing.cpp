@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "app/crypto.h"
+#include "app/form_values.h"
 #include "app/letter_writer.h"
 #include "store/appeals.h"
 #include "store/assessments.h"
@@ -13,16 +14,6 @@
 namespace tandem::app {
 
 namespace {
-
-std::optional<Date> optional_date(const std::string& field, const std::string& text, std::vector<FieldError>& errors) {
-  if (text.find_first_not_of(" \t") == std::string::npos) return std::nullopt;
-  auto d = parse_date(field, text);
-  if (!d) {
-    errors.push_back(d.error().fields.front());
-    return std::nullopt;
-  }
-  return *d;
-}
 
 // The family's appeal against this decision to cease, if they made one.
 std::optional<Appeal> appeal_against(store::Tx& tx, const std::string& area_id, const std::string& child_id,

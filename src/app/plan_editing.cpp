@@ -4,6 +4,7 @@
 #include <functional>
 
 #include "app/crypto.h"
+#include "app/form_values.h"
 #include "app/plans.h"
 #include "core/need.h"
 #include "core/placement.h"
@@ -20,16 +21,6 @@ namespace {
 ResponsibilityMatrix matrix_of(const std::string& area_id) {
   auto profile = shipped_area_profile(area_id);
   return profile ? profile->responsibility : ResponsibilityMatrix{};
-}
-
-Result<std::int64_t> version_of(const std::string& text) {
-  try {
-    std::size_t used = 0;
-    const auto v = std::stoll(text, &used);
-    if (used == text.size() && v > 0) return v;
-  } catch (const std::exception&) {
-  }
-  return fail("version", "The form lost track of which version of the plan it changes: open the plan again");
 }
 
 struct Loaded {
@@ -203,7 +194,7 @@ PlanEdit save_sections(RegisterServices& s, const SignedIn& user, const std::str
   auto loaded = load(s, user, plan_id, "POST /plans/" + plan_id + "/sections");
   if (auto* r = std::get_if<Refused>(&loaded)) return *r;
   Plan plan = std::get<Loaded>(loaded).stored.plan;
-  auto expected = version_of(f.version);
+  auto expected = parse_version(f.version, "the plan");
   if (!expected) return expected.error();
   if (plan.stage == PlanStage::final && !std::get<Loaded>(loaded).amending) {
     return Error("stage", "A final plan changes only after a review or a notice of amendment (reg 22)");
@@ -254,7 +245,7 @@ PlanEdit save_line(RegisterServices& s, const SignedIn& user, const std::string&
   auto loaded = load(s, user, plan_id, "POST /plans/" + plan_id + "/lines");
   if (auto* r = std::get_if<Refused>(&loaded)) return *r;
   auto& [stored, child, amending] = std::get<Loaded>(loaded);
-  auto expected = version_of(form.version);
+  auto expected = parse_version(form.version, "the plan");
   if (!expected) return expected.error();
   Plan plan = stored.plan;
   auto existing = std::find_if(plan.provision.begin(), plan.provision.end(),
@@ -340,7 +331,7 @@ PlanEdit save_outcome(RegisterServices& s, const SignedIn& user, const std::stri
   auto loaded = load(s, user, plan_id, "POST /plans/" + plan_id + "/outcomes");
   if (auto* r = std::get_if<Refused>(&loaded)) return *r;
   Plan plan = std::get<Loaded>(loaded).stored.plan;
-  auto expected = version_of(form.version);
+  auto expected = parse_version(form.version, "the plan");
   if (!expected) return expected.error();
   if (plan.stage == PlanStage::final && !std::get<Loaded>(loaded).amending) {
     return Error("stage", "A final plan changes only after a review or a notice of amendment (reg 22)");
@@ -369,7 +360,7 @@ PlanEdit agree_health_line(RegisterServices& s, const SignedIn& user, const std:
   auto loaded = load(s, user, plan_id, "POST /plans/" + plan_id + "/lines/" + line_id + "/agreement");
   if (auto* r = std::get_if<Refused>(&loaded)) return *r;
   Plan plan = std::get<Loaded>(loaded).stored.plan;
-  auto expected = version_of(version);
+  auto expected = parse_version(version, "the plan");
   if (!expected) return expected.error();
   auto line = std::find_if(plan.provision.begin(), plan.provision.end(),
                            [&](const ProvisionLine& l) { return l.id == line_id; });
@@ -390,7 +381,7 @@ PlanEdit issue_final(RegisterServices& s, const SignedIn& user, const std::strin
   auto loaded = load(s, user, plan_id, "POST /plans/" + plan_id + "/final");
   if (auto* r = std::get_if<Refused>(&loaded)) return *r;
   Plan plan = std::get<Loaded>(loaded).stored.plan;
-  auto expected = version_of(form.version);
+  auto expected = parse_version(form.version, "the plan");
   if (!expected) return expected.error();
   if (plan.stage == PlanStage::final) return Error("stage", "This plan is already final");
   std::vector<FieldError> errors;
@@ -431,7 +422,7 @@ DisagreementEdit record_agency_position(RegisterServices& s, const SignedIn& use
   auto found = open_disagreement_record(s, user, id, "POST /disagreements/" + id);
   if (auto* r = std::get_if<Refused>(&found)) return *r;
   auto stored = std::get<store::StoredDisagreement>(found);
-  auto expected = version_of(version);
+  auto expected = parse_version(version, "the disagreement");
   if (!expected) return expected.error();
   auto p = parse_position(position);
   if (!p || *p == Position::pending) return Error("position", "Choose whether your agency agrees or disagrees");

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "app/crypto.h"
+#include "app/form_values.h"
 #include "app/letter_writer.h"
 #include "store/assessments.h"
 #include "store/audit.h"
@@ -12,16 +13,6 @@
 namespace tandem::app {
 
 namespace {
-
-Result<std::int64_t> version_of(const std::string& text) {
-  try {
-    std::size_t used = 0;
-    const auto v = std::stoll(text, &used);
-    if (used == text.size() && v > 0) return v;
-  } catch (const std::exception&) {
-  }
-  return fail("version", "The form lost track of which version of the review it changes: open it again");
-}
 
 std::string named_setting(const Plan& plan) {
   if (!plan.placement) return "";
@@ -122,7 +113,7 @@ ReviewEdit decide_review(RegisterServices& s, const SignedIn& user, const std::s
   auto loaded = load(s, user, review_id, "POST /reviews/" + review_id + "/decision");
   if (auto* r = std::get_if<Refused>(&loaded)) return *r;
   auto& [stored, plan, child] = std::get<Loaded>(loaded);
-  auto expected = version_of(form.version);
+  auto expected = parse_version(form.version, "the review");
   if (!expected) return expected.error();
   std::vector<FieldError> errors;
   auto decision = parse_review_decision(form.decision);
@@ -156,7 +147,7 @@ ReviewEdit issue_amended_plan(RegisterServices& s, const SignedIn& user, const s
   auto loaded = load(s, user, review_id, "POST /reviews/" + review_id + "/amended-plan");
   if (auto* r = std::get_if<Refused>(&loaded)) return *r;
   auto& [stored, plan, child] = std::get<Loaded>(loaded);
-  auto expected = version_of(version);
+  auto expected = parse_version(version, "the review");
   if (!expected) return expected.error();
   auto on = parse_date("amended_on", amended_on);
   if (!on) return on.error();

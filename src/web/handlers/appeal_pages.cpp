@@ -7,6 +7,7 @@
 
 #include "app/appeals.h"
 #include "web/handlers.h"
+#include "web/json_body.h"
 
 namespace tandem::web::handlers {
 
@@ -151,22 +152,6 @@ json appeal_json(const app::AppealView& v) {
           {"orders", orders}};
 }
 
-std::optional<Params> body_params(const std::string& body) {
-  json j;
-  try {
-    j = json::parse(body);
-  } catch (const json::parse_error&) {
-    return std::nullopt;
-  }
-  if (!j.is_object()) return std::nullopt;
-  Params p;
-  for (auto it = j.begin(); it != j.end(); ++it) {
-    if (it.value().is_string()) p[it.key()] = it.value().get<std::string>();
-    if (it.value().is_number_integer()) p[it.key()] = std::to_string(it.value().get<long long>());
-  }
-  return p;
-}
-
 }  // namespace
 
 Response appeals_tracker(Ctx& ctx) {
@@ -249,7 +234,7 @@ Response api_appeal(Ctx& ctx) {
 }
 
 Response api_appeal_create(Ctx& ctx) {
-  auto p = body_params(ctx.req.body);
+  auto p = json_body_params(ctx.req.body);
   if (!p) return json_error(400, Error("body", "The request body must be a JSON object"));
   auto services = ctx.s.register_services();
   auto out = app::record_appeal(services, ctx.me(), ctx.captures.at(0), appeal_form_from(*p));
@@ -261,7 +246,7 @@ Response api_appeal_create(Ctx& ctx) {
 }
 
 Response api_appeal_step(Ctx& ctx) {
-  auto p = body_params(ctx.req.body);
+  auto p = json_body_params(ctx.req.body);
   if (!p) return json_error(400, Error("body", "The request body must be a JSON object"));
   auto services = ctx.s.register_services();
   auto out = app::change_appeal(services, ctx.me(), ctx.captures.at(0), step_form_from(*p));

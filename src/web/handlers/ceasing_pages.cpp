@@ -7,6 +7,7 @@
 #include "app/ceasing.h"
 #include "app/plans.h"
 #include "web/handlers.h"
+#include "web/json_body.h"
 
 namespace tandem::web::handlers {
 
@@ -40,22 +41,6 @@ Response cease_page(Ctx& ctx, const std::string& plan_id, const app::CeaseForm& 
                   {"left_education_on", f.left_education_on},
                   {"reason_text", f.reasons}};
   return page(ctx, e ? 400 : 200, "plans/cease", "Cease the plan", std::move(view), "children", e);
-}
-
-std::optional<Params> body_params(const std::string& body) {
-  json j;
-  try {
-    j = json::parse(body);
-  } catch (const json::parse_error&) {
-    return std::nullopt;
-  }
-  if (!j.is_object()) return std::nullopt;
-  Params p;
-  for (auto it = j.begin(); it != j.end(); ++it) {
-    if (it.value().is_string()) p[it.key()] = it.value().get<std::string>();
-    if (it.value().is_boolean()) p[it.key()] = it.value().get<bool>() ? "yes" : "no";
-  }
-  return p;
 }
 
 }  // namespace
@@ -95,7 +80,7 @@ Response child_capacity(Ctx& ctx) {
 }
 
 Response api_plan_cessation(Ctx& ctx) {
-  auto p = body_params(ctx.req.body);
+  auto p = json_body_params(ctx.req.body);
   if (!p) return json_error(400, Error("body", "The request body must be a JSON object"));
   auto services = ctx.s.register_services();
   auto out = app::cease_plan(services, ctx.me(), ctx.captures.at(0), cease_form_from(*p));
@@ -116,7 +101,7 @@ Response api_plan_cessation(Ctx& ctx) {
 }
 
 Response api_child_capacity(Ctx& ctx) {
-  auto p = body_params(ctx.req.body);
+  auto p = json_body_params(ctx.req.body);
   if (!p) return json_error(400, Error("body", "The request body must be a JSON object"));
   auto services = ctx.s.register_services();
   app::CapacityForm f{param(*p, "lacks_capacity"), param(*p, "representative"), param(*p, "assessed_on")};

@@ -12,6 +12,7 @@
 #include "core/placement.h"
 #include "store/plan_codec.h"
 #include "web/handlers.h"
+#include "web/json_body.h"
 
 namespace tandem::web::handlers {
 
@@ -46,24 +47,9 @@ app::LineForm line_form_from(const Params& p) {
   return f;
 }
 
-// A JSON body as the form's fields: nested "paying" and "outcome_ids" arrays
-// become the numbered fields the form uses.
-std::optional<Params> params_from_json(const std::string& body) {
-  json j;
-  try {
-    j = json::parse(body);
-  } catch (const json::parse_error&) {
-    return std::nullopt;
-  }
-  if (!j.is_object()) return std::nullopt;
-  Params p;
-  for (auto it = j.begin(); it != j.end(); ++it) {
-    const auto& v = it.value();
-    if (v.is_string()) p[it.key()] = v.get<std::string>();
-    if (v.is_number_integer()) p[it.key()] = std::to_string(v.get<long long>());
-    if (v.is_number_float()) p[it.key()] = json(v).dump();
-    if (v.is_boolean()) p[it.key()] = v.get<bool>() ? "yes" : "no";
-  }
+// A line's "outcome_ids" and "paying" arrays become the numbered fields the
+// form uses.
+void line_arrays(const json& j, Params& p) {
   if (auto it = j.find("outcome_ids"); it != j.end() && it->is_array()) {
     for (const auto& id : *it) {
       if (id.is_string()) p[kOutcomePrefix + id.get<std::string>()] = "yes";
@@ -81,7 +67,6 @@ std::optional<Params> params_from_json(const std::string& body) {
       }
     }
   }
-  return p;
 }
 
 Response refused_page(Ctx& ctx, const app::Refused& r) {
@@ -436,7 +421,7 @@ Response api_plan_start(Ctx& ctx) {
 }
 
 Response api_plan_sections(Ctx& ctx) {
-  auto p = params_from_json(ctx.req.body);
+  auto p = json_body_params(ctx.req.body, line_arrays);
   if (!p) return json_error(400, Error("body", "The request body must be a JSON object"));
   auto services = ctx.s.register_services();
   auto out = app::save_sections(services, ctx.me(), ctx.captures.at(0), sections_from(*p));
@@ -444,7 +429,7 @@ Response api_plan_sections(Ctx& ctx) {
 }
 
 Response api_plan_line_save(Ctx& ctx) {
-  auto p = params_from_json(ctx.req.body);
+  auto p = json_body_params(ctx.req.body, line_arrays);
   if (!p) return json_error(400, Error("body", "The request body must be a JSON object"));
   auto services = ctx.s.register_services();
   const std::string line_id = ctx.captures.size() > 1 ? ctx.captures.at(1) : "";
@@ -453,7 +438,7 @@ Response api_plan_line_save(Ctx& ctx) {
 }
 
 Response api_plan_outcome_save(Ctx& ctx) {
-  auto p = params_from_json(ctx.req.body);
+  auto p = json_body_params(ctx.req.body, line_arrays);
   if (!p) return json_error(400, Error("body", "The request body must be a JSON object"));
   auto services = ctx.s.register_services();
   const std::string outcome_id = ctx.captures.size() > 1 ? ctx.captures.at(1) : "";
@@ -463,7 +448,7 @@ Response api_plan_outcome_save(Ctx& ctx) {
 }
 
 Response api_plan_line_agree(Ctx& ctx) {
-  auto p = params_from_json(ctx.req.body);
+  auto p = json_body_params(ctx.req.body, line_arrays);
   if (!p) return json_error(400, Error("body", "The request body must be a JSON object"));
   auto services = ctx.s.register_services();
   auto out = app::agree_health_line(services, ctx.me(), ctx.captures.at(0), ctx.captures.at(1), param(*p, "version"));
@@ -471,7 +456,7 @@ Response api_plan_line_agree(Ctx& ctx) {
 }
 
 Response api_plan_final(Ctx& ctx) {
-  auto p = params_from_json(ctx.req.body);
+  auto p = json_body_params(ctx.req.body, line_arrays);
   if (!p) return json_error(400, Error("body", "The request body must be a JSON object"));
   auto services = ctx.s.register_services();
   app::FinalForm f{param(*p, "issued_on"), param(*p, "setting_name"), param(*p, "setting_type"), param(*p, "version")};

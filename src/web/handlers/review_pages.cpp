@@ -8,6 +8,7 @@
 #include "app/plan_reviews.h"
 #include "app/plans.h"
 #include "web/handlers.h"
+#include "web/json_body.h"
 
 namespace tandem::web::handlers {
 
@@ -205,28 +206,16 @@ json review_json(const app::ReviewView& v) {
   return out;
 }
 
-std::optional<Params> body_params(const std::string& body) {
-  json j;
-  try {
-    j = json::parse(body);
-  } catch (const json::parse_error&) {
-    return std::nullopt;
+// A meeting's "progress" array becomes the form's progress_<id> and note_<id> fields.
+void progress_fields(const json& j, Params& p) {
+  auto it = j.find("progress");
+  if (it == j.end() || !it->is_array()) return;
+  for (const auto& row : *it) {
+    if (!row.is_object() || !row.contains("outcome_id") || !row["outcome_id"].is_string()) continue;
+    const std::string id = row["outcome_id"].get<std::string>();
+    if (row.contains("progress") && row["progress"].is_string()) p[kProgressPrefix + id] = row["progress"];
+    if (row.contains("note") && row["note"].is_string()) p[kNotePrefix + id] = row["note"];
   }
-  if (!j.is_object()) return std::nullopt;
-  Params p;
-  for (auto it = j.begin(); it != j.end(); ++it) {
-    if (it.value().is_string()) p[it.key()] = it.value().get<std::string>();
-    if (it.value().is_number_integer()) p[it.key()] = std::to_string(it.value().get<long long>());
-  }
-  if (auto it = j.find("progress"); it != j.end() && it->is_array()) {
-    for (const auto& row : *it) {
-      if (!row.is_object() || !row.contains("outcome_id") || !row["outcome_id"].is_string()) continue;
-      const std::string id = row["outcome_id"].get<std::string>();
-      if (row.contains("progress") && row["progress"].is_string()) p[kProgressPrefix + id] = row["progress"];
-      if (row.contains("note") && row["note"].is_string()) p[kNotePrefix + id] = row["note"];
-    }
-  }
-  return p;
 }
 
 Response reopened(Ctx& ctx, const std::string& id, bool api) {
@@ -299,7 +288,7 @@ Response review_amended_plan(Ctx& ctx) {
 }
 
 Response api_review_meeting(Ctx& ctx) {
-  auto p = body_params(ctx.req.body);
+  auto p = json_body_params(ctx.req.body, progress_fields);
   if (!p) return json_error(400, Error("body", "The request body must be a JSON object"));
   auto services = ctx.s.register_services();
   auto out = app::record_meeting(services, ctx.me(), ctx.captures.at(0), meeting_from(*p));
@@ -313,7 +302,7 @@ Response api_review_meeting(Ctx& ctx) {
 Response api_review(Ctx& ctx) { return reopened(ctx, ctx.captures.at(0), true); }
 
 Response api_review_decision(Ctx& ctx) {
-  auto p = body_params(ctx.req.body);
+  auto p = json_body_params(ctx.req.body);
   if (!p) return json_error(400, Error("body", "The request body must be a JSON object"));
   auto services = ctx.s.register_services();
   app::DecisionForm f{param(*p, "decision"), param(*p, "decided_on"), param(*p, "reasons"), param(*p, "amendments"),
@@ -325,7 +314,7 @@ Response api_review_decision(Ctx& ctx) {
 }
 
 Response api_review_amended_plan(Ctx& ctx) {
-  auto p = body_params(ctx.req.body);
+  auto p = json_body_params(ctx.req.body);
   if (!p) return json_error(400, Error("body", "The request body must be a JSON object"));
   auto services = ctx.s.register_services();
   auto out =
