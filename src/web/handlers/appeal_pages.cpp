@@ -8,32 +8,13 @@
 #include "app/appeals.h"
 #include "web/handlers.h"
 #include "web/json_body.h"
+#include "web/step_status.h"
 
 namespace tandem::web::handlers {
 
 using json = nlohmann::json;
 
 namespace {
-
-std::string tag_for(StepStatus s) {
-  switch (s) {
-    case StepStatus::overdue: return "govuk-tag--red";
-    case StepStatus::at_risk: return "govuk-tag--orange";
-    case StepStatus::done_late: return "govuk-tag--pink";
-    case StepStatus::done_on_time: return "govuk-tag--green";
-    default: return "govuk-tag--blue";
-  }
-}
-
-std::string status_words(StepStatus s) {
-  switch (s) {
-    case StepStatus::overdue: return "Overdue";
-    case StepStatus::at_risk: return "At risk";
-    case StepStatus::done_late: return "Complied late";
-    case StepStatus::done_on_time: return "Complied in time";
-    default: return "Due";
-  }
-}
 
 Response refused(Ctx& ctx, const app::Refused& r, bool api) {
   if (api) return json_message(r.status, r.status == 404 ? "not_found" : "forbidden", r.message);
@@ -83,8 +64,8 @@ Response appeal_page(Ctx& ctx, const app::AppealView& v, const Error* e) {
                                 {"kind", std::string(order_kind_label(o.order.kind))},
                                 {"made", format_date_long(o.order.made_on)},
                                 {"deadlines", deadlines},
-                                {"tag", tag_for(o.status)},
-                                {"status", status_words(o.status)},
+                                {"tag", status_tag(o.status)},
+                                {"status", status_text(o.status)},
                                 {"complied", o.order.complied_on ? format_date_long(*o.order.complied_on) : ""},
                                 {"open", !o.order.complied_on.has_value()}});
   }
@@ -169,8 +150,8 @@ Response appeals_tracker(Ctx& ctx) {
                                {"outcome", std::string(appeal_outcome_label(a.outcome))},
                                {"next_what", r.next_what},
                                {"next_date", format_date_long(r.next_date)},
-                               {"tag", tag_for(r.status)},
-                               {"status", status_words(r.status)}});
+                               {"tag", status_tag(r.status)},
+                               {"status", status_text(r.status)}});
   }
   mstch::map view{{"rows", items},
                   {"count", std::to_string(rows.size())},

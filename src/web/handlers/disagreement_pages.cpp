@@ -6,6 +6,7 @@
 
 #include "app/plan_editing.h"
 #include "web/handlers.h"
+#include "web/json_body.h"
 
 namespace tandem::web::handlers {
 
@@ -175,18 +176,9 @@ Response api_disagreement(Ctx& ctx) {
 }
 
 Response api_disagreement_position(Ctx& ctx) {
-  json j;
-  try {
-    j = json::parse(ctx.req.body);
-  } catch (const json::parse_error&) {
-    return json_error(400, Error("body", "The request body must be a JSON object"));
-  }
-  if (!j.is_object()) return json_error(400, Error("body", "The request body must be a JSON object"));
-  auto text = [&](const char* key) {
-    auto it = j.find(key);
-    if (it == j.end()) return std::string();
-    return it->is_string() ? it->get<std::string>() : it->dump();
-  };
+  auto p = json_body_params(ctx.req.body);
+  if (!p) return json_error(400, Error("body", "The request body must be a JSON object"));
+  auto text = [&](const char* key) { return param(*p, key); };
   auto services = ctx.s.register_services();
   auto out = app::record_agency_position(services, ctx.me(), ctx.captures.at(0), text("position"), text("note"),
                                          text("version"));

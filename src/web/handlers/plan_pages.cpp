@@ -10,6 +10,7 @@
 #include "core/need.h"
 #include "store/plan_codec.h"
 #include "web/handlers.h"
+#include "web/step_status.h"
 
 namespace tandem::web::handlers {
 
@@ -262,12 +263,8 @@ Response reviews(Ctx& ctx) {
                                     {"meeting", format_date_long(r.meeting_on)},
                                     {"waiting", std::string(deciding ? "The council's decision" : "The amended plan")},
                                     {"due", format_date_long(due_on)},
-                                    {"tag", std::string(st == StepStatus::overdue   ? "govuk-tag--red"
-                                                        : st == StepStatus::at_risk ? "govuk-tag--orange"
-                                                                                    : "govuk-tag--green")},
-                                    {"status", std::string(st == StepStatus::overdue   ? "Overdue"
-                                                           : st == StepStatus::at_risk ? "At risk"
-                                                                                       : "On time")}});
+                                    {"tag", status_tag(st)},
+                                    {"status", status_text(st)}});
   }
   mstch::map view{{"rows", rows},
                   {"unfinished", unfinished},

@@ -9,6 +9,7 @@
 #include "app/plans.h"
 #include "web/handlers.h"
 #include "web/json_body.h"
+#include "web/step_status.h"
 
 namespace tandem::web::handlers {
 
@@ -18,28 +19,6 @@ namespace {
 
 constexpr const char* kProgressPrefix = "progress_";
 constexpr const char* kNotePrefix = "note_";
-
-std::string tag_for(StepStatus s) {
-  switch (s) {
-    case StepStatus::overdue: return "govuk-tag--red";
-    case StepStatus::at_risk: return "govuk-tag--orange";
-    case StepStatus::done_late: return "govuk-tag--pink";
-    case StepStatus::done_on_time: return "govuk-tag--green";
-    default: return "govuk-tag--blue";
-  }
-}
-
-std::string status_words(StepStatus s) {
-  switch (s) {
-    case StepStatus::overdue: return "Overdue";
-    case StepStatus::at_risk: return "At risk";
-    case StepStatus::done_late: return "Done late";
-    case StepStatus::done_on_time: return "Done in time";
-    case StepStatus::exception_applies: return "Exception applies";
-    case StepStatus::on_time: return "Due";
-  }
-  return "";
-}
 
 app::MeetingForm meeting_from(const Params& p) {
   app::MeetingForm f{param(p, "meeting_on"), param(p, "lead"), param(p, "views"), param(p, "recommendation"), {}, {}};
@@ -144,16 +123,16 @@ Response review_page(Ctx& ctx, const app::ReviewView& v, const Error* e, const P
       {"progress", progress},
       {"decision_due", format_date_long(dl.decision.date)},
       {"decision_basis", dl.decision.basis},
-      {"decision_tag", tag_for(dl.decision_status)},
-      {"decision_status", status_words(dl.decision_status)},
+      {"decision_tag", status_tag(dl.decision_status)},
+      {"decision_status", status_text(dl.decision_status)},
       {"decided", r.decision.has_value()},
       {"decision", r.decision ? std::string(review_decision_label(*r.decision)) : std::string()},
       {"decided_on", r.decided_on ? format_date_long(*r.decided_on) : std::string()},
       {"has_amended_due", dl.amended_plan.has_value()},
       {"amended_due", dl.amended_plan ? format_date_long(dl.amended_plan->date) : std::string()},
       {"amended_basis", dl.amended_plan ? dl.amended_plan->basis : std::string()},
-      {"amended_tag", dl.amended_plan_status ? tag_for(*dl.amended_plan_status) : std::string()},
-      {"amended_status", dl.amended_plan_status ? status_words(*dl.amended_plan_status) : std::string()},
+      {"amended_tag", dl.amended_plan_status ? status_tag(*dl.amended_plan_status) : std::string()},
+      {"amended_status", dl.amended_plan_status ? status_text(*dl.amended_plan_status) : std::string()},
       {"amended_on", r.amended_plan_issued_on ? format_date_long(*r.amended_plan_issued_on) : std::string()},
       {"can_decide", writer && !r.decision},
       {"can_issue_amended", writer && r.decision == ReviewDecision::amend && !r.amended_plan_issued_on.has_value()},
