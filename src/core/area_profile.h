@@ -27,6 +27,7 @@
 #include <vector>
 
 #include "core/access.h"
+#include "core/phase_transfer.h"
 #include "core/plan.h"
 
 namespace tandem {
@@ -118,7 +119,15 @@ struct AreaProfile {
   // [[responsibility]]. Only what the area's own documents say: where they
   // are silent the law's defaults apply (propose_responsibility).
   ResponsibilityMatrix responsibility;
+  // Where the area's children change phase of education ([[phase_transfers]]);
+  // empty: the two-tier default (transfer_points()).
+  std::vector<TransferPoint> phase_transfers;
 };
+
+// The year groups at which the area's children change phase (reg 18).
+inline std::vector<TransferPoint> transfer_points(const AreaProfile& area) {
+  return area.phase_transfers.empty() ? default_transfer_points() : area.phase_transfers;
+}
 
 // The first partner of this kind, or null if the area has none.
 inline const Partner* find_partner(const AreaProfile& area, Agency agency) {

@@ -684,6 +684,62 @@ void read_responsibility(Problems& problems, TableReader& top, AreaProfile& area
   }
 }
 
+// ---- [[phase_transfers]] -----------------------------------------------------------
+// The year groups at which the area's children move between phases of
+// education (SEND Regulations 2014 reg 18), when they differ from the two-tier
+// default (reception, Year 7, Year 12):
+//
+//   [[phase_transfers]]
+//   into = "year_5"
+//   kind = "school"
+//   label = "first to middle school"
+
+void read_phase_transfers(Problems& problems, TableReader& top, AreaProfile& area) {
+  const auto rows = top.tables("phase_transfers", "[[phase_transfers]] with into, kind and label", Need::optional);
+  if (!rows) return;
+  for (const auto& sub : *rows) {
+    TableReader t(problems, *sub.table, sub.path, sub.line);
+    TransferPoint point;
+    bool ok = true;
+    if (const auto into = t.text("into", "into = \"year_7\"", Need::required)) {
+      if (const auto year = parse_year_group("into", into->value)) {
+        point.into_year_group = *year;
+      } else {
+        reject(problems, *into, "is not a year group; allowed: reception, year_1 to year_13");
+        ok = false;
+      }
+    } else {
+      ok = false;
+    }
+    if (const auto kind = t.text("kind", "kind = \"school\"", Need::required)) {
+      if (const auto k = parse_transfer_kind("kind", kind->value)) {
+        point.kind = *k;
+      } else {
+        reject(problems, *kind, "is not a kind of transfer; allowed: school, post16 (reg 18(1))");
+        ok = false;
+      }
+    } else {
+      ok = false;
+    }
+    if (const auto label = t.text("label", "label = \"primary to secondary\"", Need::required)) {
+      point.label = label->value;
+    } else {
+      ok = false;
+    }
+    t.finish();
+    if (!ok) continue;
+    const bool twice = std::any_of(area.phase_transfers.begin(), area.phase_transfers.end(),
+                                   [&](const TransferPoint& p) { return p.into_year_group == point.into_year_group; });
+    if (twice) {
+      problems.add(sub.path + ".into", sub.line,
+                   sub.path + ".into = \"" + year_group_id(point.into_year_group) +
+                       "\" is listed twice; give each year group once");
+      continue;
+    }
+    area.phase_transfers.push_back(std::move(point));
+  }
+}
+
 }  // namespace
 
 Result<AreaProfile> parse_area_profile(std::string_view toml_text, std::string_view file_name) {
@@ -705,6 +761,7 @@ Result<AreaProfile> parse_area_profile(std::string_view toml_text, std::string_v
   }
   read_contacts(problems, top, area);
   read_responsibility(problems, top, area);
+  read_phase_transfers(problems, top, area);
   top.finish();
 
   if (!problems.empty()) return fail(problems.take());

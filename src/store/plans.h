@@ -55,6 +55,7 @@ struct ReviewRow {
   Date date_of_birth{};
   std::optional<Date> made_on;
   std::optional<Date> last_reviewed_on;
+  std::optional<Date> last_amended_on;  // the latest amended plan issued after a review
 };
 // Final plans of children the viewer is involved with (as for the register).
 std::vector<ReviewRow> final_plans_for_review(Tx& tx, const std::string& area_id, const std::string& user_id,

@@ -1,6 +1,7 @@
 #include "web/forms.h"
 
 #include <cctype>
+#include <charconv>
 
 namespace tandem::web {
 
@@ -101,6 +102,13 @@ std::string html_escape(std::string_view s) {
     }
   }
   return out;
+}
+
+int page_param(const Params& query) {
+  const std::string text = param(query, "page");
+  int n = 1;
+  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), n);
+  return ec == std::errc{} && end == text.data() + text.size() ? n : 1;
 }
 
 }  // namespace tandem::web

@@ -24,6 +24,10 @@ inline std::string param(const Params& p, std::string_view key) {
   return it == p.end() ? std::string() : it->second;
 }
 
+// The ?page= of a paged list: 1 when absent or not a number (the list clamps
+// it to the pages it has).
+int page_param(const Params& query);
+
 std::string html_escape(std::string_view s);
 
 }  // namespace tandem::web

@@ -44,6 +44,8 @@ Response plan_costs_page(Ctx& ctx);
 Response api_plan(Ctx& ctx);
 Response reviews(Ctx& ctx);
 Response api_reviews(Ctx& ctx);
+Response phase_transfers_page(Ctx& ctx);
+Response api_phase_transfers(Ctx& ctx);
 
 // Writing a plan (handlers/plan_editing_pages.cpp)
 Response plan_start(Ctx& ctx);

@@ -128,6 +128,9 @@ test("a caseworker's cases, an assessment and the 20-week page pass axe; a bad s
   await page.goto(`${server.url}/reviews`);
   assert.match(await page.locator('h1').textContent(), /Annual reviews/);
   await checkAxe(page);
+  await Promise.all([page.waitForURL(/\/phase-transfers$/), page.getByRole('link', { name: /Phase transfers/ }).click()]);
+  assert.match(await page.locator('h1').textContent(), /Phase transfers in September \d{4}/);
+  await checkAxe(page);
   // A child's record, then their EHC plan.
   await page.goto(`${server.url}/children?plan_status=ehc_plan`);
   await Promise.all([page.waitForURL(/\/children\/[^/?]+$/), page.locator('tbody tr th a').first().click()]);

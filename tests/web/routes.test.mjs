@@ -106,6 +106,8 @@ const GET_ROUTES = [
   ['/api/v1/assessments', REGISTER],
   ['/reviews', REGISTER],
   ['/api/v1/reviews', REGISTER],
+  ['/phase-transfers', REGISTER],
+  ['/api/v1/phase-transfers', REGISTER],
   ['/performance/costs', PERFORMANCE],
   ['/children/new', EDITORS],
   ['/audit', AUDIT],

@@ -238,12 +238,7 @@ Response assessment_reassign(Ctx& ctx) {
 Response cases(Ctx& ctx) {
   auto services = ctx.s.register_services();
   const bool area = param(ctx.query, "scope") == "area";
-  int page_number = 1;
-  try {
-    page_number = std::stoi(param(ctx.query, "page"));
-  } catch (const std::exception&) {
-    page_number = 1;
-  }
+  const int page_number = page_param(ctx.query);
   const auto load = app::caseload(services, ctx.me(), !area, page_number, ctx.route());
   const auto& rows = load.rows;
   std::map<std::string, std::string> names;
@@ -397,12 +392,7 @@ Response letter(Ctx& ctx) {
 
 Response api_cases(Ctx& ctx) {
   auto services = ctx.s.register_services();
-  int page_number = 1;
-  try {
-    page_number = std::stoi(param(ctx.query, "page"));
-  } catch (const std::exception&) {
-    page_number = 1;
-  }
+  const int page_number = page_param(ctx.query);
   const auto load = app::caseload(services, ctx.me(), param(ctx.query, "scope") != "area", page_number, ctx.route());
   json out = json::array();
   for (const auto& r : load.rows) {

@@ -220,16 +220,6 @@ Response plan_costs_page(Ctx& ctx) {
 
 namespace tandem::web::handlers {
 
-namespace {
-int page_param(const Params& query) {
-  try {
-    return std::stoi(param(query, "page"));
-  } catch (const std::exception&) {
-    return 1;
-  }
-}
-}  // namespace
-
 Response reviews(Ctx& ctx) {
   auto services = ctx.s.register_services();
   const auto due = app::reviews_due(services, ctx.me(), page_param(ctx.query), ctx.route());
