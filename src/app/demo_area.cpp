@@ -13,10 +13,12 @@
 #include "demo/calibration.h"
 #include "demo/disagreements.h"
 #include "demo/generator.h"
+#include "demo/moves.h"
 #include "demo/plans.h"
 #include "demo/reviews.h"
 #include "profile/area_profiles.h"
 #include "store/appeals.h"
+#include "store/area_moves.h"
 #include "store/assessments.h"
 #include "store/audit.h"
 #include "store/cessations.h"
@@ -136,6 +138,7 @@ Result<DemoSummary> build_demo_area(store::Database& db, const Clock& clock, con
   db.write([&](store::Tx& tx) {
     store::delete_appeals(tx, profile->id);
     store::delete_cessations_and_capacity(tx, profile->id);
+    store::delete_moves(tx, profile->id);
     store::delete_disagreements(tx, profile->id);
     store::delete_reviews(tx, profile->id);
     store::delete_plans(tx, profile->id);
@@ -225,6 +228,16 @@ Result<DemoSummary> build_demo_area(store::Database& db, const Clock& clock, con
     for (const auto& a : appeals) store::insert_appeal(tx, a, "cli");
   });
   summary.appeals = appeals.size();
+
+  demo::MoveOptions move_options;
+  move_options.seed = request.seed;
+  move_options.today = clock.today();
+  move_options.area_id = profile->id;
+  move_options.id_prefix = options.id_prefix;
+  const auto moves = demo::generate_moves(plans, move_options);
+  db.write([&](store::Tx& tx) {
+    for (const auto& m : moves) store::insert_move(tx, m);
+  });
 
   // Review dates. A plan whose assessment the demo holds was made on the day
   // its final plan was issued; others get a made date up to eight years back.

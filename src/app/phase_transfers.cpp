@@ -21,8 +21,7 @@ int rank(TransferStatus s) {
 
 }  // namespace
 
-PhaseTransfersPage phase_transfers(RegisterServices& s, const SignedIn& user, int page,
-                                   const std::string& route) {
+PhaseTransfersPage phase_transfers(RegisterServices& s, const SignedIn& user, int page, const std::string& route) {
   constexpr int kPageSize = 50;
   const auto area = shipped_area_profile(user.area_id);
   const auto points = area ? transfer_points(*area) : default_transfer_points();

@@ -34,7 +34,6 @@ struct PhaseTransfersPage {
   int pages = 1;
 };
 
-PhaseTransfersPage phase_transfers(RegisterServices& s, const SignedIn& user, int page,
-                                   const std::string& route);
+PhaseTransfersPage phase_transfers(RegisterServices& s, const SignedIn& user, int page, const std::string& route);
 
 }  // namespace tandem::app

@@ -1,8 +1,9 @@
 #include "app/plans.h"
 
-#include "app/crypto.h"
-
 #include <algorithm>
+
+#include "app/crypto.h"
+#include "core/area_move.h"
 #include "profile/national_funding.h"
 #include "store/audit.h"
 #include "store/reviews.h"
@@ -95,7 +96,12 @@ ReviewsPage reviews_due(RegisterServices& s, const SignedIn& user, int page, con
   const Date today = s.clock.today();
   std::vector<ReviewDueRow> rows;
   for (const auto& p : plans) {
-    const auto last = p.last_reviewed_on ? p.last_reviewed_on : p.made_on;
+    // A plan transferred from another council and not reviewed here since:
+    // the later of 12 months from that council's review and 3 months from
+    // the transfer (reg 15(5)).
+    const bool transferred = p.transferred_in_on && p.reviewed_before_transfer_on &&
+                             (!p.last_reviewed_on || *p.last_reviewed_on < *p.transferred_in_on);
+    const auto last = transferred ? p.reviewed_before_transfer_on : p.last_reviewed_on ? p.last_reviewed_on : p.made_on;
     if (!last) continue;  // a plan with no date cannot be put on the clock
     const auto due = review_due(*last);
     ReviewDueRow r;
@@ -103,8 +109,9 @@ ReviewsPage reviews_due(RegisterServices& s, const SignedIn& user, int page, con
     r.child_id = p.child_id;
     r.child_name = p.child_name;
     r.last_event = *last;
-    r.reviewed = p.last_reviewed_on.has_value();
-    r.due = due.annual_review;
+    r.reviewed = transferred || p.last_reviewed_on.has_value();
+    r.due =
+        transferred ? transferred_plan_review(*p.reviewed_before_transfer_on, *p.transferred_in_on) : due.annual_review;
     if (age_on(p.date_of_birth, today) < 5) r.under_fives_advised = due.under_fives_advised.date;
     r.days_left = static_cast<int>((due.annual_review.date - today).count());
     r.overdue = r.days_left < 0;

@@ -478,4 +478,11 @@ Result<StepState> step_status(ClockStep step, Date from, std::optional<Date> don
   return state;
 }
 
+StepStatus deadline_status(Date last_day, std::optional<Date> done, Date today, int at_risk_days) {
+  if (done) return *done <= last_day ? StepStatus::done_on_time : StepStatus::done_late;
+  if (today > last_day) return StepStatus::overdue;
+  if ((last_day - today).count() <= at_risk_days) return StepStatus::at_risk;
+  return StepStatus::on_time;
+}
+
 }  // namespace tandem

@@ -229,6 +229,11 @@ enum class StepStatus {
 };
 std::string_view to_string(StepStatus status);
 
+// Where a step with a fixed last day stands on `today` (no exceptions): done
+// on time or late, or not done and on time, at risk (within `at_risk_days`)
+// or overdue.
+StepStatus deadline_status(Date last_day, std::optional<Date> done, Date today, int at_risk_days);
+
 struct StepState {
   StepStatus status = StepStatus::on_time;
   Deadline deadline;

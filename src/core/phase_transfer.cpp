@@ -20,9 +20,7 @@ int school_year_of(Date d) {
   return ymd.month() >= std::chrono::September ? y : y - 1;
 }
 
-int year_group(Date date_of_birth, int school_year) {
-  return age_on(date_of_birth, make_date(school_year, 8, 31)) - 4;
-}
+int year_group(Date date_of_birth, int school_year) { return age_on(date_of_birth, make_date(school_year, 8, 31)) - 4; }
 
 Result<int> parse_year_group(std::string_view field, std::string_view text) {
   if (text == "reception") return 0;

@@ -249,11 +249,7 @@ std::vector<OrderDeadline> order_deadlines(const Order& o) {
 
 StepStatus order_status(const Order& order, Date today, int at_risk_days) {
   const auto deadlines = order_deadlines(order);
-  const Date last = deadlines.back().due.date;
-  if (order.complied_on) return *order.complied_on <= last ? StepStatus::done_on_time : StepStatus::done_late;
-  if (today > last) return StepStatus::overdue;
-  if ((last - today).count() <= at_risk_days) return StepStatus::at_risk;
-  return StepStatus::on_time;
+  return deadline_status(deadlines.back().due.date, order.complied_on, today, at_risk_days);
 }
 
 }  // namespace tandem

@@ -1,5 +1,7 @@
 #include "store/audit.h"
 
+#include <set>
+
 #include "store/detail/tx.h"
 
 namespace tandem::store {
@@ -34,11 +36,14 @@ void insert_access(Tx& tx, const std::vector<const AccessRow*>& rows) {
     at = r.at;
     entry.execute(true);
     std::string_view ids = r.child_ids;
+    // A page may show one child twice (two moves, say): the read is one read.
+    std::set<std::string_view> seen;
     while (!ids.empty()) {
       const auto space = ids.find(' ');
-      child = ids.substr(0, space);
+      const std::string_view id = ids.substr(0, space);
       ids = space == std::string_view::npos ? std::string_view{} : ids.substr(space + 1);
-      if (child.empty()) continue;
+      if (id.empty() || !seen.insert(id).second) continue;
+      child = id;
       shown.execute(true);
     }
   }

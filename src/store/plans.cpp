@@ -121,18 +121,23 @@ PlanDates plan_review_dates(Tx& tx, const std::string& plan_id) {
 std::vector<ReviewRow> final_plans_for_review(Tx& tx, const std::string& area_id, const std::string& user_id,
                                               const std::string& agency, bool agency_wide) {
   std::vector<ReviewRow> out;
-  std::string plan_id, child_id, given, family, dob, made, last, amended;
-  soci::indicator made_ind = soci::i_null, last_ind = soci::i_null, amended_ind = soci::i_null;
+  std::string plan_id, child_id, given, family, dob, made, last, amended, moved_in, reviewed_before;
+  soci::indicator made_ind = soci::i_null, last_ind = soci::i_null, amended_ind = soci::i_null,
+                  moved_ind = soci::i_null, reviewed_before_ind = soci::i_null;
   const std::string wide = agency_wide ? "yes" : "no";
   soci::statement st =
       (tx.sql.prepare
            << "SELECT p.id, c.id, c.given_name, c.family_name, c.date_of_birth, p.made_on, "
-              "p.last_reviewed_on, (SELECT MAX(r.amended_plan_issued_on) FROM plan_reviews r WHERE r.plan_id = p.id) "
+              "p.last_reviewed_on, (SELECT MAX(r.amended_plan_issued_on) FROM plan_reviews r WHERE r.plan_id = p.id), "
+              "(SELECT MAX(m.transferred_on) FROM area_moves m WHERE m.child_id = c.id AND m.direction = 'in'), "
+              "(SELECT m2.plan_last_reviewed_on FROM area_moves m2 WHERE m2.child_id = c.id AND m2.direction = 'in' "
+              "AND m2.transferred_on IS NOT NULL ORDER BY m2.transferred_on DESC LIMIT 1) "
               "FROM plans p JOIN children c ON c.id = p.child_id WHERE p.area_id = :a "
               "AND p.stage = 'final' AND EXISTS (SELECT 1 FROM involvements i WHERE i.child_id = c.id AND "
               "i.ended_on IS NULL AND (i.user_id = :u OR (i.user_id = '' AND i.agency = :g AND :w = 'yes')))",
        use(area_id), use(user_id), use(agency), use(wide), into(plan_id), into(child_id), into(given), into(family),
-       into(dob), into(made, made_ind), into(last, last_ind), into(amended, amended_ind));
+       into(dob), into(made, made_ind), into(last, last_ind), into(amended, amended_ind), into(moved_in, moved_ind),
+       into(reviewed_before, reviewed_before_ind));
   st.execute();
   while (st.fetch()) {
     ReviewRow r;
@@ -143,6 +148,10 @@ std::vector<ReviewRow> final_plans_for_review(Tx& tx, const std::string& area_id
     if (made_ind == soci::i_ok) r.made_on = *parse_date("made_on", made);
     if (last_ind == soci::i_ok) r.last_reviewed_on = *parse_date("last_reviewed_on", last);
     if (amended_ind == soci::i_ok) r.last_amended_on = *parse_date("amended_plan_issued_on", amended);
+    if (moved_ind == soci::i_ok) r.transferred_in_on = *parse_date("transferred_on", moved_in);
+    if (reviewed_before_ind == soci::i_ok) {
+      r.reviewed_before_transfer_on = *parse_date("plan_last_reviewed_on", reviewed_before);
+    }
     out.push_back(std::move(r));
   }
   return out;

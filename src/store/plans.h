@@ -56,6 +56,10 @@ struct ReviewRow {
   std::optional<Date> made_on;
   std::optional<Date> last_reviewed_on;
   std::optional<Date> last_amended_on;  // the latest amended plan issued after a review
+  // The latest transfer of the plan from another council (reg 15), and the day
+  // that council made or last reviewed it.
+  std::optional<Date> transferred_in_on;
+  std::optional<Date> reviewed_before_transfer_on;
 };
 // Final plans of children the viewer is involved with (as for the register).
 std::vector<ReviewRow> final_plans_for_review(Tx& tx, const std::string& area_id, const std::string& user_id,

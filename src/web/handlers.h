@@ -46,6 +46,15 @@ Response reviews(Ctx& ctx);
 Response api_reviews(Ctx& ctx);
 Response phase_transfers_page(Ctx& ctx);
 Response api_phase_transfers(Ctx& ctx);
+Response move_new_form(Ctx& ctx);
+Response move_create(Ctx& ctx);
+Response move(Ctx& ctx);
+Response move_update(Ctx& ctx);
+Response moves(Ctx& ctx);
+Response api_moves(Ctx& ctx);
+Response api_move(Ctx& ctx);
+Response api_move_create(Ctx& ctx);
+Response api_move_update(Ctx& ctx);
 
 // Writing a plan (handlers/plan_editing_pages.cpp)
 Response plan_start(Ctx& ctx);

@@ -38,10 +38,9 @@ TEST(PhaseTransfers, AnAreaCanListItsOwn) {
   for (const auto& l : row("year_12", "post16", "high school to post-16")) lines.push_back(l);
   const auto area = parse_area_profile(with(lines), "test.toml");
   ASSERT_TRUE(area) << area.error().first_message();
-  EXPECT_EQ(transfer_points(*area),
-            (std::vector<TransferPoint>{{5, TransferKind::school, "first to middle school"},
-                                        {9, TransferKind::school, "middle to high school"},
-                                        {12, TransferKind::post16, "high school to post-16"}}));
+  EXPECT_EQ(transfer_points(*area), (std::vector<TransferPoint>{{5, TransferKind::school, "first to middle school"},
+                                                                {9, TransferKind::school, "middle to high school"},
+                                                                {12, TransferKind::post16, "high school to post-16"}}));
 }
 
 TEST(PhaseTransfers, EveryProblemNamesTheKey) {

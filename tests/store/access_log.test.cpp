@@ -48,6 +48,24 @@ TEST(AccessLog, EveryEntryOfAGroupIsFoundForEachChildItShowed) {
   });
 }
 
+TEST(AccessLog, AChildShownTwiceOnOnePageIsOneRead) {
+  auto t = testing::open_test_database("access_log_twice");
+  t.db->write([&](store::Tx& tx) { store::upsert_area(tx, {"area", "Test area", "999"}); });
+  {
+    app::AccessLog log(*t.db);
+    // Two moves of the same child on one list: the read must still be kept.
+    log.record({{}, "area", 2000, "u-1", "GET /moves", "c-1 c-2 c-1", "shown"});
+  }
+  t.db->read([&](store::Tx& tx) {
+    store::AuditQuery q;
+    q.area_id = "area";
+    q.child_id = "c-1";
+    EXPECT_EQ(store::count_audit(tx, q), 1);
+    q.child_id = "c-2";
+    EXPECT_EQ(store::count_audit(tx, q), 1);
+  });
+}
+
 TEST(AccessLog, IdsSortByTimeAndDoNotRepeat) {
   const auto a = app::new_time_ordered_id("r", 1'700'000'000'000'000);
   const auto b = app::new_time_ordered_id("r", 1'700'000'000'000'001);

@@ -131,6 +131,17 @@ test("a caseworker's cases, an assessment and the 20-week page pass axe; a bad s
   await Promise.all([page.waitForURL(/\/phase-transfers$/), page.getByRole('link', { name: /Phase transfers/ }).click()]);
   assert.match(await page.locator('h1').textContent(), /Phase transfers in September \d{4}/);
   await checkAxe(page);
+  await page.goto(`${server.url}/moves`);
+  assert.match(await page.locator('h1').textContent(), /Moves between councils/);
+  await checkAxe(page);
+  await Promise.all([page.waitForURL(/\/moves\/[^/?]+$/), page.locator('tbody tr th a').first().click()]);
+  await page.locator('h2', { hasText: 'Deadlines' }).waitFor();
+  await checkAxe(page);
+  // Saving with the day of the move emptied: refused, naming the field.
+  await page.locator('#moved_on').fill('');
+  await page.getByRole('button', { name: 'Save the move' }).click();
+  await page.locator('.govuk-error-summary').waitFor();
+  await checkAxe(page);
   // A child's record, then their EHC plan.
   await page.goto(`${server.url}/children?plan_status=ehc_plan`);
   await Promise.all([page.waitForURL(/\/children\/[^/?]+$/), page.locator('tbody tr th a').first().click()]);

@@ -81,6 +81,10 @@ before(async () => {
     { decision: 'refusal_to_issue', decision_notice_on: '2026-01-05', registered_on: '2026-02-20' });
   assert.equal(appeal.status, 201, appeal.text);
   ids.appeal = appeal.data.id;
+  const moved = await apiAs('caseworker', 'POST', `/api/v1/children/${ids.child}/moves`,
+    { direction: 'out', other_authority: 'Lancashire County Council', moved_on: '2026-11-06', learned_on: '2026-11-02' });
+  assert.equal(moved.status, 201, moved.text);
+  ids.move = moved.data.id;
   const page = await clients.caseworker.get(`/assessments/${ids.assessment}`);
   ids.letter = page.text.replaceAll('&#x2F;', '/').match(/href="\/letters\/([^"]+)"/)[1];
 });
@@ -108,6 +112,11 @@ const GET_ROUTES = [
   ['/api/v1/reviews', REGISTER],
   ['/phase-transfers', REGISTER],
   ['/api/v1/phase-transfers', REGISTER],
+  ['/moves', REGISTER],
+  ['/api/v1/moves', REGISTER],
+  [() => `/children/${ids.child}/moves/new`, PLAN_WRITERS],
+  [() => `/moves/${ids.move}`, EDUCATION],
+  [() => `/api/v1/moves/${ids.move}`, EDUCATION],
   ['/performance/costs', PERFORMANCE],
   ['/children/new', EDITORS],
   ['/audit', AUDIT],
@@ -177,6 +186,8 @@ test('POST routes: refused roles get 403; allowed roles reach validation (400) a
     [`/appeals/${ids.appeal}`, PLAN_WRITERS, { step: 'hearing', on: 'soon', version: '1' }],
     [`/plans/${ids.finalPlan}/cease`, PLAN_WRITERS, { reason: '' }],
     [`/children/${ids.child}/capacity`, EDITORS.filter((r) => EDUCATION.includes(r)), { lacks_capacity: '' }],
+    [`/children/${ids.child}/moves`, PLAN_WRITERS, { direction: 'sideways' }],
+    [`/moves/${ids.move}`, PLAN_WRITERS, { moved_on: 'soon', version: '1' }],
   ];
   for (const [path, allowed, fields] of posts) {
     for (const role of ROLES) {

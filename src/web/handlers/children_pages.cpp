@@ -1,6 +1,7 @@
 #include <variant>
 
 #include "app/appeals.h"
+#include "app/area_moves.h"
 #include "app/ceasing.h"
 #include "core/need.h"
 #include "web/handlers.h"
@@ -309,6 +310,22 @@ Response child_record(Ctx& ctx) {
     view["today"] = format_date(ctx.s.clock.today());
   }
   view["can_start_plan"] = rec.plans.empty() && role_has(ctx.me().role, Permission::edit_plan);
+  {
+    mstch::array moves;
+    for (const auto& v : app::moves_of_child(services, ctx.me(), rec.child.id)) {
+      const auto* next = v.next();
+      const auto& m = v.stored.move;
+      moves.push_back(mstch::map{
+          {"id", m.id},
+          {"what", std::string(m.direction == MoveDirection::into_area ? "Moved in from " : "Moving out to ") +
+                       m.other_authority},
+          {"on", format_date_long(m.moved_on)},
+          {"next", next ? next->what + " by " + format_date_long(next->due.date) : std::string()}});
+    }
+    view["has_moves"] = !moves.empty();
+    view["moves"] = moves;
+    view["can_record_move"] = role_has(ctx.me().role, Permission::edit_plan);
+  }
   mstch::array notices;
   for (const auto& n : rec.health_notifications) {
     notices.push_back(
