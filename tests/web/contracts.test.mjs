@@ -179,6 +179,10 @@ test('the list filters by stage, agency and ending soon; a bad filter is named',
   assert.ok(soon.length > 0 && soon.every((c) => c.alert !== 'none'));
   const ratings = new Set(all.contracts.filter((c) => c.last_return).map((c) => c.last_return.rating));
   assert.ok(ratings.has('green') && ratings.has('red'), `a mix of ratings: ${[...ratings]}`);
+  const slt = all.contracts.find((c) => c.title === 'Community speech and language therapy');
+  const outcomes = (await cm.json('GET', `/api/v1/contracts/${slt.id}`)).data.outcomes;
+  assert.ok(outcomes.children > 0 && outcomes.outcomes >= outcomes.children,
+    `outcomes of children whose reviewed plans name the service: ${JSON.stringify(outcomes)}`);
   const bad = await cm.json('GET', '/api/v1/contracts?stage=someday');
   assert.equal(bad.status, 400);
   assert.equal(bad.data.fields[0].field, 'stage');
