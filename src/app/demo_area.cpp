@@ -11,6 +11,7 @@
 #include "demo/appeals.h"
 #include "demo/assessments.h"
 #include "demo/calibration.h"
+#include "demo/contracts.h"
 #include "demo/disagreements.h"
 #include "demo/generator.h"
 #include "demo/moves.h"
@@ -23,6 +24,7 @@
 #include "store/audit.h"
 #include "store/cessations.h"
 #include "store/children.h"
+#include "store/contracts.h"
 #include "store/disagreements.h"
 #include "store/people.h"
 #include "store/plans.h"
@@ -281,6 +283,29 @@ Result<DemoSummary> build_demo_area(store::Database& db, const Clock& clock, con
   for (const auto& dc : area.children) postcodes.push_back(dc.child.postcode);
   summary.services = build_demo_directory(db, clock, profile->id, request.seed, request.services, postcodes);
   summary.children = area.children.size();
+
+  // Commissioned services: providers, contracts at every stage, returns.
+  demo::ContractOptions contract_options;
+  contract_options.seed = request.seed;
+  contract_options.today = clock.today();
+  contract_options.area_id = profile->id;
+  contract_options.id_prefix = options.id_prefix;
+  db.read([&](store::Tx& tx) { contract_options.services = store::directory_service_names(tx, profile->id); });
+  const auto commissioned = demo::generate_contracts(contract_options);
+  db.write([&](store::Tx& tx) {
+    store::delete_contracts(tx, profile->id);
+    for (const auto& p : commissioned.providers) store::save_provider(tx, p);
+    for (const auto& c : commissioned.contracts) store::insert_contract(tx, c, now);
+    std::map<std::string, int> positions;
+    for (const auto& k : commissioned.kpis) store::save_kpi(tx, profile->id, k, positions[k.contract_id]++);
+    for (const auto& r : commissioned.returns) store::insert_return(tx, r);
+    for (const auto& st : staff) {
+      if (st.role == Role::provider) {
+        store::link_provider_user(tx, profile->id, st.user_id, commissioned.provider_for_demo_user);
+      }
+    }
+  });
+
   db.write([&](store::Tx& tx) {
     store::insert_audit(
         tx, {new_id("a"), profile->id, now, "cli", "demo.build", "area", profile->id, "",

@@ -56,6 +56,27 @@ const std::array<std::pair<Role, std::array<bool, 10>>, 10> kGrants{{
     {Role::provider, {true, true, false, false, false, false, false, false, false, false}},
     {Role::administrator, {false, false, false, true, true, false, false, false, false, false}},
 }};
+
+// Commissioned services. Commissioners (the SEN manager for the council, the
+// ICB commissioner) hold contracts; finance officers and board members read
+// them; a provider reads and reports on its own organisation's contracts only
+// (app/contracts.h narrows it).
+struct ContractGrant {
+  Role role;
+  bool view, manage, submit;
+};
+constexpr std::array<ContractGrant, 10> kContractGrants{{
+    {Role::caseworker, false, false, false},
+    {Role::sen_manager, true, true, true},
+    {Role::icb_commissioner, true, true, true},
+    {Role::designated_clinical_officer, true, false, false},
+    {Role::social_care_practitioner, false, false, false},
+    {Role::finance_officer, true, false, false},
+    {Role::panel_member, false, false, false},
+    {Role::board_member, true, false, false},
+    {Role::provider, true, false, true},
+    {Role::administrator, false, false, false},
+}};
 }  // namespace
 
 std::string_view to_string(Role r) {
@@ -94,6 +115,9 @@ std::string_view to_string(Permission p) {
     case Permission::edit_plan: return "edit_plan";
     case Permission::agree_provision: return "agree_provision";
     case Permission::edit_directory: return "edit_directory";
+    case Permission::view_contracts: return "view_contracts";
+    case Permission::manage_contracts: return "manage_contracts";
+    case Permission::submit_returns: return "submit_returns";
   }
   return "unknown";
 }
@@ -127,6 +151,15 @@ std::span<const Agency> all_agencies() {
 }
 
 bool role_has(Role role, Permission permission) {
+  if (permission == Permission::view_contracts || permission == Permission::manage_contracts ||
+      permission == Permission::submit_returns) {
+    for (const auto& g : kContractGrants) {
+      if (g.role != role) continue;
+      if (permission == Permission::view_contracts) return g.view;
+      return permission == Permission::manage_contracts ? g.manage : g.submit;
+    }
+    return false;
+  }
   for (const auto& [r, grants] : kGrants) {
     if (r == role) return grants[static_cast<std::size_t>(permission)];
   }

@@ -46,6 +46,10 @@ enum class Permission {
   edit_plan,         // write and change an EHC plan's outcomes and provision (the council's plan, CFA s37)
   agree_provision,   // record an agency's agreement to provision it secures or pays for
   edit_directory,    // keep the Local Offer's services up to date (council SEND team, commissioners)
+  // Commissioned services (contracts, monitoring, commissioning activities):
+  view_contracts,    // read contracts, returns and commissioning activities (providers: their own only)
+  manage_contracts,  // add and change contracts, indicators and commissioning activities
+  submit_returns,    // send a provider's quarterly return for its own contracts
 };
 
 std::string_view to_string(Role r);

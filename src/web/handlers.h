@@ -145,6 +145,29 @@ Response directory_service_update(Ctx& ctx);
 Response directory_service_new_form(Ctx& ctx);
 Response directory_service_create(Ctx& ctx);
 
+// Commissioned services: contracts, monitoring, providers (handlers/contract_pages.cpp)
+Response contracts_list(Ctx& ctx);
+Response contract_new_form(Ctx& ctx);
+Response contract_create(Ctx& ctx);
+Response contract(Ctx& ctx);
+Response contract_edit_form(Ctx& ctx);
+Response contract_update(Ctx& ctx);
+Response contract_stage(Ctx& ctx);
+Response contract_kpi_create(Ctx& ctx);
+Response contract_return_form(Ctx& ctx);
+Response contract_return_create(Ctx& ctx);
+Response providers_list(Ctx& ctx);
+Response provider_create(Ctx& ctx);
+Response api_contracts(Ctx& ctx);
+Response api_contract(Ctx& ctx);
+Response api_contract_create(Ctx& ctx);
+Response api_contract_update(Ctx& ctx);
+Response api_contract_stage(Ctx& ctx);
+Response api_contract_kpi_create(Ctx& ctx);
+Response api_contract_return_create(Ctx& ctx);
+Response api_providers(Ctx& ctx);
+Response api_provider_create(Ctx& ctx);
+
 // Static assets from the folder beside the binary (handlers/static_files.cpp)
 Response static_file(Ctx& ctx);
 

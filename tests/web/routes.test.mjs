@@ -258,3 +258,54 @@ test('Local Offer staff routes: only roles that keep the directory get through',
   const after = await new Client(server.url).json('GET', `/api/oruk/services/${service}`);
   assert.notEqual(after.data.name, '', 'no refused or invalid post changed the service');
 });
+
+// Commissioned services: commissioners manage contracts; finance, the board
+// and the designated clinical officer read them; a provider reads and reports
+// on its own organisation's contracts only (another's is not found).
+test('contract routes: who may read, manage and send returns', async () => {
+  const VIEW = ['sen_manager', 'icb_commissioner', 'designated_clinical_officer', 'finance_officer', 'board_member',
+    'provider'];
+  const MANAGE = ['sen_manager', 'icb_commissioner'];
+  const SUBMIT = ['sen_manager', 'icb_commissioner', 'provider'];
+  const all = (await clients.sen_manager.json('GET', '/api/v1/contracts')).data.contracts;
+  const own = all.find((c) => c.provider_name === 'Tandem Vale Community Health NHS Trust' && c.stage === 'live');
+  const other = all.find((c) => c.provider_name !== 'Tandem Vale Community Health NHS Trust');
+  const gets = [
+    ['/contracts', VIEW], ['/api/v1/contracts', VIEW], ['/api/v1/providers', VIEW],
+    [`/contracts/${own.id}`, VIEW], [`/api/v1/contracts/${own.id}`, VIEW],
+    ['/contracts/new', MANAGE], ['/providers', MANAGE], [`/contracts/${own.id}/edit`, MANAGE],
+    [`/contracts/${own.id}/returns/new`, SUBMIT],
+  ];
+  for (const [path, allowed] of gets) {
+    for (const role of ROLES) {
+      const res = await clients[role].get(path);
+      assert.equal(res.status, allowed.includes(role) ? 200 : 403, `${role} GET ${path}`);
+    }
+  }
+  for (const role of ROLES) {
+    const res = await clients[role].get(`/contracts/${other.id}`);
+    const expected = role === 'provider' ? 404 : VIEW.includes(role) ? 200 : 403;
+    assert.equal(res.status, expected, `${role} GET another provider's contract`);
+  }
+  const posts = [
+    ['/contracts', MANAGE, { title: '' }],
+    [`/contracts/${own.id}/edit`, MANAGE, { title: '', version: String(own.version) }],
+    [`/contracts/${own.id}/stage`, MANAGE, { stage: 'someday', on: 'soon', version: String(own.version) }],
+    [`/contracts/${own.id}/kpis`, MANAGE, { name: '' }],
+    [`/contracts/${own.id}/returns`, SUBMIT, { quarter: 'last one' }],
+    ['/providers', MANAGE, { name: '' }],
+  ];
+  for (const [path, allowed, fields] of posts) {
+    for (const role of ROLES) {
+      const me = await clients[role].get('/api/v1/me');
+      const res = await clients[role].postForm(path, { ...fields, csrf_token: me.data.csrf_token });
+      assert.equal(res.status, allowed.includes(role) ? 400 : 403, `${role} POST ${path}`);
+    }
+  }
+  const me = await clients.provider.get('/api/v1/me');
+  const theirs = await clients.provider.postForm(`/contracts/${other.id}/returns`,
+    { quarter: '2025-26-Q1', csrf_token: me.data.csrf_token });
+  assert.equal(theirs.status, 404, "a provider cannot report on another provider's contract");
+  const after = (await clients.sen_manager.json('GET', `/api/v1/contracts/${own.id}`)).data;
+  assert.equal(after.version, own.version, 'no refused or invalid post changed the contract');
+});
