@@ -1,6 +1,7 @@
 #include "store/reviews.h"
 
 #include "store/detail/tx.h"
+#include "store/plan_codec.h"
 
 namespace tandem::store {
 
@@ -138,6 +139,48 @@ bool amendment_open(Tx& tx, const std::string& area_id, const std::string& plan_
 void delete_reviews(Tx& tx, const std::string& area_id) {
   tx.sql << "DELETE FROM review_outcomes WHERE area_id = :a", use(area_id);
   tx.sql << "DELETE FROM plan_reviews WHERE area_id = :a", use(area_id);
+}
+
+}  // namespace tandem::store
+
+namespace tandem::store {
+
+using soci::into;
+using soci::use;
+
+std::vector<PlanWithProgress> final_plans_with_progress(Tx& tx, const std::string& area_id) {
+  std::vector<PlanWithProgress> out;
+  std::map<std::string, std::size_t> index;
+  {
+    std::string id, body;
+    soci::statement st = (tx.sql.prepare << "SELECT id, body FROM plans WHERE area_id = :a AND stage = 'final' "
+                                            "ORDER BY id",
+                          use(area_id), into(id), into(body));
+    st.execute();
+    while (st.fetch()) {
+      auto plan = plan_from_json(body);
+      if (!plan) continue;
+      index[id] = out.size();
+      out.push_back({std::move(*plan), {}});
+    }
+  }
+  // Each plan's latest review: the one with the latest meeting (ties: the
+  // highest id, as the review history orders them).
+  std::string plan_id, outcome, progress;
+  soci::statement st =
+      (tx.sql.prepare << "SELECT r.plan_id, o.outcome_id, o.progress FROM review_outcomes o JOIN plan_reviews r ON "
+                         "r.id = o.review_id WHERE r.area_id = :a AND NOT EXISTS (SELECT 1 FROM plan_reviews r2 WHERE "
+                         "r2.plan_id = r.plan_id AND (r2.meeting_on > r.meeting_on OR (r2.meeting_on = r.meeting_on "
+                         "AND r2.id > r.id)))",
+       use(area_id), into(plan_id), into(outcome), into(progress));
+  st.execute();
+  while (st.fetch()) {
+    const auto it = index.find(plan_id);
+    const auto p = parse_progress(progress);
+    if (it == index.end() || !p) continue;
+    out[it->second].progress[outcome] = *p;
+  }
+  return out;
 }
 
 }  // namespace tandem::store

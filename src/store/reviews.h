@@ -2,10 +2,12 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "core/plan.h"
 #include "core/review.h"
 #include "store/database.h"
 
@@ -30,5 +32,17 @@ std::vector<StoredReview> unfinished_reviews(Tx& tx, const std::string& area_id,
 // for amendment.
 bool amendment_open(Tx& tx, const std::string& area_id, const std::string& plan_id);
 void delete_reviews(Tx& tx, const std::string& area_id);
+
+}  // namespace tandem::store
+
+namespace tandem::store {
+
+// Every final plan in the area with each outcome's progress at the plan's
+// latest review (none for a plan not yet reviewed in Tandem).
+struct PlanWithProgress {
+  Plan plan;
+  std::map<std::string, Progress> progress;
+};
+std::vector<PlanWithProgress> final_plans_with_progress(Tx& tx, const std::string& area_id);
 
 }  // namespace tandem::store

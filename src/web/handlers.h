@@ -46,6 +46,8 @@ Response reviews(Ctx& ctx);
 Response api_reviews(Ctx& ctx);
 Response phase_transfers_page(Ctx& ctx);
 Response api_phase_transfers(Ctx& ctx);
+Response outcomes_page(Ctx& ctx);
+Response api_outcomes(Ctx& ctx);
 Response move_new_form(Ctx& ctx);
 Response move_create(Ctx& ctx);
 Response move(Ctx& ctx);

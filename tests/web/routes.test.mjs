@@ -112,6 +112,8 @@ const GET_ROUTES = [
   ['/api/v1/reviews', REGISTER],
   ['/phase-transfers', REGISTER],
   ['/api/v1/phase-transfers', REGISTER],
+  ['/performance/outcomes', PERFORMANCE],
+  ['/api/v1/performance/outcomes', PERFORMANCE],
   ['/moves', REGISTER],
   ['/api/v1/moves', REGISTER],
   [() => `/children/${ids.child}/moves/new`, PLAN_WRITERS],
