@@ -69,6 +69,11 @@ int export_sen2(store::Database& db, const app::Clock& clock, const Sen2Args& ar
             << " ms: census date " << format_date(report->period.census) << ", " << t.persons << " people, "
             << t.active_plans << " active plans (Tandem: " << report->tandem_active_plans << "), " << t.requests
             << " requests in " << args.year - 1 << ", " << t.plans_issued << " plans issued\n";
+  const auto& r = report->rate;
+  std::cout << "Tandem's 20-week rate for " << r.year << " (as its dashboard shows it): excluding exceptions "
+            << r.excluding_exceptions.within_20_weeks << "/" << r.excluding_exceptions.plans
+            << ", including exceptions " << r.including_exceptions.within_20_weeks << "/"
+            << r.including_exceptions.plans << "\n";
   return t.errors > 0 ? 3 : 0;
 }
 
