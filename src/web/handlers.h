@@ -134,6 +134,10 @@ Response directory_service_update(Ctx& ctx);
 Response directory_service_new_form(Ctx& ctx);
 Response directory_service_create(Ctx& ctx);
 
+// The SEN2 return's validation report, as a page and as CSV (handlers/sen2_pages.cpp)
+Response sen2_return_page(Ctx& ctx);
+Response sen2_return_csv(Ctx& ctx);
+
 // Static assets from the folder beside the binary (handlers/static_files.cpp)
 Response static_file(Ctx& ctx);
 

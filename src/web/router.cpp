@@ -137,6 +137,8 @@ const std::array kRoutes{
           directory_service_new_form},
     Route{"POST", "/directory/services", Access::permission, Permission::edit_directory, false,
           directory_service_create},
+    Route{"GET", "/returns/sen2", Access::permission, Permission::view_performance, false, sen2_return_page},
+    Route{"GET", "/returns/sen2.csv", Access::permission, Permission::view_performance, false, sen2_return_csv},
 };
 
 bool match(const char* pattern, std::string_view path, std::vector<std::string>& captures) {
