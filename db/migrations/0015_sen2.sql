@@ -45,3 +45,10 @@ CREATE TABLE sen2_conflicts (
 );
 CREATE INDEX sen2_conflicts_area ON sen2_conflicts (area_id, settled_at);
 CREATE INDEX sen2_conflicts_child ON sen2_conflicts (child_id);
+
+-- The import matches people by UPN or date of birth and reads one person's plans'
+-- cessations and reviews at a time.
+CREATE INDEX sen2_children_birth ON children (area_id, date_of_birth);
+CREATE INDEX sen2_children_upn ON children (area_id, upn);
+CREATE INDEX sen2_plan_cessations_child ON plan_cessations (child_id);
+CREATE INDEX sen2_plan_reviews_child ON plan_reviews (child_id);

@@ -77,6 +77,7 @@ struct Importer {
   const sen2::Schema* schema = nullptr;
   Sen2Period period;
   std::int64_t now = 0;
+  std::set<std::string> touched;  // children this import has created or matched
 
   void problem(const std::string& path, const std::string& element, const std::string& message) {
     if (summary.rejected.size() < 1000)
@@ -225,7 +226,9 @@ struct Importer {
     if (!upn.empty()) ids = store::children_by_upn(tx, area_id, upn);
     if (ids.empty())
       ids = store::children_by_name_and_birth(tx, area_id, p.value("surname"), p.value("forename"),
-                                              *date_of(p.value("person_birth_date")));
+                                              *date_of(p.value("person_birth_date")), upn);
+    // Two people of one return are two children, even with the same name and birthday.
+    std::erase_if(ids, [&](const std::string& id) { return touched.contains(id); });
     if (ids.size() > 1) {
       problem(path, "Person",
               "matches " + std::to_string(ids.size()) + " children already in Tandem (" + ids[0] + ", " + ids[1] +
@@ -237,6 +240,7 @@ struct Importer {
     const std::string who = p.value("surname") + ", " + p.value("forename");
     if (ids.empty()) {
       Child c = child_from(p, std::nullopt);
+      touched.insert(c.id);
       store::insert_child(tx, c, now);
       store::insert_involvement(
           tx, area_id, c.id,
@@ -249,6 +253,7 @@ struct Importer {
       return;
     }
     const std::string child_id = ids.front();
+    touched.insert(child_id);
     const auto area = store::load_sen2_area(tx, area_id, child_id);
     const auto stored = area.stored.find(child_id);
     const std::string now_derived = derived_json(child_id);
@@ -299,7 +304,7 @@ Sen2ImportSummary import_sen2(store::Database& db, const Clock& clock, const std
   summary.import_id = new_id("si");
   try {
     db.write([&](store::Tx& tx) {
-      Importer imp{tx, clock, area_id, by, summary.import_id, summary, nullptr, {}, clock.now_micros()};
+      Importer imp{tx, clock, area_id, by, summary.import_id, summary, nullptr, {}, clock.now_micros(), {}};
       std::size_t bytes = 0;
       auto result = sen2::read(
           in,

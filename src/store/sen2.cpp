@@ -233,7 +233,7 @@ std::vector<std::string> children_by_upn(Tx& tx, const std::string& area_id, con
 }
 
 std::vector<std::string> children_by_name_and_birth(Tx& tx, const std::string& area_id, const std::string& family,
-                                                    const std::string& given, Date born) {
+                                                    const std::string& given, Date born, const std::string& upn) {
   auto lower = [](std::string s) {
     for (auto& ch : s) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
     return s;
@@ -242,8 +242,8 @@ std::vector<std::string> children_by_name_and_birth(Tx& tx, const std::string& a
   const std::string dob = format_date(born), fam = lower(family), giv = lower(given);
   std::string id, f, g;
   soci::statement st = (tx.sql.prepare << "SELECT id, family_name, given_name FROM children WHERE area_id = :a AND "
-                                          "date_of_birth = :d ORDER BY id",
-                        use(area_id), use(dob), into(id), into(f), into(g));
+                                          "date_of_birth = :d AND (upn = '' OR :u = '' OR upn = :u2) ORDER BY id",
+                        use(area_id), use(dob), use(upn), use(upn), into(id), into(f), into(g));
   st.execute();
   while (st.fetch())
     if (lower(f) == fam && lower(g) == giv) out.push_back(id);

@@ -94,10 +94,11 @@ std::vector<Sen2ConflictRow> open_sen2_conflicts(Tx& tx, const std::string& area
 bool sen2_conflict_open(Tx& tx, const std::string& child_id, const std::string& path, const std::string& file_value);
 
 // Finds children by UPN, or by family name, given name and date of birth
-// (case-insensitive names); returns the ids found.
+// (case-insensitive names) among those with no UPN or this one; returns the
+// ids found.
 std::vector<std::string> children_by_upn(Tx& tx, const std::string& area_id, const std::string& upn);
 std::vector<std::string> children_by_name_and_birth(Tx& tx, const std::string& area_id, const std::string& family,
-                                                    const std::string& given, Date born);
+                                                    const std::string& given, Date born, const std::string& upn);
 
 void delete_placements_of(Tx& tx, const std::string& child_id);
 void delete_needs_of(Tx& tx, const std::string& child_id);
