@@ -7,7 +7,7 @@ packages=(
   build-essential cmake ninja-build ccache lld pkg-config git ca-certificates
   libboost-dev libsoci-dev libsqlite3-dev libpq-dev sqlite3
   nlohmann-json3-dev libsodium-dev libmstch-dev libtomlplusplus-dev libcli11-dev
-  libspdlog-dev libfmt-dev libexpected-dev libhowardhinnant-date-dev
+  libspdlog-dev libfmt-dev libexpected-dev libhowardhinnant-date-dev libexpat1-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   clang-format clang-tidy
 )

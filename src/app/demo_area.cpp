@@ -29,6 +29,7 @@
 #include "store/people.h"
 #include "store/plans.h"
 #include "store/reviews.h"
+#include "store/sen2.h"
 
 namespace tandem::app {
 
@@ -138,6 +139,7 @@ Result<DemoSummary> build_demo_area(store::Database& db, const Clock& clock, con
   const auto area = demo::generate_demo_area(*calibration, options);
 
   db.write([&](store::Tx& tx) {
+    store::delete_sen2(tx, profile->id);
     store::delete_appeals(tx, profile->id);
     store::delete_cessations_and_capacity(tx, profile->id);
     store::delete_moves(tx, profile->id);

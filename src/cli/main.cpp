@@ -12,6 +12,7 @@
 #include "app/crypto.h"
 #include "cli/clock_command.h"
 #include "cli/commands.h"
+#include "cli/sen2_command.h"
 #include "store/database.h"
 #include "web/http_server.h"
 #include "web/router.h"
@@ -138,6 +139,9 @@ int main(int argc, char** argv) {
   import_oruk->add_option("file", import_file, "The JSON file")->required();
   import_oruk->add_option("--area", import_area, "Area id (default: the only area in the database)");
 
+  tandem::cli::Sen2Args sen2_args;
+  const auto sen2 = tandem::cli::add_sen2_commands(cli, *import, database, sen2_args);
+
   std::string profile_path;
   auto* check_profile = cli.add_subcommand("check-profile", "Check an area profile (TOML) and say what is wrong");
   check_profile->add_option("file", profile_path, "Path to the profile")->required();
@@ -195,6 +199,12 @@ int main(int argc, char** argv) {
       db->migrate();
       if (import_area.empty()) import_area = tandem::cli::only_area(*db);
       return tandem::cli::import_oruk(*db, clock, import_area, import_file);
+    }
+    if (*sen2.export_sen2 || *sen2.import_sen2) {
+      auto db = tandem::store::Database::open(database, 1);
+      db->migrate();
+      return *sen2.export_sen2 ? tandem::cli::export_sen2(*db, clock, sen2_args)
+                               : tandem::cli::import_sen2(*db, clock, sen2_args);
     }
     if (*serve) {
       if (!tandem::cli::area_profiles_load(areas_dir)) return 2;

@@ -260,6 +260,12 @@ std::vector<Assessment> open_assessments_visible(Tx& tx, const std::string& area
   return load(tx, where, values, " ORDER BY received_on, id");
 }
 
+std::vector<Assessment> assessments_of_area(Tx& tx, const std::string& area_id, const std::string& child_id) {
+  if (!child_id.empty())
+    return load(tx, "WHERE area_id = :v0 AND child_id = :v1", {area_id, child_id}, " ORDER BY received_on, id");
+  return load(tx, "WHERE area_id = :v0", {area_id}, " ORDER BY child_id, received_on, id");
+}
+
 std::vector<Assessment> assessments_issued_between(Tx& tx, const std::string& area_id, Date from, Date to) {
   return load(tx, "WHERE area_id = :v0 AND final_issued_on >= :v1 AND final_issued_on <= :v2",
               {area_id, format_date(from), format_date(to)}, " ORDER BY final_issued_on, id");

@@ -59,6 +59,8 @@ void store_case_clock(Tx& tx, const Assessment& a);
 // The clock as stored for a case (nothing when there is no such case).
 std::optional<CaseClock> stored_case_clock(Tx& tx, const std::string& area_id, const std::string& id);
 // The given cases, with advice and exceptions, in no particular order.
+// Every assessment of an area (or of one child when `child_id` is given), by child and date received.
+std::vector<Assessment> assessments_of_area(Tx& tx, const std::string& area_id, const std::string& child_id = "");
 std::vector<Assessment> assessments_by_id(Tx& tx, const std::string& area_id, const std::vector<std::string>& ids);
 // Child id -> "Given Family" for the given children of the area.
 std::map<std::string, std::string> names_of_children(Tx& tx, const std::string& area_id,

@@ -136,6 +136,29 @@ std::optional<Child> find_child(Tx& tx, const std::string& area_id, const std::s
   return b.finish();
 }
 
+std::vector<Child> children_of_area(Tx& tx, const std::string& area_id, const std::string& child_id) {
+  std::vector<Child> out;
+  ChildBind b;
+  const std::string only = child_id.empty() ? "" : " AND id = :c";
+  auto prep = (tx.sql.prepare << "SELECT id, area_id, given_name, family_name, date_of_birth, sex, upn, nhs_number, "
+                                 "postcode, primary_need, plan_status, setting_name, responsible_icb, icb_since, "
+                                 "looked_after, version FROM children WHERE area_id = :area" +
+                                     only + " ORDER BY family_name, given_name, date_of_birth, upn, id",
+               use(area_id, "area"));
+  if (!child_id.empty()) prep, use(child_id, "c");
+  prep, into(b.c.id, b.found), into(b.c.area_id), into(b.c.given_name), into(b.c.family_name), into(b.dob),
+      into(b.c.sex), into(b.c.upn), into(b.c.nhs_number), into(b.c.postcode), into(b.c.primary_need), into(b.status),
+      into(b.c.setting_name), into(b.c.responsible_icb), into(b.icb_since, b.icb_since_ind), into(b.looked_after),
+      into(b.version);
+  soci::statement st = prep;
+  st.execute();
+  while (st.fetch()) {
+    out.push_back(b.finish());
+    b.icb_since_ind = soci::i_null;
+  }
+  return out;
+}
+
 void insert_placement(Tx& tx, const std::string& area_id, const std::string& child_id, const Placement& p) {
   const std::string type(to_string(p.setting_type));
   const std::string start = format_date(p.start_date);

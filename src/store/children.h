@@ -19,6 +19,8 @@ void insert_child(Tx& tx, const Child& child, std::int64_t now);
 // Updates when `child.version` matches the stored version, bumping it; returns
 // false (and changes nothing) when someone else saved first.
 bool update_child(Tx& tx, const Child& child, std::int64_t now);
+// Every child of an area (or just `child_id` when given), by family name, given name, date of birth, UPN and id.
+std::vector<Child> children_of_area(Tx& tx, const std::string& area_id, const std::string& child_id = "");
 std::optional<Child> find_child(Tx& tx, const std::string& area_id, const std::string& id);
 
 void insert_placement(Tx& tx, const std::string& area_id, const std::string& child_id, const Placement& p);

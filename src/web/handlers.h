@@ -169,6 +169,9 @@ Response api_contract_kpi_create(Ctx& ctx);
 Response api_contract_return_create(Ctx& ctx);
 Response api_providers(Ctx& ctx);
 Response api_provider_create(Ctx& ctx);
+// The SEN2 return's validation report, as a page and as CSV (handlers/sen2_pages.cpp)
+Response sen2_return_page(Ctx& ctx);
+Response sen2_return_csv(Ctx& ctx);
 
 // Static assets from the folder beside the binary (handlers/static_files.cpp)
 Response static_file(Ctx& ctx);

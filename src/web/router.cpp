@@ -177,6 +177,8 @@ const std::array kRoutes{
           api_contract_return_create},
     Route{"GET", "/api/v1/providers", Access::permission, Permission::view_contracts, true, api_providers},
     Route{"POST", "/api/v1/providers", Access::permission, Permission::manage_contracts, true, api_provider_create},
+    Route{"GET", "/returns/sen2", Access::permission, Permission::view_performance, false, sen2_return_page},
+    Route{"GET", "/returns/sen2.csv", Access::permission, Permission::view_performance, false, sen2_return_csv},
 };
 
 bool match(const char* pattern, std::string_view path, std::vector<std::string>& captures) {

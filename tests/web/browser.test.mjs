@@ -128,6 +128,9 @@ test("a caseworker's cases, an assessment and the 20-week page pass axe; a bad s
   await page.goto(`${server.url}/performance/outcomes`);
   assert.match(await page.locator('h1').textContent(), /Outcomes by provider/);
   await checkAxe(page);
+  await page.goto(`${server.url}/returns/sen2`);
+  assert.match(await page.locator('h1').textContent(), /SEN2 return/);
+  await checkAxe(page);
   await page.goto(`${server.url}/reviews`);
   assert.match(await page.locator('h1').textContent(), /Annual reviews/);
   await checkAxe(page);

@@ -150,6 +150,8 @@ const GET_ROUTES = [
   [() => `/appeals/${ids.appeal}`, EDUCATION],
   [() => `/plans/${ids.finalPlan}/cease`, PLAN_WRITERS],
   [() => `/api/v1/appeals/${ids.appeal}`, EDUCATION],
+  ['/returns/sen2', PERFORMANCE],
+  ['/returns/sen2.csv', PERFORMANCE],
 ];
 
 test('GET routes: exactly the roles allowed get through', async () => {

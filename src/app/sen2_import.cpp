@@ -1,0 +1,371 @@
+#include "app/sen2_import.h"
+
+#include <fstream>
+#include <map>
+#include <set>
+
+#include "app/crypto.h"
+#include "core/need.h"
+#include "store/assessments.h"
+#include "store/audit.h"
+#include "store/cessations.h"
+#include "store/children.h"
+#include "store/plans.h"
+#include "store/sen2.h"
+
+namespace tandem::app {
+
+namespace {
+
+using sen2::Node;
+
+// Thrown inside the transaction to undo everything when a record is refused.
+struct Refused {};
+
+std::optional<Date> date_of(const std::string& s) {
+  if (s.empty()) return std::nullopt;
+  auto d = parse_date("date", s);
+  return d ? std::optional(*d) : std::nullopt;
+}
+
+RequestSource source_of(const std::string& code) {
+  if (code == "1") return RequestSource::parent;
+  if (code == "2") return RequestSource::school_or_setting;
+  return RequestSource::other_professional;
+}
+
+SettingType setting_type_of(const Node& pd) {
+  const std::string s = pd.value("sen_setting");
+  if (s == "OLA" || s == "OPA" || s == "EHE") return SettingType::educated_elsewhere;
+  if (s == "NEET" || s == "NIEC" || s == "NIEO") return SettingType::neet;
+  if (s == "EYP") return SettingType::early_years;
+  if (!pd.value("ukprn").empty()) return SettingType::further_education;
+  if (!pd.value("urn").empty()) return SettingType::mainstream;
+  return SettingType::other;
+}
+
+std::string setting_name_of(const Node& pd, const sen2::Schema& schema) {
+  if (!pd.value("urn").empty()) return "URN " + pd.value("urn");
+  if (!pd.value("ukprn").empty()) return "UKPRN " + pd.value("ukprn");
+  if (!pd.value("sen_setting").empty())
+    return schema.label("sen_setting", pd.value("sen_setting")).value_or(pd.value("sen_setting"));
+  return "";
+}
+
+void flatten(const Node& n, const std::string& path, const sen2::Schema& schema,
+             std::map<std::string, std::string>& out) {
+  std::map<std::string, int> seen;
+  for (const auto& c : n.children) {
+    const auto& spec = schema.element(c.key);
+    const int i = ++seen[c.key];
+    const std::string p =
+        path + (path.empty() ? "" : "/") + spec.name + (spec.repeats ? "[" + std::to_string(i) + "]" : "");
+    if (spec.type == sen2::ValueType::container)
+      flatten(c, p, schema, out);
+    else
+      out[p] = c.text;
+  }
+}
+
+struct Importer {
+  store::Tx& tx;
+  const Clock& clock;
+  const std::string& area_id;
+  const std::string& by;
+  std::string import_id;
+  Sen2ImportSummary& summary;
+  const sen2::Schema* schema = nullptr;
+  Sen2Period period;
+  std::int64_t now = 0;
+  std::set<std::string> touched;  // children this import has created or matched
+
+  void problem(const std::string& path, const std::string& element, const std::string& message) {
+    if (summary.rejected.size() < 1000)
+      summary.rejected.push_back({path, element, message});
+    else
+      summary.truncated = true;
+  }
+
+  std::string derived_json(const std::string& child_id) {
+    const auto area = store::load_sen2_area(tx, area_id, child_id);
+    if (area.children.empty()) return "";
+    auto d = derive_person(area, area.children.front(), period, clock.today());
+    return d ? sen2::to_json(*d) : "";
+  }
+
+  // The child's record from the person, keeping the id and version of `existing`.
+  Child child_from(const Node& p, const std::optional<Child>& existing) {
+    Child c = existing.value_or(Child{});
+    if (!existing) {
+      c.id = new_id("c");
+      c.area_id = area_id;
+    }
+    c.given_name = p.value("forename");
+    c.family_name = p.value("surname");
+    c.date_of_birth = *date_of(p.value("person_birth_date"));
+    c.sex = p.value("sex");
+    c.upn = p.value("upn");
+    c.postcode = normalise_postcode(p.value("post_code")).value_or(p.value("post_code"));
+    bool active = false, open = false;
+    std::string primary;
+    for (const auto* r : p.all("requests")) {
+      if (const auto* ap = r->child("active_plans")) {
+        active = true;
+        for (const auto* n : ap->all("sen_need"))
+          if (n->value("sen_type_rank") == "1" && find_need(n->value("sen_type"))) primary = n->value("sen_type");
+      }
+      const auto* as = r->child("assessment");
+      const bool finished = r->value("request_outcome") == "B" || r->value("request_outcome") == "W" ||
+                            (as && !as->value("assessment_outcome").empty());
+      if (!finished && !r->value("received_date").empty()) open = true;
+    }
+    c.primary_need = primary;
+    c.plan_status = active ? PlanStatus::ehc_plan : open ? PlanStatus::assessment : c.plan_status;
+    if (!existing && !active && !open) c.plan_status = PlanStatus::sen_support;
+    return c;
+  }
+
+  void load_requests(const Child& c, const Node& p) {
+    const auto existing = store::assessments_of_area(tx, area_id, c.id);
+    std::map<std::string, const Assessment*> by_received;
+    for (const auto& a : existing) by_received[format_date(a.received_on)] = &a;
+    store::Sen2Area area = store::load_sen2_area(tx, area_id, c.id);
+    std::map<std::string, std::string> plan_by_start;
+    for (const auto& pl : area.plans[c.id])
+      if (pl.made_on) plan_by_start[format_date(*pl.made_on)] = pl.id;
+    bool placements_done = false;
+    for (const auto* r : p.all("requests")) {
+      const auto received = date_of(r->value("received_date"));
+      const auto* as = r->child("assessment");
+      if (received) {
+        Assessment a =
+            by_received.contains(r->value("received_date"))
+                ? *by_received[r->value("received_date")]
+                : open_assessment(new_id("as"), area_id, c.id, *received, source_of(r->value("request_source")));
+        const std::int64_t expected = a.version;
+        const std::string outcome = r->value("request_outcome");
+        if (outcome == "A" || outcome == "B") {
+          a.decided_on = date_of(r->value("request_outcome_date"));
+          a.assess = outcome == "A";
+        }
+        if (as) {
+          const std::string ao = as->value("assessment_outcome");
+          const auto on = date_of(as->value("assessment_outcome_date"));
+          if ((ao == "Y" || ao == "S") && on) a.final_issued_on = on;
+          if (ao == "N" && on) a.not_to_issue_on = on;
+          if (as->value("week20") == "1" && a.exceptions.empty() && on && *on > *received) {
+            a.exceptions.push_back(
+                {new_id("ex"),
+                 {ExceptionGround::exceptional_personal_circumstances, *received + std::chrono::days(1), *on},
+                 "Recorded as an exception to the 20 weeks (Week20) on the SEN2 return: confirm the "
+                 "ground and the dates"});
+          }
+        }
+        a.version = expected;
+        if (!store::save_assessment(tx, a, now)) throw store::ConflictError("assessment changed during the import");
+        store::store_case_clock(tx, a);
+      }
+      if (const auto* np = as ? as->child("named_plan") : nullptr) {
+        const std::string start = np->value("start_date");
+        std::string plan_id;
+        if (plan_by_start.contains(start)) {
+          plan_id = plan_by_start[start];
+        } else {
+          Plan plan;
+          plan.id = new_id("p");
+          plan.child_id = c.id;
+          plan.stage = PlanStage::final;
+          plan.needs.primary_need = c.primary_need;
+          store::save_plan(tx, area_id, plan, 0, {}, by, now);
+          plan_id = plan.id;
+          plan_by_start[start] = plan_id;
+        }
+        const auto* ap = r->child("active_plans");
+        store::set_plan_review_dates(tx, plan_id, date_of(start),
+                                     ap ? date_of(ap->value("last_review")) : std::nullopt);
+        if (!np->value("cease_date").empty() && !store::find_cessation(tx, area_id, plan_id)) {
+          Cessation cz;
+          cz.reason = CeaseReason::other;
+          for (auto reason : all_cease_reasons())
+            if (std::to_string(sen2_code(reason)) == np->value("cease_reason")) cz.reason = reason;
+          cz.consulted_on = cz.decided_on = *date_of(np->value("cease_date"));
+          cz.reasons = "Recorded on the SEN2 return";
+          store::insert_cessation(tx, area_id, plan_id, c.id, cz, "", by, now);
+        }
+      }
+      if (const auto* ap = r->child("active_plans"); ap && !placements_done) {
+        placements_done = true;
+        store::delete_placements_of(tx, c.id);
+        store::delete_needs_of(tx, c.id);
+        for (const auto* pd : ap->all("placement_detail")) {
+          const auto entry = date_of(pd->value("entry_date"));
+          if (!entry) continue;
+          store::insert_placement(tx, area_id, c.id,
+                                  {new_id("pl"), setting_name_of(*pd, *schema), setting_type_of(*pd), *entry,
+                                   date_of(pd->value("leaving_date"))});
+        }
+        for (const auto* n : ap->all("sen_need")) {
+          const int rank = std::stoi(n->value("sen_type_rank"));
+          if (rank >= 2) store::insert_need(tx, area_id, c.id, {rank, n->value("sen_type")});
+        }
+      }
+    }
+  }
+
+  void person(const Node& p, const std::string& path) {
+    ++summary.persons;
+    const std::string upn = p.value("upn");
+    if (!upn.empty() && !valid_upn(upn)) {
+      problem(path + "/" + schema->element("upn").name, schema->element("upn").name,
+              "'" + upn +
+                  "' is not a UPN: a letter, 11 digits and a digit or letter, whose check letter matches "
+                  "(DfE's modulus-23 check)");
+      return;
+    }
+    std::vector<std::string> ids;
+    if (!upn.empty()) ids = store::children_by_upn(tx, area_id, upn);
+    if (ids.empty())
+      ids = store::children_by_name_and_birth(tx, area_id, p.value("surname"), p.value("forename"),
+                                              *date_of(p.value("person_birth_date")), upn);
+    // Two people of one return are two children, even with the same name and birthday.
+    std::erase_if(ids, [&](const std::string& id) { return touched.contains(id); });
+    if (ids.size() > 1) {
+      problem(path, "Person",
+              "matches " + std::to_string(ids.size()) + " children already in Tandem (" + ids[0] + ", " + ids[1] +
+                  "): merge them in Tandem first, or give the UPN");
+      return;
+    }
+    if (!summary.rejected.empty()) return;  // nothing will be loaded: just keep checking
+    const std::string file_json = sen2::to_json(p);
+    const std::string who = p.value("surname") + ", " + p.value("forename");
+    if (ids.empty()) {
+      Child c = child_from(p, std::nullopt);
+      touched.insert(c.id);
+      store::insert_child(tx, c, now);
+      store::insert_involvement(
+          tx, area_id, c.id,
+          {new_id("i"), Agency::council_education, "", "", "Council SEND service", clock.today(), std::nullopt});
+      load_requests(c, p);
+      store::save_sen2_person(tx, area_id, c.id, {file_json, derived_json(c.id)}, import_id, now);
+      store::insert_audit(tx, {new_id("a"), area_id, now, by, "sen2.import", "child", c.id, c.id,
+                               "created from the SEN2 return", "SEN2 import " + import_id});
+      ++summary.created;
+      return;
+    }
+    const std::string child_id = ids.front();
+    touched.insert(child_id);
+    const auto area = store::load_sen2_area(tx, area_id, child_id);
+    const auto stored = area.stored.find(child_id);
+    const std::string now_derived = derived_json(child_id);
+    const bool tandem_unchanged = stored != area.stored.end() && now_derived == stored->second.derived_json;
+    if (stored != area.stored.end() && stored->second.person_json == file_json) {
+      ++summary.unchanged;
+      return;
+    }
+    if (tandem_unchanged) {
+      auto existing = store::find_child(tx, area_id, child_id);
+      Child c = child_from(p, existing);
+      if (!store::update_child(tx, c, now)) throw store::ConflictError("child changed during the import");
+      load_requests(c, p);
+      store::save_sen2_person(tx, area_id, child_id, {file_json, derived_json(child_id)}, import_id, now);
+      store::insert_audit(tx, {new_id("a"), area_id, now, by, "sen2.import", "child", child_id, child_id,
+                               "updated from the SEN2 return", "SEN2 import " + import_id});
+      ++summary.updated;
+      return;
+    }
+    // Entered or changed in Tandem: Tandem's values stay; each disagreement is a conflict.
+    std::map<std::string, std::string> mine, theirs;
+    if (auto d = derive_person(area, area.children.front(), period, clock.today(), true))
+      flatten(*d, "", *schema, mine);
+    flatten(p, "", *schema, theirs);
+    for (const auto& [k, v] : theirs) {
+      const auto it = mine.find(k);
+      if (it == mine.end() || it->second.empty() || it->second == v) continue;
+      ++summary.conflicts;
+      if (summary.conflict_lines.size() < 200)
+        summary.conflict_lines.push_back(who + ": " + k + ": Tandem " + it->second + ", file " + v);
+      if (!store::sen2_conflict_open(tx, child_id, k, v))
+        store::insert_sen2_conflict(tx, area_id, {new_id("sc"), child_id, import_id, k, it->second, v, now});
+    }
+    ++summary.unchanged;
+  }
+};
+
+}  // namespace
+
+Sen2ImportSummary import_sen2(store::Database& db, const Clock& clock, const std::string& area_id,
+                              const std::string& path, const std::string& by, const Sen2Progress& progress) {
+  Sen2ImportSummary summary;
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    summary.rejected.push_back({path, "", "the file cannot be opened"});
+    return summary;
+  }
+  summary.import_id = new_id("si");
+  try {
+    db.write([&](store::Tx& tx) {
+      Importer imp{tx, clock, area_id, by, summary.import_id, summary, nullptr, {}, clock.now_micros(), {}};
+      std::size_t bytes = 0;
+      auto result = sen2::read(
+          in,
+          [&](const Node& header) {
+            imp.schema = sen2::schema_for(std::stoi(header.child("collection_details")->value("year")));
+            imp.period = sen2_period(imp.schema->year);
+            summary.year = imp.schema->year;
+          },
+          [&](const Node& person, const std::string& p, bool ok) {
+            if (!ok || !imp.schema) return;  // the reader has reported it
+            imp.person(person, p);
+            if (progress && summary.persons % 1000 == 0) progress(summary.persons, bytes);
+          },
+          [&](std::size_t b) { bytes = b; });
+      for (auto& p : result.problems) summary.rejected.push_back(p);
+      summary.truncated = summary.truncated || result.truncated;
+      if (!imp.schema && summary.rejected.empty())
+        summary.rejected.push_back({"/", "", "the file has no SEN2 header (Message/Header/CollectionDetails)"});
+      if (!summary.rejected.empty()) throw Refused{};
+      if (progress) progress(summary.persons, bytes);
+      store::insert_sen2_import(
+          tx, {summary.import_id, area_id, path, summary.year, static_cast<int>(summary.persons),
+               static_cast<int>(summary.created), static_cast<int>(summary.updated),
+               static_cast<int>(summary.unchanged), static_cast<int>(summary.conflicts), by, imp.now});
+    });
+  } catch (const Refused&) {
+    summary.created = summary.updated = summary.unchanged = summary.conflicts = 0;
+  }
+  return summary;
+}
+
+std::vector<Sen2ToComplete> sen2_cases_to_complete(store::Database& db, const std::string& area_id, int limit) {
+  std::vector<Sen2ToComplete> out;
+  db.read([&](store::Tx& tx) {
+    const auto area = store::load_sen2_area(tx, area_id);
+    for (const auto& c : area.children) {
+      if (!area.stored.contains(c.id)) continue;
+      Sen2ToComplete t{c.id, c.family_name + ", " + c.given_name, {}};
+      const auto pl = area.plans.find(c.id);
+      bool any_plan = false;
+      if (pl != area.plans.end()) {
+        for (const auto& p : pl->second) {
+          if (p.stage != "final") continue;
+          any_plan = true;
+          const auto full = store::find_plan(tx, area_id, p.id);
+          if (full && full->plan.outcomes.empty())
+            t.items.push_back("Outcomes (section E) of the plan made " +
+                              (p.made_on ? format_date(*p.made_on) : std::string("on a date not known")));
+          if (full && full->plan.provision.empty())
+            t.items.push_back("Provision (sections F, G, H1 and H2), each line with who secures and pays for it");
+          if (full && full->plan.views.empty())
+            t.items.push_back("Sections A to D: views, needs, health and social care needs");
+        }
+      }
+      if (any_plan) t.items.push_back("The plan as issued and its advice (documents are not in the return)");
+      if (c.nhs_number.empty()) t.items.push_back("NHS number and responsible ICB");
+      if (!t.items.empty()) out.push_back(std::move(t));
+      if (static_cast<int>(out.size()) >= limit) break;
+    }
+  });
+  return out;
+}
+
+}  // namespace tandem::app

@@ -1,0 +1,268 @@
+#include "store/sen2.h"
+
+#include <algorithm>
+#include <cctype>
+
+#include "store/assessments.h"
+#include "store/children.h"
+#include "store/detail/tx.h"
+
+namespace tandem::store {
+
+using soci::into;
+using soci::use;
+
+namespace {
+
+std::optional<Date> opt_date(const std::string& text, soci::indicator ind, const char* field) {
+  if (ind != soci::i_ok || text.empty()) return std::nullopt;
+  auto d = parse_date(field, text);
+  if (!d) throw StoreError(std::string("bad date in the database: ") + field + " " + text);
+  return *d;
+}
+
+Date req_date(const std::string& text, const char* field) {
+  auto d = parse_date(field, text);
+  if (!d) throw StoreError(std::string("bad date in the database: ") + field + " " + text);
+  return *d;
+}
+
+// " AND <column> = :c" when limited to one child.
+std::string only(const std::string& child_id, const char* column) {
+  return child_id.empty() ? "" : std::string(" AND ") + column + " = :c";
+}
+
+}  // namespace
+
+Sen2Area load_sen2_area(Tx& tx, const std::string& area_id, const std::string& only_child) {
+  Sen2Area out;
+  out.children = children_of_area(tx, area_id, only_child);
+  for (auto& a : assessments_of_area(tx, area_id, only_child)) out.assessments[a.child_id].push_back(std::move(a));
+  {
+    Sen2Plan p;
+    std::string made, reviewed;
+    soci::indicator made_ind = soci::i_null, reviewed_ind = soci::i_null;
+    auto prep = (tx.sql.prepare << "SELECT id, child_id, stage, made_on, last_reviewed_on FROM plans WHERE area_id = "
+                                   ":a" +
+                                       only(only_child, "child_id") + " ORDER BY child_id, made_on, id",
+                 use(area_id, "a"));
+    if (!only_child.empty()) prep, use(only_child, "c");
+    prep, into(p.id), into(p.child_id), into(p.stage), into(made, made_ind), into(reviewed, reviewed_ind);
+    soci::statement st = prep;
+    st.execute();
+    while (st.fetch()) {
+      Sen2Plan row = p;
+      row.made_on = opt_date(made, made_ind, "made_on");
+      row.last_reviewed_on = opt_date(reviewed, reviewed_ind, "last_reviewed_on");
+      out.plans[row.child_id].push_back(std::move(row));
+      made_ind = reviewed_ind = soci::i_null;
+    }
+  }
+  {
+    Placement p;
+    std::string child, type, start, end;
+    soci::indicator end_ind = soci::i_null;
+    auto prep = (tx.sql.prepare << "SELECT child_id, id, setting_name, setting_type, start_date, end_date FROM "
+                                   "placements WHERE area_id = :a" +
+                                       only(only_child, "child_id") + " ORDER BY child_id, start_date, id",
+                 use(area_id, "a"));
+    if (!only_child.empty()) prep, use(only_child, "c");
+    prep, into(child), into(p.id), into(p.setting_name), into(type), into(start), into(end, end_ind);
+    soci::statement st = prep;
+    st.execute();
+    while (st.fetch()) {
+      Placement row = p;
+      row.setting_type = parse_setting_type(type).value_or(SettingType::other);
+      row.start_date = req_date(start, "start_date");
+      row.end_date = opt_date(end, end_ind, "end_date");
+      out.placements[child].push_back(std::move(row));
+      end_ind = soci::i_null;
+    }
+  }
+  {
+    std::string child, code;
+    int rank = 0;
+    auto prep = (tx.sql.prepare << "SELECT child_id, need_rank, need_code FROM child_needs WHERE area_id = :a" +
+                                       only(only_child, "child_id") + " ORDER BY child_id, need_rank",
+                 use(area_id, "a"));
+    if (!only_child.empty()) prep, use(only_child, "c");
+    prep, into(child), into(rank), into(code);
+    soci::statement st = prep;
+    st.execute();
+    while (st.fetch()) out.needs[child].push_back({rank, code});
+  }
+  {
+    std::string plan, reason, decided;
+    auto prep = (tx.sql.prepare << "SELECT plan_id, reason, decided_on FROM plan_cessations WHERE area_id = :a" +
+                                       only(only_child, "child_id"),
+                 use(area_id, "a"));
+    if (!only_child.empty()) prep, use(only_child, "c");
+    prep, into(plan), into(reason), into(decided);
+    soci::statement st = prep;
+    st.execute();
+    while (st.fetch())
+      out.cessations[plan] = {parse_cease_reason(reason).value_or(CeaseReason::other), req_date(decided, "decided_on")};
+  }
+  {
+    std::string plan, meeting, decision;
+    soci::indicator decision_ind = soci::i_null;
+    auto prep = (tx.sql.prepare << "SELECT plan_id, meeting_on, decision FROM plan_reviews WHERE area_id = :a" +
+                                       only(only_child, "child_id") + " ORDER BY plan_id, meeting_on, id",
+                 use(area_id, "a"));
+    if (!only_child.empty()) prep, use(only_child, "c");
+    prep, into(plan), into(meeting), into(decision, decision_ind);
+    soci::statement st = prep;
+    st.execute();
+    while (st.fetch()) {
+      Sen2Review r{req_date(meeting, "meeting_on"), std::nullopt};
+      if (decision_ind == soci::i_ok) r.decision = parse_review_decision(decision);
+      out.latest_reviews[plan] = r;  // ordered by meeting: the last one wins
+      decision_ind = soci::i_null;
+    }
+  }
+  {
+    std::string child, decision, certificate, registered;
+    soci::indicator cert_ind = soci::i_null;
+    auto prep = (tx.sql.prepare << "SELECT child_id, decision, mediation_certificate, registered_on FROM appeals "
+                                   "WHERE area_id = :a" +
+                                       only(only_child, "child_id") + " ORDER BY child_id, registered_on, id",
+                 use(area_id, "a"));
+    if (!only_child.empty()) prep, use(only_child, "c");
+    prep, into(child), into(decision), into(certificate, cert_ind), into(registered);
+    soci::statement st = prep;
+    st.execute();
+    while (st.fetch()) {
+      out.appeals[child].push_back({parse_appealed_decision(decision).value_or(AppealedDecision::plan_contents),
+                                    cert_ind == soci::i_ok && !certificate.empty(),
+                                    req_date(registered, "registered_on")});
+      cert_ind = soci::i_null;
+    }
+  }
+  {
+    std::string child;
+    Sen2Stored s;
+    auto prep = (tx.sql.prepare << "SELECT child_id, person_json, derived_json FROM sen2_people WHERE area_id = :a" +
+                                       only(only_child, "child_id"),
+                 use(area_id, "a"));
+    if (!only_child.empty()) prep, use(only_child, "c");
+    prep, into(child), into(s.person_json), into(s.derived_json);
+    soci::statement st = prep;
+    st.execute();
+    while (st.fetch()) out.stored[child] = s;
+  }
+  return out;
+}
+
+void save_sen2_person(Tx& tx, const std::string& area_id, const std::string& child_id, const Sen2Stored& s,
+                      const std::string& import_id, std::int64_t now) {
+  const long long at = now;
+  tx.sql << "DELETE FROM sen2_people WHERE child_id = :c", use(child_id);
+  tx.sql << "INSERT INTO sen2_people (child_id, area_id, person_json, derived_json, import_id, imported_at) VALUES "
+            "(:c, :a, :p, :d, :i, :t)",
+      use(child_id), use(area_id), use(s.person_json), use(s.derived_json), use(import_id), use(at);
+}
+
+void insert_sen2_import(Tx& tx, const Sen2ImportRow& r) {
+  const long long at = r.imported_at;
+  tx.sql << "INSERT INTO sen2_imports (id, area_id, file_name, collection_year, persons, created, updated, unchanged, "
+            "conflicts, imported_by, imported_at) VALUES (:id, :a, :f, :y, :p, :c, :u, :n, :k, :b, :t)",
+      use(r.id), use(r.area_id), use(r.file_name), use(r.year), use(r.persons), use(r.created), use(r.updated),
+      use(r.unchanged), use(r.conflicts), use(r.imported_by), use(at);
+}
+
+std::vector<Sen2ImportRow> sen2_imports(Tx& tx, const std::string& area_id, int limit) {
+  std::vector<Sen2ImportRow> out;
+  Sen2ImportRow r;
+  long long at = 0;
+  soci::statement st =
+      (tx.sql.prepare << "SELECT id, area_id, file_name, collection_year, persons, created, updated, unchanged, "
+                         "conflicts, imported_by, imported_at FROM sen2_imports WHERE area_id = :a ORDER BY "
+                         "imported_at DESC, id LIMIT :n",
+       use(area_id), use(limit), into(r.id), into(r.area_id), into(r.file_name), into(r.year), into(r.persons),
+       into(r.created), into(r.updated), into(r.unchanged), into(r.conflicts), into(r.imported_by), into(at));
+  st.execute();
+  while (st.fetch()) {
+    r.imported_at = at;
+    out.push_back(r);
+  }
+  return out;
+}
+
+void insert_sen2_conflict(Tx& tx, const std::string& area_id, const Sen2ConflictRow& c) {
+  const long long at = c.raised_at;
+  tx.sql << "INSERT INTO sen2_conflicts (id, area_id, child_id, import_id, path, tandem_value, file_value, raised_at) "
+            "VALUES (:id, :a, :c, :i, :p, :t, :f, :at)",
+      use(c.id), use(area_id), use(c.child_id), use(c.import_id), use(c.path), use(c.tandem_value), use(c.file_value),
+      use(at);
+}
+
+std::vector<Sen2ConflictRow> open_sen2_conflicts(Tx& tx, const std::string& area_id, int limit) {
+  std::vector<Sen2ConflictRow> out;
+  Sen2ConflictRow c;
+  long long at = 0;
+  soci::statement st =
+      (tx.sql.prepare << "SELECT id, child_id, import_id, path, tandem_value, file_value, raised_at FROM "
+                         "sen2_conflicts WHERE area_id = :a AND settled_at IS NULL ORDER BY raised_at, child_id, path "
+                         "LIMIT :n",
+       use(area_id), use(limit), into(c.id), into(c.child_id), into(c.import_id), into(c.path), into(c.tandem_value),
+       into(c.file_value), into(at));
+  st.execute();
+  while (st.fetch()) {
+    c.raised_at = at;
+    out.push_back(c);
+  }
+  return out;
+}
+
+bool sen2_conflict_open(Tx& tx, const std::string& child_id, const std::string& path, const std::string& file_value) {
+  long long n = 0;
+  tx.sql << "SELECT CAST(COUNT(*) AS BIGINT) FROM sen2_conflicts WHERE child_id = :c AND path = :p AND file_value = "
+            ":f AND settled_at IS NULL",
+      use(child_id), use(path), use(file_value), into(n);
+  return n > 0;
+}
+
+std::vector<std::string> children_by_upn(Tx& tx, const std::string& area_id, const std::string& upn) {
+  std::vector<std::string> out;
+  std::string id;
+  soci::statement st = (tx.sql.prepare << "SELECT id FROM children WHERE area_id = :a AND upn = :u ORDER BY id",
+                        use(area_id), use(upn), into(id));
+  st.execute();
+  while (st.fetch()) out.push_back(id);
+  return out;
+}
+
+std::vector<std::string> children_by_name_and_birth(Tx& tx, const std::string& area_id, const std::string& family,
+                                                    const std::string& given, Date born, const std::string& upn) {
+  auto lower = [](std::string s) {
+    for (auto& ch : s) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    return s;
+  };
+  std::vector<std::string> out;
+  const std::string dob = format_date(born), fam = lower(family), giv = lower(given);
+  std::string id, f, g;
+  soci::statement st = (tx.sql.prepare << "SELECT id, family_name, given_name FROM children WHERE area_id = :a AND "
+                                          "date_of_birth = :d AND (upn = '' OR :u = '' OR upn = :u2) ORDER BY id",
+                        use(area_id), use(dob), use(upn), use(upn), into(id), into(f), into(g));
+  st.execute();
+  while (st.fetch())
+    if (lower(f) == fam && lower(g) == giv) out.push_back(id);
+  return out;
+}
+
+void delete_placements_of(Tx& tx, const std::string& child_id) {
+  tx.register_changed = true;
+  tx.sql << "DELETE FROM placements WHERE child_id = :c", use(child_id);
+}
+
+void delete_needs_of(Tx& tx, const std::string& child_id) {
+  tx.sql << "DELETE FROM child_needs WHERE child_id = :c", use(child_id);
+}
+
+void delete_sen2(Tx& tx, const std::string& area_id) {
+  tx.sql << "DELETE FROM sen2_conflicts WHERE area_id = :a", use(area_id);
+  tx.sql << "DELETE FROM sen2_people WHERE area_id = :a", use(area_id);
+  tx.sql << "DELETE FROM sen2_imports WHERE area_id = :a", use(area_id);
+}
+
+}  // namespace tandem::store

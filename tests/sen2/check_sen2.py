@@ -1,0 +1,199 @@
+#!/usr/bin/env python3
+"""The SEN2 return, read back by a reader that is not Tandem's (Python's
+xml.etree), its totals compared with the database and with Tandem's own
+20-week figure; the round trip (import an export, export again: the same
+document); the hand-made fixtures; and bad input refused with nothing loaded.
+
+    python3 tests/sen2/check_sen2.py build/tandem
+"""
+import datetime as dt
+import os
+import re
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import xml.etree.ElementTree as ET
+
+TANDEM = os.path.abspath(sys.argv[1])
+HERE = os.path.dirname(os.path.abspath(__file__))
+FIX = os.path.join(HERE, "fixtures")
+YEAR = 2026
+CENSUS = "2026-01-15"  # third Thursday of January 2026
+failures = []
+
+
+def check(cond, what):
+    if not cond:
+        failures.append(what)
+        print("FAIL:", what)
+
+
+def run(*args):
+    return subprocess.run([TANDEM, *args], capture_output=True, text=True)
+
+
+def fresh_db(tmp, name):
+    path = os.path.join(tmp, name)
+    r = run("migrate", "--database", "sqlite:" + path)
+    assert r.returncode == 0, r.stderr
+    con = sqlite3.connect(path)
+    con.execute("INSERT INTO areas (id, name, la_code) VALUES ('demo', 'Demo area', '999')")
+    con.commit()
+    con.close()
+    return path
+
+
+def export(db, out):
+    r = run("export", "sen2", "--database", "sqlite:" + db, "--area", "demo", "--year", str(YEAR), "--out", out)
+    check(r.returncode in (0, 3), "export ran: " + r.stderr[-500:])
+    return r
+
+
+def without_datetime(path):
+    with open(path) as f:
+        return re.sub(r"<DateTime>[^<]*</DateTime>", "", f.read())
+
+
+def day(s):
+    return dt.date.fromisoformat(s)
+
+
+def read_return(path):
+    """Totals of a return, counted by streaming it with ElementTree."""
+    t = dict(persons=0, active=0, requests=0, assess=0, not_assess=0, issued=0, within=0, issued_ex=0,
+             within_ex=0, collection=None, reference=None)
+    for _, el in ET.iterparse(path, events=("end",)):
+        if el.tag == "Collection":
+            t["collection"] = el.text
+        elif el.tag == "ReferenceDate":
+            t["reference"] = el.text
+        elif el.tag == "Person":
+            t["persons"] += 1
+            for req in el.findall("Requests"):
+                if req.find("ActivePlans") is not None:
+                    t["active"] += 1
+                received = req.findtext("ReceivedDate")
+                if received and received.startswith(str(YEAR - 1)):
+                    t["requests"] += 1
+                    t["assess"] += req.findtext("RequestOutcome") == "A"
+                    t["not_assess"] += req.findtext("RequestOutcome") == "B"
+                a = req.find("Assessment")
+                if a is not None and a.findtext("AssessmentOutcome") == "Y" and received:
+                    issued = a.findtext("AssessmentOutcomeDate")
+                    if issued.startswith(str(YEAR - 1)):
+                        within = (day(issued) - day(received)).days <= 140
+                        t["issued"] += 1
+                        t["within"] += within
+                        if a.findtext("Week20") == "0":
+                            t["issued_ex"] += 1
+                            t["within_ex"] += within
+            el.clear()
+    return t
+
+
+def database_totals(db):
+    con = sqlite3.connect(db)
+    q = lambda sql, *a: con.execute(sql, a).fetchone()[0]
+    y0, y1 = f"{YEAR - 1}-01-01", f"{YEAR - 1}-12-31"
+    out = dict(
+        active=q("SELECT COUNT(*) FROM plans p WHERE p.stage = 'final' AND p.made_on <= ? AND NOT EXISTS "
+                 "(SELECT 1 FROM plan_cessations c WHERE c.plan_id = p.id AND c.decided_on <= ?)", CENSUS, CENSUS),
+        requests=q("SELECT COUNT(*) FROM assessments WHERE received_on BETWEEN ? AND ?", y0, y1),
+        assess=q("SELECT COUNT(*) FROM assessments WHERE received_on BETWEEN ? AND ? AND decided_on <= ? AND assess = 1",
+                 y0, y1, CENSUS),
+        not_assess=q("SELECT COUNT(*) FROM assessments WHERE received_on BETWEEN ? AND ? AND decided_on <= ? "
+                     "AND assess = 0", y0, y1, CENSUS),
+        issued=q("SELECT COUNT(*) FROM assessments WHERE final_issued_on BETWEEN ? AND ?", y0, y1),
+        within=q("SELECT COUNT(*) FROM assessments WHERE final_issued_on BETWEEN ? AND ? AND "
+                 "julianday(final_issued_on) - julianday(received_on) <= 140", y0, y1),
+        children=q("SELECT COUNT(*) FROM children"),
+    )
+    con.close()
+    return out
+
+
+with tempfile.TemporaryDirectory() as tmp:
+    # 1. A generated area: the file's totals against the database and the dashboard.
+    demo = os.path.join(tmp, "demo.db")
+    r = run("demo", "--database", "sqlite:" + demo, "--plans", "400", "--services", "5", "--seed", "11")
+    assert r.returncode == 0, r.stderr
+    out1 = os.path.join(tmp, "demo.xml")
+    r = export(demo, out1)
+    t = read_return(out1)
+    d = database_totals(demo)
+    print("generated area: file", t, "database", d)
+    check(t["collection"] == "SEN2" and t["reference"] == CENSUS, "header names SEN2 and the census date")
+    for k in ("active", "requests", "assess", "not_assess", "issued", "within"):
+        check(t[k] == d[k], f"{k}: the file has {t[k]}, the database {d[k]}")
+    m = re.search(r"excluding exceptions (\d+)/(\d+), including exceptions (\d+)/(\d+)", r.stdout)
+    check(m is not None, "export prints Tandem's 20-week rate")
+    if m:
+        check((t["within_ex"], t["issued_ex"]) == (int(m[1]), int(m[2])),
+              f"20 weeks excluding exceptions: file {t['within_ex']}/{t['issued_ex']}, dashboard {m[1]}/{m[2]}")
+        check((t["within"], t["issued"]) == (int(m[3]), int(m[4])),
+              f"20 weeks including exceptions: file {t['within']}/{t['issued']}, dashboard {m[3]}/{m[4]}")
+
+    # 2. Round trip on the generated area: import the export, export again.
+    db2 = fresh_db(tmp, "copy.db")
+    r = run("import", "sen2", out1, "--database", "sqlite:" + db2, "--area", "demo")
+    check(r.returncode == 0, "the export imports: " + r.stderr[-800:])
+    out2 = os.path.join(tmp, "copy.xml")
+    export(db2, out2)
+    check(without_datetime(out1) == without_datetime(out2), "generated area: import then export gives the same document")
+    r = run("import", "sen2", out1, "--database", "sqlite:" + db2, "--area", "demo")
+    check(f"{t['persons']} unchanged" in r.stdout, "importing again changes nothing: " + r.stdout)
+    check(database_totals(db2)["children"] == t["persons"], "no one is duplicated by a second import")
+
+    # 3. The hand-made fixture: every item survives, in canonical order.
+    good = os.path.join(FIX, "good.xml")
+    db3 = fresh_db(tmp, "fixture.db")
+    r = run("import", "sen2", good, "--database", "sqlite:" + db3, "--area", "demo")
+    check(r.returncode == 0 and "3 new" in r.stdout, "the fixture imports three people: " + r.stdout + r.stderr)
+    out3 = os.path.join(tmp, "fixture.xml")
+    export(db3, out3)
+    check(without_datetime(out3) == without_datetime(good), "fixture: import then export gives the fixture back")
+    db4 = fresh_db(tmp, "fixture2.db")
+    run("import", "sen2", out3, "--database", "sqlite:" + db4, "--area", "demo")
+    out4 = os.path.join(tmp, "fixture2.xml")
+    export(db4, out4)
+    check(without_datetime(out3) == without_datetime(out4), "fixture: a second round trip is identical")
+
+    # 4. A change made in Tandem wins; a later file that disagrees is a conflict.
+    con = sqlite3.connect(db3)
+    con.execute("UPDATE children SET postcode = 'QS9 9ZZ' WHERE family_name = 'Abbott'")
+    con.commit()
+    changed = os.path.join(tmp, "changed.xml")
+    with open(good) as f, open(changed, "w") as g:
+        g.write(f.read().replace("<PostCode>QS1 2AB</PostCode>", "<PostCode>QS1 2AC</PostCode>"))
+    r = run("import", "sen2", changed, "--database", "sqlite:" + db3, "--area", "demo")
+    check(r.returncode == 0 and "1 conflicts" in r.stdout and "PostCode" in r.stderr,
+          "a Tandem change and a file change to the same item: one conflict: " + r.stdout + r.stderr)
+    con = sqlite3.connect(db3)
+    check(con.execute("SELECT postcode FROM children WHERE family_name = 'Abbott'").fetchone()[0] == "QS9 9ZZ",
+          "Tandem's value is kept")
+    check(con.execute("SELECT COUNT(*) FROM sen2_conflicts").fetchone()[0] == 1, "the conflict is recorded")
+    con.close()
+
+    # 5. Bad input: the path, the element and what is allowed; nothing loaded.
+    cases = {
+        "not_xml.xml": ["not well-formed XML"],
+        "wrong_collection.xml": ["/Message/Header/CollectionDetails/Collection", "allowed: SEN2"],
+        "unknown_code.xml": ["/Message/Persons/Person[1]/Requests[1]/ActivePlans/SENneed[2]/SENtype", "DYS",
+                             "allowed: SPLD"],
+        "impossible_date.xml": ["/Message/Persons/Person[2]/Requests[1]/ReceivedDate", "2025-02-30", "YYYY-MM-DD"],
+        "missing_element.xml": ["/Message/Persons/Person[2]/Surname", "required"],
+        "misspelt_element.xml": ["/Message/Persons/Person[1]/Requests[1]/Assessment/NamedPlan/PlanWBP",
+                                 "case-sensitive", "PlanWPB"],
+    }
+    for name, expected in cases.items():
+        db = fresh_db(tmp, name + ".db")
+        r = run("import", "sen2", os.path.join(FIX, name), "--database", "sqlite:" + db, "--area", "demo")
+        check(r.returncode == 2, f"{name}: refused (exit {r.returncode})")
+        for e in expected:
+            check(e in r.stderr, f"{name}: the error names {e!r}: {r.stderr[:600]}")
+        check("nothing was imported" in r.stderr, f"{name}: says nothing was imported")
+        check(database_totals(db)["children"] == 0, f"{name}: nothing loaded")
+
+print("failures:", len(failures))
+sys.exit(1 if failures else 0)
