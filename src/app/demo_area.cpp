@@ -161,6 +161,41 @@ Result<DemoSummary> build_demo_area(store::Database& db, const Clock& clock, con
       }
     });
   }
+  // A school's SENCO leads the reviews of the children with plans at it
+  // (reg 21): the setting the most such children attend gets an account.
+  {
+    std::map<std::string, int> at_setting;
+    for (const auto& dc : area.children) {
+      if (dc.child.plan_status == PlanStatus::ehc_plan && !dc.child.setting_name.empty()) {
+        ++at_setting[dc.child.setting_name];
+      }
+    }
+    const auto busiest = std::max_element(at_setting.begin(), at_setting.end(),
+                                          [](const auto& a, const auto& b) { return a.second < b.second; });
+    if (busiest != at_setting.end()) {
+      const std::string email = "senco@" + profile->id + ".tandem.example";
+      const std::string name = "Sam Okafor (SENCO, " + busiest->first + ")";
+      db.write([&](store::Tx& tx) {
+        std::string user_id;
+        if (auto existing = store::find_user_by_email(tx, email)) {
+          user_id = existing->id;
+          store::set_password_hash(tx, user_id, hash);
+          store::set_disabled(tx, user_id, false);
+        } else {
+          user_id = new_id("u");
+          store::insert_user(tx, {user_id, email, name, hash, false, now});
+        }
+        store::upsert_membership(tx, {user_id, profile->id, Role::provider, Agency::school});
+        for (const auto& dc : area.children) {
+          if (dc.child.plan_status != PlanStatus::ehc_plan || dc.child.setting_name != busiest->first) continue;
+          store::insert_involvement(tx, profile->id, dc.child.id,
+                                    {new_id("i"), Agency::school, user_id, name, "SENCO: leads the annual review",
+                                     clock.today() - std::chrono::days(200), std::nullopt});
+        }
+      });
+      summary.accounts.push_back({email, kDemoPassword, Role::provider, Agency::school});
+    }
+  }
   demo::AssessmentOptions assessment_options;
   assessment_options.seed = request.seed;
   assessment_options.today = clock.today();

@@ -46,6 +46,10 @@ bool agency_wide(const SignedIn& user) {
 
 }  // namespace
 
+bool may_lead_review(const SignedIn& user) {
+  return user.agency == Agency::school && role_has(user.role, Permission::report_review);
+}
+
 ReviewEdit record_meeting(RegisterServices& s, const SignedIn& user, const std::string& plan_id,
                           const MeetingForm& form) {
   const std::string route = "POST /plans/" + plan_id + "/reviews";
@@ -58,8 +62,13 @@ ReviewEdit record_meeting(RegisterServices& s, const SignedIn& user, const std::
   if (!plan) return Refused{404, "There is no plan with that reference in your area."};
   auto child = child_for(s, user, plan->plan.child_id, route);
   if (auto* r = std::get_if<Refused>(&child)) return *r;
+  const bool council = role_has(user.role, Permission::edit_plan);
+  if (!council && !may_lead_review(user)) return Refused{403, std::string(kReviewLeadRefusal)};
 
   std::vector<FieldError> errors;
+  if (!council && form.lead != "school" && form.lead != "college") {
+    errors.push_back({"lead", "A school or college records the reviews it leads: choose school or college (reg 21)"});
+  }
   ReviewMeetingInput in;
   in.id = new_id("rv");
   in.area_id = user.area_id;

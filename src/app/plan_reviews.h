@@ -36,6 +36,14 @@ struct DecisionForm {
 
 using ReviewEdit = std::variant<store::StoredReview, Refused, Error>;
 
+// A school or college (a provider-role account under the school agency) may
+// record the review meeting and report for a child it is involved with when
+// it leads the review (reg 21); the council decides what follows (reg 20(10)).
+bool may_lead_review(const SignedIn& user);
+inline constexpr std::string_view kReviewLeadRefusal =
+    "Only the council, or the school or college that leads the review, records a review meeting (SEND Regulations "
+    "2014 reg 21).";
+
 ReviewEdit record_meeting(RegisterServices& s, const SignedIn& user, const std::string& plan_id,
                           const MeetingForm& form);
 ReviewEdit decide_review(RegisterServices& s, const SignedIn& user, const std::string& review_id,

@@ -118,6 +118,7 @@ std::string_view to_string(Permission p) {
     case Permission::view_contracts: return "view_contracts";
     case Permission::manage_contracts: return "manage_contracts";
     case Permission::submit_returns: return "submit_returns";
+    case Permission::report_review: return "report_review";
   }
   return "unknown";
 }
@@ -151,6 +152,11 @@ std::span<const Agency> all_agencies() {
 }
 
 bool role_has(Role role, Permission permission) {
+  // Settings sign in with the provider role under the school agency; the app
+  // narrows them to reviews they lead of children they are involved with.
+  if (permission == Permission::report_review) {
+    return role == Role::provider || role_has(role, Permission::edit_plan);
+  }
   if (permission == Permission::view_contracts || permission == Permission::manage_contracts ||
       permission == Permission::submit_returns) {
     for (const auto& g : kContractGrants) {

@@ -72,6 +72,12 @@ TEST(RoleHas, AdministratorsManageUsersAndAuditButCaseworkersDoNot) {
   EXPECT_TRUE(role_has(Role::icb_commissioner, Permission::edit_directory)) << "commissioners keep the Local Offer";
   EXPECT_FALSE(role_has(Role::provider, Permission::edit_directory));
   EXPECT_FALSE(role_has(Role::board_member, Permission::view_child)) << "but no child's record";
+  // Reg 21: a school or college leads and reports on the review of a child at
+  // it; the council still decides (reg 20(10), edit_plan).
+  EXPECT_TRUE(role_has(Role::provider, Permission::report_review));
+  EXPECT_FALSE(role_has(Role::provider, Permission::edit_plan));
+  EXPECT_TRUE(role_has(Role::caseworker, Permission::report_review));
+  EXPECT_FALSE(role_has(Role::icb_commissioner, Permission::report_review));
 }
 
 }  // namespace

@@ -152,7 +152,7 @@ Response plan_page(Ctx& ctx) {
                   {"plan_id", p.id},
                   {"is_draft", p.stage == PlanStage::draft},
                   {"amending", v.amending},
-                  {"can_review", current && writer && p.stage == PlanStage::final},
+                  {"can_review", current && p.stage == PlanStage::final && (writer || app::may_lead_review(ctx.me()))},
                   {"reviews_held", reviews_held},
                   {"has_reviews", !reviews_held.empty()},
                   {"can_edit", can_edit},

@@ -215,7 +215,14 @@ Response review_meeting_form(Ctx& ctx) {
   if (stored.plan.stage != PlanStage::final) {
     return error_page(ctx, 400, "Not a final plan", "Only a final plan is reviewed (CFA s44).");
   }
-  return meeting_page(ctx, stored, app::MeetingForm{format_date(ctx.s.clock.today()), "", "", "", {}, {}}, nullptr);
+  const bool council = role_has(ctx.me().role, Permission::edit_plan);
+  if (!council && !app::may_lead_review(ctx.me())) {
+    return refused(ctx, app::Refused{403, std::string(app::kReviewLeadRefusal)}, false);
+  }
+  // A school or college records the reviews it leads (reg 21).
+  return meeting_page(ctx, stored,
+                      app::MeetingForm{format_date(ctx.s.clock.today()), council ? "" : "school", "", "", {}, {}},
+                      nullptr);
 }
 
 Response review_meeting_save(Ctx& ctx) {
