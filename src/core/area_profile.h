@@ -118,6 +118,11 @@ struct AreaProfile {
   // [[responsibility]]. Only what the area's own documents say: where they
   // are silent the law's defaults apply (propose_responsibility).
   ResponsibilityMatrix responsibility;
+  // Below this many Local Offer services for every 100 children with EHC
+  // plans in a need and age band, the gaps report flags the band
+  // (core/sufficiency.h); [sufficiency] services_per_100_children. None: the
+  // area has not set one, and nothing is flagged.
+  std::optional<double> services_per_100_children;
 };
 
 // The first partner of this kind, or null if the area has none.

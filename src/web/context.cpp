@@ -64,6 +64,7 @@ constexpr NavItem kNav[] = {
     {"performance", "/performance/twenty-weeks", "Performance", Permission::view_performance},
     {"audit", "/audit", "Audit trail", Permission::view_audit},
     {"directory", "/directory/reviews", "Local Offer", Permission::edit_directory},
+    {"voice", "/feedback", "Families' voice", Permission::edit_directory},
 };
 }  // namespace
 
