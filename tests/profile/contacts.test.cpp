@@ -170,7 +170,7 @@ TEST(ProfileContacts, AMisspeltTableAtTheTopLevelListsContacts) {
   ASSERT_FALSE(area);
   EXPECT_EQ(area.error().first_message(),
             "test.toml line 36: contact is not a known key; allowed at the top level: id, name, fictional, la_code, "
-            "ons_code, region, calibrate_from, partners, roles, receipt, forums, contacts, responsibility");
+            "ons_code, region, calibrate_from, partners, roles, receipt, forums, contacts, responsibility, sufficiency");
 }
 
 TEST(ProfileContacts, ShippedProfilesListOnlyWhatTheirSeedsName) {
