@@ -25,11 +25,6 @@ std::string need_name(const std::string& code) {
   return n ? std::string(n->name) : code;
 }
 
-bool listed(LocalOffer& offer, const std::string& service_id) {
-  auto snapshot = offer.snapshot();
-  return snapshot && snapshot->find_service(service_id).has_value();
-}
-
 std::string csv_cell(const std::string& text) {
   if (text.find_first_of(",\"\n") == std::string::npos) return text;
   std::string out = "\"";
@@ -38,6 +33,11 @@ std::string csv_cell(const std::string& text) {
 }
 
 }  // namespace
+
+bool in_local_offer(LocalOffer& offer, const std::string& service_id) {
+  auto snapshot = offer.snapshot();
+  return snapshot && snapshot->find_service(service_id).has_value();
+}
 
 std::string service_name(LocalOffer& offer, const std::string& service_id) {
   if (service_id.empty()) return kWholeOffer;
@@ -58,7 +58,7 @@ Result<std::string> give_feedback(store::Database& db, const Clock& clock, Local
       new_id("fb"), area, form.service_id, form.from, form.comment, form.contact, user ? user->user_id : std::string()};
   auto f = new_feedback(in, clock.today(), clock.now_micros());
   if (!f) return tl::unexpected(f.error());
-  if (!f->service_id.empty() && !listed(offer, f->service_id))
+  if (!f->service_id.empty() && !in_local_offer(offer, f->service_id))
     return fail("service_id", "Choose a service the Local Offer lists, or none for the Local Offer as a whole");
   db.write([&](store::Tx& tx) {
     store::insert_feedback(tx, *f, f->received_at);

@@ -35,6 +35,8 @@ Result<std::string> give_feedback(store::Database& db, const Clock& clock, Local
 
 // A service's name for display: "the Local Offer as a whole" when empty.
 std::string service_name(LocalOffer& offer, const std::string& service_id);
+// Whether the Local Offer lists a service with this id.
+bool in_local_offer(LocalOffer& offer, const std::string& service_id);
 
 struct FeedbackRow {
   Feedback feedback;

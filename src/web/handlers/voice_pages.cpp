@@ -378,8 +378,7 @@ std::string ratio_text(double r) {
 Response voice_feedback_form(Ctx& ctx) {
   app::FeedbackForm f;
   f.service_id = param(ctx.query, "service");
-  if (!f.service_id.empty() && app::service_name(*ctx.s.local_offer, f.service_id) == "A service no longer listed")
-    f.service_id.clear();
+  if (!f.service_id.empty() && !app::in_local_offer(*ctx.s.local_offer, f.service_id)) f.service_id.clear();
   return feedback_page(ctx, f, nullptr);
 }
 
