@@ -41,7 +41,7 @@ TEST(ProfileSufficiency, TheThresholdIsTheAreasOwnNumber) {
 }
 
 TEST(ProfileSufficiency, TheDemoAreaSetsOne) {
-  EXPECT_EQ(shipped_area_profile("demo")->services_per_100_children, 5.0);
+  EXPECT_EQ(shipped_area_profile("demo")->services_per_100_children, 10.0);
 }
 
 }  // namespace

@@ -265,20 +265,20 @@ test('a caseworker asks for provision for a child: the request is on the child\'
 test('gaps: the caseload by need and age band against the offer, with the area\'s threshold', async () => {
   const res = await staff.icb_commissioner.json('GET', '/api/v1/gaps');
   assert.equal(res.status, 200);
-  assert.equal(res.data.threshold_services_per_100_children, 5, 'from areas/demo.toml');
+  assert.equal(res.data.threshold_services_per_100_children, 10, 'from areas/demo.toml');
   assert.ok(res.data.children > 0);
   assert.ok(res.data.rows.length > 0);
   assert.ok(res.data.gaps > 0, 'the demo area has gaps to show');
   const rows = res.data.rows;
   assert.ok(rows[0].gap);
   for (const r of rows) {
-    assert.equal(r.gap, r.services_per_100_children < 5, `${r.need_code} ${r.age_band}`);
+    assert.equal(r.gap, r.services_per_100_children < 10, `${r.need_code} ${r.age_band}`);
     assert.ok(['0-4', '5-10', '11-15', '16-19', '20-25'].includes(r.age_band));
   }
   const page = await staff.icb_commissioner.get('/directory/gaps');
   assert.equal(page.status, 200);
   assert.match(page.text, /Too little/);
-  assert.match(page.text, /5\.0 services for every 100 children/);
+  assert.match(page.text, /10\.0 services for every 100 children/);
 });
 
 test('public forms work with no JavaScript', async () => {
