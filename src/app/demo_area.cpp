@@ -6,6 +6,7 @@
 #include "app/auth.h"
 #include "app/crypto.h"
 #include "app/demo_directory.h"
+#include "app/demo_voice.h"
 #include "app/plans.h"
 #include "core/area_profile.h"
 #include "demo/appeals.h"
@@ -319,6 +320,23 @@ Result<DemoSummary> build_demo_area(store::Database& db, const Clock& clock, con
   std::vector<std::string> postcodes;
   for (const auto& dc : area.children) postcodes.push_back(dc.child.postcode);
   summary.services = build_demo_directory(db, clock, profile->id, request.seed, request.services, postcodes);
+  {
+    // Families' voice: feedback on the new directory and requests for provision not in it.
+    std::vector<demo::VoiceChild> with_plans;
+    for (const auto& dc : area.children) {
+      if (dc.child.plan_status != PlanStatus::ehc_plan) continue;
+      with_plans.push_back({dc.child.id, dc.child.primary_need, age_on(dc.child.date_of_birth, today)});
+    }
+    std::string caseworker_id, manager_id;
+    for (const auto& st : staff) {
+      if (st.role == Role::caseworker && caseworker_id.empty()) caseworker_id = st.user_id;
+      if (st.role == Role::sen_manager) manager_id = st.user_id;
+    }
+    const auto voice = build_demo_voice(db, clock, profile->id, request.seed, options.id_prefix, std::move(with_plans),
+                                        caseworker_id, manager_id);
+    summary.feedback = voice.feedback;
+    summary.provision_requests = voice.requests;
+  }
   summary.children = area.children.size();
 
   // Commissioned services: providers, contracts at every stage, returns.

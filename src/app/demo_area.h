@@ -36,11 +36,13 @@ struct DemoSummary {
   std::size_t children = 0;
   std::size_t plans = 0;
   std::size_t assessments = 0;
-  std::size_t plan_documents = 0;  // EHC plans written out, drafts included
-  std::size_t reviews = 0;         // review meetings on record
-  std::size_t disagreements = 0;   // provision lines recorded against the proposal
-  std::size_t appeals = 0;         // appeals to the tribunal, at every stage
-  std::size_t services = 0;        // in the Local Offer directory
+  std::size_t plan_documents = 0;      // EHC plans written out, drafts included
+  std::size_t reviews = 0;             // review meetings on record
+  std::size_t disagreements = 0;       // provision lines recorded against the proposal
+  std::size_t appeals = 0;             // appeals to the tribunal, at every stage
+  std::size_t services = 0;            // in the Local Offer directory
+  std::size_t feedback = 0;            // families' feedback on the Local Offer, some published
+  std::size_t provision_requests = 0;  // requests for provision not in the offer, at every stage
   std::vector<DemoAccount> accounts;
 };
 

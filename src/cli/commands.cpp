@@ -26,7 +26,9 @@ int run_demo(store::Database& db, const app::Clock& clock, const DemoOptions& op
             << " children and young people, " << summary->plans << " with EHC plans, " << summary->assessments
             << " EHC needs assessments, " << summary->reviews << " recent review meetings, " << summary->disagreements
             << " inter-agency disagreements, " << summary->appeals << " tribunal appeals, " << summary->services
-            << " Local Offer services; calibrated from " << summary->calibrated_from << "'s published DfE figures.\n\n"
+            << " Local Offer services, " << summary->feedback << " feedback items and " << summary->provision_requests
+            << " requests for provision; calibrated from " << summary->calibrated_from
+            << "'s published DfE figures.\n\n"
             << "Sign in at /sign-in with any of these accounts (password: " << summary->accounts.front().password
             << "):\n";
   for (const auto& a : summary->accounts) {

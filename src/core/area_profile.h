@@ -122,6 +122,11 @@ struct AreaProfile {
   // Where the area's children change phase of education ([[phase_transfers]]);
   // empty: the two-tier default (transfer_points()).
   std::vector<TransferPoint> phase_transfers;
+  // Below this many Local Offer services for every 100 children with EHC
+  // plans in a need and age band, the gaps report flags the band
+  // (core/sufficiency.h); [sufficiency] services_per_100_children. None: the
+  // area has not set one, and nothing is flagged.
+  std::optional<double> services_per_100_children;
 };
 
 // The year groups at which the area's children change phase (reg 18).

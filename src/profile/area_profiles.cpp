@@ -4,6 +4,7 @@
 #include <array>
 #include <cmath>
 #include <set>
+#include <sstream>
 #include <stdexcept>
 #include <string>
 #include <utility>
@@ -740,6 +741,12 @@ void read_phase_transfers(Problems& problems, TableReader& top, AreaProfile& are
   }
 }
 
+std::string fmt_number(double v) {
+  std::ostringstream out;
+  out << v;
+  return out.str();
+}
+
 }  // namespace
 
 Result<AreaProfile> parse_area_profile(std::string_view toml_text, std::string_view file_name) {
@@ -762,6 +769,17 @@ Result<AreaProfile> parse_area_profile(std::string_view toml_text, std::string_v
   read_contacts(problems, top, area);
   read_responsibility(problems, top, area);
   read_phase_transfers(problems, top, area);
+  if (const auto sub = top.table("sufficiency", "[sufficiency] with services_per_100_children", Need::optional)) {
+    TableReader t(problems, *sub->table, sub->path, sub->line);
+    if (auto n = t.number("services_per_100_children", "services_per_100_children = 5", Need::required)) {
+      if (n->value <= 0 || n->value > 1000)
+        reject(problems, {fmt_number(n->value), n->path, n->line},
+               "must be a number of services above 0 and at most 1000, like 5");
+      else
+        area.services_per_100_children = n->value;
+    }
+    t.finish();
+  }
   top.finish();
 
   if (!problems.empty()) return fail(problems.take());

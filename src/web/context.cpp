@@ -65,6 +65,7 @@ constexpr NavItem kNav[] = {
     {"audit", "/audit", "Audit trail", Permission::view_audit},
     {"directory", "/directory/reviews", "Local Offer", Permission::edit_directory},
     {"contracts", "/contracts", "Contracts", Permission::view_contracts},
+    {"voice", "/feedback", "Families' voice", Permission::edit_directory},
 };
 }  // namespace
 

@@ -172,6 +172,39 @@ Response api_provider_create(Ctx& ctx);
 // The SEN2 return's validation report, as a page and as CSV (handlers/sen2_pages.cpp)
 Response sen2_return_page(Ctx& ctx);
 Response sen2_return_csv(Ctx& ctx);
+// Families' voice: feedback, "You said, we did", requests for provision not in
+// the offer, and gaps (handlers/voice_pages.cpp)
+Response voice_feedback_form(Ctx& ctx);
+Response voice_feedback_create(Ctx& ctx);
+Response voice_feedback_sent(Ctx& ctx);
+Response voice_you_said_we_did(Ctx& ctx);
+Response voice_request_form(Ctx& ctx);
+Response voice_request_create(Ctx& ctx);
+Response voice_request_sent(Ctx& ctx);
+Response voice_feedback_list(Ctx& ctx);
+Response voice_feedback_item(Ctx& ctx);
+Response voice_feedback_triage(Ctx& ctx);
+Response voice_feedback_report(Ctx& ctx);
+Response voice_feedback_report_csv(Ctx& ctx);
+Response voice_requests(Ctx& ctx);
+Response voice_request_staff_form(Ctx& ctx);
+Response voice_request_staff_create(Ctx& ctx);
+Response voice_request(Ctx& ctx);
+Response voice_request_check(Ctx& ctx);
+Response voice_request_decide(Ctx& ctx);
+Response voice_gaps(Ctx& ctx);
+Response api_feedback_list(Ctx& ctx);
+Response api_feedback_create(Ctx& ctx);
+Response api_feedback_item(Ctx& ctx);
+Response api_feedback_triage(Ctx& ctx);
+Response api_feedback_published(Ctx& ctx);
+Response api_feedback_report(Ctx& ctx);
+Response api_provision_requests(Ctx& ctx);
+Response api_provision_request_create(Ctx& ctx);
+Response api_provision_request(Ctx& ctx);
+Response api_provision_request_check(Ctx& ctx);
+Response api_provision_request_decide(Ctx& ctx);
+Response api_gaps(Ctx& ctx);
 
 // Static assets from the folder beside the binary (handlers/static_files.cpp)
 Response static_file(Ctx& ctx);

@@ -179,6 +179,49 @@ const std::array kRoutes{
     Route{"POST", "/api/v1/providers", Access::permission, Permission::manage_contracts, true, api_provider_create},
     Route{"GET", "/returns/sen2", Access::permission, Permission::view_performance, false, sen2_return_page},
     Route{"GET", "/returns/sen2.csv", Access::permission, Permission::view_performance, false, sen2_return_csv},
+    // Families' voice: public forms (CSRF bound to a pre-session cookie when signed out) and the staff side.
+    Route{"GET", "/local-offer/feedback", Access::anyone, Permission::view_register, false, voice_feedback_form},
+    Route{"POST", "/local-offer/feedback", Access::anyone, Permission::view_register, false, voice_feedback_create},
+    Route{"GET", "/local-offer/feedback/sent", Access::anyone, Permission::view_register, false, voice_feedback_sent},
+    Route{"GET", "/local-offer/you-said-we-did", Access::anyone, Permission::view_register, false,
+          voice_you_said_we_did},
+    Route{"GET", "/local-offer/requests/new", Access::anyone, Permission::view_register, false, voice_request_form},
+    Route{"POST", "/local-offer/requests", Access::anyone, Permission::view_register, false, voice_request_create},
+    Route{"GET", "/local-offer/requests/sent", Access::anyone, Permission::view_register, false, voice_request_sent},
+    Route{"GET", "/feedback", Access::permission, Permission::edit_directory, false, voice_feedback_list},
+    Route{"GET", "/feedback/report", Access::permission, Permission::view_performance, false, voice_feedback_report},
+    Route{"GET", "/feedback/report.csv", Access::permission, Permission::view_performance, false,
+          voice_feedback_report_csv},
+    Route{"GET", "/feedback/{}", Access::permission, Permission::edit_directory, false, voice_feedback_item},
+    Route{"POST", "/feedback/{}", Access::permission, Permission::edit_directory, false, voice_feedback_triage},
+    Route{"GET", "/provision-requests", Access::permission, Permission::edit_directory, false, voice_requests},
+    Route{"GET", "/provision-requests/new", Access::permission, Permission::edit_child, false,
+          voice_request_staff_form},
+    Route{"POST", "/provision-requests", Access::permission, Permission::edit_child, false, voice_request_staff_create},
+    Route{"GET", "/provision-requests/{}", Access::permission, Permission::edit_directory, false, voice_request},
+    Route{"POST", "/provision-requests/{}/checks", Access::permission, Permission::edit_directory, false,
+          voice_request_check},
+    Route{"POST", "/provision-requests/{}/decision", Access::permission, Permission::agree_provision, false,
+          voice_request_decide},
+    Route{"GET", "/directory/gaps", Access::permission, Permission::view_performance, false, voice_gaps},
+    Route{"GET", "/api/v1/feedback", Access::permission, Permission::edit_directory, true, api_feedback_list},
+    Route{"POST", "/api/v1/feedback", Access::signed_in, Permission::view_register, true, api_feedback_create},
+    Route{"GET", "/api/v1/feedback/published", Access::anyone, Permission::view_register, true, api_feedback_published},
+    Route{"GET", "/api/v1/feedback/report", Access::permission, Permission::view_performance, true,
+          api_feedback_report},
+    Route{"GET", "/api/v1/feedback/{}", Access::permission, Permission::edit_directory, true, api_feedback_item},
+    Route{"PUT", "/api/v1/feedback/{}", Access::permission, Permission::edit_directory, true, api_feedback_triage},
+    Route{"GET", "/api/v1/provision-requests", Access::permission, Permission::edit_directory, true,
+          api_provision_requests},
+    Route{"POST", "/api/v1/provision-requests", Access::permission, Permission::edit_child, true,
+          api_provision_request_create},
+    Route{"GET", "/api/v1/provision-requests/{}", Access::permission, Permission::edit_directory, true,
+          api_provision_request},
+    Route{"POST", "/api/v1/provision-requests/{}/checks", Access::permission, Permission::edit_directory, true,
+          api_provision_request_check},
+    Route{"POST", "/api/v1/provision-requests/{}/decision", Access::permission, Permission::agree_provision, true,
+          api_provision_request_decide},
+    Route{"GET", "/api/v1/gaps", Access::permission, Permission::view_performance, true, api_gaps},
 };
 
 bool match(const char* pattern, std::string_view path, std::vector<std::string>& captures) {
@@ -293,9 +336,9 @@ Response dispatch(Services& s, const Request& req, std::string& nonce) {
     const std::string_view type = req.header("content-type");
     if (type.starts_with("application/x-www-form-urlencoded")) ctx.form = parse_urlencoded(req.body);
     if (!ctx.via_api_token) {
-      // Sign-in has no session yet: its token binds to a pre-session cookie.
+      // Sign-in and the public forms have no session: their token binds to a pre-session cookie.
       std::string expected_basis;
-      if (route->handler == sign_in) {
+      if (route->handler == sign_in || !ctx.user) {
         auto c = cookies.find(kSignInCookie);
         expected_basis = c == cookies.end() ? "" : "signin:" + c->second;
       } else {

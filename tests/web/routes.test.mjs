@@ -313,3 +313,51 @@ test('contract routes: who may read, manage and send returns', async () => {
   const after = (await clients.sen_manager.json('GET', `/api/v1/contracts/${own.id}`)).data;
   assert.equal(after.version, own.version, 'no refused or invalid post changed the contract');
 });
+
+// Families' voice: public forms for everyone, triage and requests for the
+// directory's keepers, reports for the performance roles, decisions for the
+// roles that agree provision.
+test('families\' voice routes: exactly the roles allowed get through', async () => {
+  const DIRECTORY = ['sen_manager', 'icb_commissioner'];
+  const VOICE_AGREERS = ['sen_manager', 'icb_commissioner', 'designated_clinical_officer', 'social_care_practitioner'];
+  const feedbackId = (await clients.sen_manager.json('GET', '/api/v1/feedback')).data.feedback[0].id;
+  const requestId = (await clients.sen_manager.json('GET', '/api/v1/provision-requests?stage=received')).data
+    .requests[0].id;
+  const gets = [
+    ['/feedback', DIRECTORY], [`/feedback/${feedbackId}`, DIRECTORY], ['/provision-requests', DIRECTORY],
+    [`/provision-requests/${requestId}`, DIRECTORY], ['/api/v1/feedback', DIRECTORY],
+    [`/api/v1/feedback/${feedbackId}`, DIRECTORY], ['/api/v1/provision-requests', DIRECTORY],
+    [`/api/v1/provision-requests/${requestId}`, DIRECTORY], ['/feedback/report', PERFORMANCE],
+    ['/feedback/report.csv', PERFORMANCE], ['/directory/gaps', PERFORMANCE], ['/api/v1/feedback/report', PERFORMANCE],
+    ['/api/v1/gaps', PERFORMANCE], ['/provision-requests/new', EDITORS],
+  ];
+  for (const [path, allowed] of gets) {
+    for (const role of ROLES) {
+      const res = await clients[role].get(path);
+      assert.equal(res.status, allowed.includes(role) ? 200 : 403, `${role} GET ${path}`);
+    }
+  }
+  for (const path of ['/local-offer/feedback', '/local-offer/feedback/sent', '/local-offer/you-said-we-did',
+    '/local-offer/requests/new', '/local-offer/requests/sent', '/api/v1/feedback/published']) {
+    for (const client of [...ROLES.map((r) => clients[r]), new Client(server.url)]) {
+      assert.equal((await client.get(path)).status, 200, path);
+    }
+  }
+  const posts = [
+    [`/feedback/${feedbackId}`, DIRECTORY, { status: 'nope', version: '1' }],
+    ['/provision-requests', EDITORS, { provision: '' }],
+    [`/provision-requests/${requestId}/checks`, DIRECTORY, { criterion: 'nope', version: '1' }],
+    [`/provision-requests/${requestId}/decision`, VOICE_AGREERS, { decision: 'nope', version: '1' }],
+    ['/local-offer/feedback', ROLES, { comment: '' }],
+    ['/local-offer/requests', ROLES, { provision: '' }],
+  ];
+  for (const [path, allowed, fields] of posts) {
+    for (const role of ROLES) {
+      const me = await clients[role].get('/api/v1/me');
+      const res = await clients[role].postForm(path, { ...fields, csrf_token: me.data.csrf_token });
+      assert.equal(res.status, allowed.includes(role) ? 400 : 403, `${role} POST ${path}`);
+    }
+  }
+  const request = await clients.sen_manager.json('GET', `/api/v1/provision-requests/${requestId}`);
+  assert.equal(request.data.stage, 'received', 'no refused or invalid post changed the request');
+});

@@ -129,6 +129,18 @@ std::optional<Located<bool>> TableReader::boolean(std::string_view key, std::str
   return Located<bool>{n->as_boolean()->get(), path_of(key), line_of(*n, line_)};
 }
 
+std::optional<Located<double>> TableReader::number(std::string_view key, std::string_view example, Need need) {
+  const toml::node* n = find(key, example, need);
+  if (!n) return std::nullopt;
+  if (n->is_integer())
+    return Located<double>{static_cast<double>(n->as_integer()->get()), path_of(key), line_of(*n, line_)};
+  if (!n->is_floating_point()) {
+    wrong_type(key, *n, "a number, without quotes", example);
+    return std::nullopt;
+  }
+  return Located<double>{n->as_floating_point()->get(), path_of(key), line_of(*n, line_)};
+}
+
 std::optional<std::vector<Located<std::string>>> TableReader::text_list(std::string_view key, std::string_view example,
                                                                         Need need) {
   const toml::node* n = find(key, example, need);

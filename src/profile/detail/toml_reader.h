@@ -63,6 +63,8 @@ class TableReader {
   // Non-empty text in quotes.
   std::optional<Located<std::string>> text(std::string_view key, std::string_view example, Need need);
   std::optional<Located<bool>> boolean(std::string_view key, std::string_view example, Need need);
+  // A number, whole or with a decimal point.
+  std::optional<Located<double>> number(std::string_view key, std::string_view example, Need need);
   // A list of non-empty texts; each item keeps its own line. A missing
   // optional list reads as empty.
   std::optional<std::vector<Located<std::string>>> text_list(std::string_view key, std::string_view example, Need need);
