@@ -153,7 +153,8 @@ TEST(ParseAreaProfile, EveryProblemNamesFileLineAndKey) {
       {{{6, "regoin = \"North West\""}},
        "regoin",
        "test.toml line 6: regoin is not a known key; allowed at the top level: id, name, fictional, la_code, "
-       "ons_code, region, calibrate_from, partners, roles, receipt, forums, contacts, responsibility, phase_transfers, sufficiency"},
+       "ons_code, region, calibrate_from, partners, roles, receipt, forums, contacts, responsibility, phase_transfers, "
+       "sufficiency"},
       {{{11, "agnecy = \"school\""}},
        "partners[0].agnecy",
        "test.toml line 11: partners[0].agnecy is not a known key; allowed in partners[0]: id, agency, name, "

@@ -168,10 +168,10 @@ TEST(ProfileContacts, EveryProblemNamesFileLineAndKey) {
 TEST(ProfileContacts, AMisspeltTableAtTheTopLevelListsContacts) {
   const auto area = parse_area_profile(real_with("[contact.mediation]\nname = \"Mediation\"\n"), "test.toml");
   ASSERT_FALSE(area);
-  EXPECT_EQ(
-      area.error().first_message(),
-      "test.toml line 36: contact is not a known key; allowed at the top level: id, name, fictional, la_code, "
-      "ons_code, region, calibrate_from, partners, roles, receipt, forums, contacts, responsibility, phase_transfers, sufficiency");
+  EXPECT_EQ(area.error().first_message(),
+            "test.toml line 36: contact is not a known key; allowed at the top level: id, name, fictional, la_code, "
+            "ons_code, region, calibrate_from, partners, roles, receipt, forums, contacts, responsibility, "
+            "phase_transfers, sufficiency");
 }
 
 TEST(ProfileContacts, ShippedProfilesListOnlyWhatTheirSeedsName) {
