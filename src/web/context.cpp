@@ -65,6 +65,7 @@ constexpr NavItem kNav[] = {
     {"audit", "/audit", "Audit trail", Permission::view_audit},
     {"directory", "/directory/reviews", "Local Offer", Permission::edit_directory},
     {"contracts", "/contracts", "Contracts", Permission::view_contracts},
+    {"commissioning", "/commissioning", "Commissioning", Permission::view_contracts},
 };
 }  // namespace
 
