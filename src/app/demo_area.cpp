@@ -11,6 +11,7 @@
 #include "demo/appeals.h"
 #include "demo/assessments.h"
 #include "demo/calibration.h"
+#include "demo/commissioning.h"
 #include "demo/contracts.h"
 #include "demo/disagreements.h"
 #include "demo/generator.h"
@@ -24,6 +25,7 @@
 #include "store/audit.h"
 #include "store/cessations.h"
 #include "store/children.h"
+#include "store/commissioning.h"
 #include "store/contracts.h"
 #include "store/disagreements.h"
 #include "store/people.h"
@@ -303,6 +305,30 @@ Result<DemoSummary> build_demo_area(store::Database& db, const Clock& clock, con
       if (st.role == Role::provider) {
         store::link_provider_user(tx, profile->id, st.user_id, commissioned.provider_for_demo_user);
       }
+    }
+  });
+
+  // Commissioning activities round the joint cycle, about those contracts.
+  const auto cycle =
+      demo::generate_commissioning({clock.today(), profile->id, options.id_prefix, commissioned.contracts});
+  db.write([&](store::Tx& tx) {
+    store::delete_commissioning(tx, profile->id);
+    int n = 0;
+    for (const auto& a : cycle.activities) {
+      store::insert_activity(tx, a, now);
+      for (const auto& e : a.evidence) {
+        store::insert_evidence(tx, profile->id, a.id, a.id + "-ev-" + std::to_string(++n), e, "cli", now);
+      }
+      for (const auto& so : a.sign_offs) {
+        store::insert_sign_off(tx, profile->id, a.id, a.id + "-so-" + std::to_string(++n), so, false, "cli", now);
+      }
+      for (const auto& r : a.recommendations) {
+        store::insert_sign_off(tx, profile->id, a.id, a.id + "-br-" + std::to_string(++n), r, true, "cli", now);
+      }
+    }
+    for (const auto& c : cycle.stage_changes) {
+      store::insert_activity_stage_change(tx, {c.activity_id + "-cc-" + std::to_string(++n), c.activity_id, profile->id,
+                                               c.from, c.to, c.next_due_on, "cli", now});
     }
   });
 
