@@ -73,3 +73,45 @@ CREATE TABLE commissioning_stage_changes (
   at BIGINT NOT NULL
 );
 CREATE INDEX commissioning_stage_changes_activity ON commissioning_stage_changes (activity_id, at);
+
+-- Frameworks of approved providers by tier of need (tier is the position in
+-- framework_tiers, lowest need first), and suspensions from them: while one
+-- is in force (lifted_on ''), the provider cannot be picked for a spot
+-- purchase or a call-off.
+CREATE TABLE frameworks (
+  id TEXT PRIMARY KEY,
+  area_id TEXT NOT NULL REFERENCES areas(id),
+  name TEXT NOT NULL,
+  reference TEXT NOT NULL,
+  updated_at BIGINT NOT NULL
+);
+CREATE INDEX frameworks_area ON frameworks (area_id, name);
+
+CREATE TABLE framework_tiers (
+  framework_id TEXT NOT NULL REFERENCES frameworks(id),
+  area_id TEXT NOT NULL,
+  position INTEGER NOT NULL,
+  name TEXT NOT NULL,
+  PRIMARY KEY (framework_id, position)
+);
+
+CREATE TABLE framework_providers (
+  framework_id TEXT NOT NULL REFERENCES frameworks(id),
+  area_id TEXT NOT NULL,
+  provider_id TEXT NOT NULL REFERENCES contract_providers(id),
+  tier INTEGER NOT NULL,
+  PRIMARY KEY (framework_id, provider_id, tier)
+);
+
+CREATE TABLE framework_suspensions (
+  id TEXT PRIMARY KEY,
+  framework_id TEXT NOT NULL REFERENCES frameworks(id),
+  area_id TEXT NOT NULL,
+  provider_id TEXT NOT NULL REFERENCES contract_providers(id),
+  suspended_on TEXT NOT NULL,
+  reason TEXT NOT NULL,
+  lifted_on TEXT NOT NULL,
+  recorded_by TEXT NOT NULL,
+  at BIGINT NOT NULL
+);
+CREATE INDEX framework_suspensions_area ON framework_suspensions (area_id, provider_id);

@@ -28,6 +28,7 @@
 #include "store/commissioning.h"
 #include "store/contracts.h"
 #include "store/disagreements.h"
+#include "store/frameworks.h"
 #include "store/people.h"
 #include "store/plans.h"
 #include "store/reviews.h"
@@ -295,6 +296,7 @@ Result<DemoSummary> build_demo_area(store::Database& db, const Clock& clock, con
   db.read([&](store::Tx& tx) { contract_options.services = store::directory_service_names(tx, profile->id); });
   const auto commissioned = demo::generate_contracts(contract_options);
   db.write([&](store::Tx& tx) {
+    store::delete_frameworks(tx, profile->id);
     store::delete_contracts(tx, profile->id);
     for (const auto& p : commissioned.providers) store::save_provider(tx, p);
     for (const auto& c : commissioned.contracts) store::insert_contract(tx, c, now);
@@ -306,6 +308,37 @@ Result<DemoSummary> build_demo_area(store::Database& db, const Clock& clock, con
         store::link_provider_user(tx, profile->id, st.user_id, commissioned.provider_for_demo_user);
       }
     }
+  });
+
+  // Frameworks by tier of need, one provider suspended (Northumberland 69-72).
+  db.write([&](store::Tx& tx) {
+    const auto provider = [&](std::string_view name) {
+      for (const auto& p : commissioned.providers) {
+        if (p.name == name) return p.id;
+      }
+      return std::string();
+    };
+    const std::string breaks = provider("Bright Horizons Short Breaks CIC"),
+                      family = provider("Oakfield Family Support Trust"),
+                      tuition = provider("Pathways Tuition and Alternative Learning");
+    Framework sb{options.id_prefix + "fw-1",
+                 profile->id,
+                 "Short breaks framework",
+                 "LA-SBF-2024",
+                 {"Universal", "Targeted", "Specialist"},
+                 {{breaks, 1}, {breaks, 2}, {family, 1}}};
+    Framework ap{options.id_prefix + "fw-2",
+                 profile->id,
+                 "Alternative education framework",
+                 "LA-APF-2025",
+                 {"Targeted", "Specialist", "Highly specialist"},
+                 {{tuition, 1}, {tuition, 2}}};
+    store::save_framework(tx, sb, now);
+    store::save_framework(tx, ap, now);
+    store::insert_suspension(tx, profile->id, options.id_prefix + "su-1",
+                             {ap.id, ap.name, tuition, clock.today() - std::chrono::days(20),
+                              "Quality concerns after a failed monitoring visit", std::nullopt},
+                             "cli", now);
   });
 
   // Commissioning activities round the joint cycle, about those contracts.

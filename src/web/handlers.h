@@ -168,6 +168,20 @@ Response api_contract_return_create(Ctx& ctx);
 Response api_providers(Ctx& ctx);
 Response api_provider_create(Ctx& ctx);
 
+// Frameworks of approved providers by tier, and suspensions (handlers/framework_pages.cpp)
+Response frameworks_list(Ctx& ctx);
+Response framework_create(Ctx& ctx);
+Response framework(Ctx& ctx);
+Response framework_provider_create(Ctx& ctx);
+Response framework_suspension_create(Ctx& ctx);
+Response framework_lift(Ctx& ctx);
+Response api_frameworks(Ctx& ctx);
+Response api_framework_create(Ctx& ctx);
+Response api_framework(Ctx& ctx);
+Response api_framework_provider_create(Ctx& ctx);
+Response api_framework_suspension_create(Ctx& ctx);
+Response api_framework_lift(Ctx& ctx);
+
 // Static assets from the folder beside the binary (handlers/static_files.cpp)
 Response static_file(Ctx& ctx);
 

@@ -203,6 +203,24 @@ const std::array kRoutes{
           api_commissioning_sign_off},
     Route{"POST", "/api/v1/commissioning/{}/advance", Access::permission, Permission::manage_contracts, true,
           api_commissioning_advance},
+    // Frameworks of approved providers by tier of need, and suspensions.
+    Route{"GET", "/frameworks", Access::permission, Permission::view_contracts, false, frameworks_list},
+    Route{"POST", "/frameworks", Access::permission, Permission::manage_contracts, false, framework_create},
+    Route{"GET", "/frameworks/{}", Access::permission, Permission::view_contracts, false, framework},
+    Route{"POST", "/frameworks/{}/providers", Access::permission, Permission::manage_contracts, false,
+          framework_provider_create},
+    Route{"POST", "/frameworks/{}/suspensions", Access::permission, Permission::manage_contracts, false,
+          framework_suspension_create},
+    Route{"POST", "/frameworks/{}/lift", Access::permission, Permission::manage_contracts, false, framework_lift},
+    Route{"GET", "/api/v1/frameworks", Access::permission, Permission::view_contracts, true, api_frameworks},
+    Route{"POST", "/api/v1/frameworks", Access::permission, Permission::manage_contracts, true, api_framework_create},
+    Route{"GET", "/api/v1/frameworks/{}", Access::permission, Permission::view_contracts, true, api_framework},
+    Route{"POST", "/api/v1/frameworks/{}/providers", Access::permission, Permission::manage_contracts, true,
+          api_framework_provider_create},
+    Route{"POST", "/api/v1/frameworks/{}/suspensions", Access::permission, Permission::manage_contracts, true,
+          api_framework_suspension_create},
+    Route{"POST", "/api/v1/frameworks/{}/lift", Access::permission, Permission::manage_contracts, true,
+          api_framework_lift},
 };
 
 bool match(const char* pattern, std::string_view path, std::vector<std::string>& captures) {

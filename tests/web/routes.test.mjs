@@ -352,3 +352,25 @@ test('commissioning routes: who may read and change activities', async () => {
   assert.equal(after.evidence.length, open.evidence.length);
   assert.equal(after.sign_offs.length, open.sign_offs.length);
 });
+
+// Frameworks: those who read contracts read them; commissioners change them.
+test('framework routes: who may read and change frameworks', async () => {
+  const VIEW = ['sen_manager', 'icb_commissioner', 'designated_clinical_officer', 'finance_officer', 'board_member',
+    'provider'];
+  const MANAGE = ['sen_manager', 'icb_commissioner'];
+  const [fw] = (await clients.sen_manager.json('GET', '/api/v1/frameworks')).data.frameworks;
+  for (const path of ['/frameworks', `/frameworks/${fw.id}`, '/api/v1/frameworks', `/api/v1/frameworks/${fw.id}`]) {
+    for (const role of ROLES) {
+      const res = await clients[role].get(path);
+      assert.equal(res.status, VIEW.includes(role) ? 200 : 403, `${role} GET ${path}`);
+    }
+  }
+  for (const path of ['/frameworks', `/frameworks/${fw.id}/providers`, `/frameworks/${fw.id}/suspensions`,
+    `/frameworks/${fw.id}/lift`]) {
+    for (const role of ROLES) {
+      const me = await clients[role].get('/api/v1/me');
+      const res = await clients[role].postForm(path, { csrf_token: me.data.csrf_token, on: 'soon' });
+      assert.equal(res.status, MANAGE.includes(role) ? 400 : 403, `${role} POST ${path}`);
+    }
+  }
+});
