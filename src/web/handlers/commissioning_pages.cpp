@@ -55,9 +55,8 @@ mstch::map select(const std::string& name, const std::string& label, mstch::arra
   std::string described;
   if (!hint.empty()) described = name + "-hint";
   if (!error.empty()) described += (described.empty() ? "" : " ") + name + "-error";
-  return mstch::map{{"name", name},     {"label", label}, {"options", std::move(options)},
-                    {"error", error},   {"hint", hint},   {"described", described},
-                    {"is_select", true}};
+  return mstch::map{{"name", name},   {"id", name},   {"label", label},         {"options", std::move(options)},
+                    {"error", error}, {"hint", hint}, {"described", described}, {"is_select", true}};
 }
 
 std::string percent(std::int32_t bp) {
