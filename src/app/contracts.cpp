@@ -6,6 +6,7 @@
 #include "app/crypto.h"
 #include "app/form_values.h"
 #include "store/audit.h"
+#include "store/frameworks.h"
 
 namespace tandem::app {
 
@@ -63,7 +64,7 @@ void audit(store::Tx& tx, const SignedIn& user, std::int64_t now, const std::str
 
 // Reads the contract form into a checked contract (id and stage given).
 Result<Contract> read_contract(RegisterServices& s, const SignedIn& user, const FormFields& f, const std::string& id,
-                               ProcurementStage stage) {
+                               ProcurementStage stage, const Contract* before) {
   std::vector<FieldError> errors;
   ContractInput in;
   in.id = id;
@@ -101,8 +102,22 @@ Result<Contract> read_contract(RegisterServices& s, const SignedIn& user, const 
   if (!c) merge(errors, c.error());
   // The provider and services must be the area's own.
   s.db.read([&](store::Tx& tx) {
-    if (!in.provider_id.empty() && !store::find_provider(tx, user.area_id, in.provider_id)) {
+    const auto provider =
+        in.provider_id.empty() ? std::nullopt : store::find_provider(tx, user.area_id, in.provider_id);
+    if (!in.provider_id.empty() && !provider) {
       errors.push_back({"provider_id", "Choose one of the area's providers"});
+    }
+    // A provider suspended from a framework cannot be picked for a spot
+    // purchase or a call-off (Northumberland 69-72); a contract already held
+    // keeps its provider.
+    const bool picked = !before || before->provider_id != in.provider_id || !in.type || before->type != *in.type;
+    if (provider && in.type && picked) {
+      std::vector<Suspension> held;
+      for (const auto& su : store::suspensions(tx, user.area_id)) held.push_back(su.suspension);
+      if (auto bar = suspension_bars(*in.type, provider->id, provider->name, held, s.clock.today())) {
+        std::erase_if(errors, [](const FieldError& e) { return e.field == "provider_id"; });
+        errors.insert(errors.begin(), *bar);
+      }
     }
     if (!in.service_ids.empty()) {
       const auto known = store::directory_service_names(tx, user.area_id);
@@ -290,7 +305,7 @@ ContractEdit save_contract(RegisterServices& s, const SignedIn& user, const std:
       return Error("stage", "Choose the stage: need, options, tender, award, mobilise, live, review or extend");
     stage = *parsed;
   }
-  auto c = read_contract(s, user, f, id.empty() ? new_id("ct") : id, stage);
+  auto c = read_contract(s, user, f, id.empty() ? new_id("ct") : id, stage, before ? &before->contract : nullptr);
   if (!c) return c.error();
   const std::int64_t now = s.clock.now_micros();
   bool saved = true;

@@ -12,6 +12,7 @@
 #include "demo/appeals.h"
 #include "demo/assessments.h"
 #include "demo/calibration.h"
+#include "demo/commissioning.h"
 #include "demo/contracts.h"
 #include "demo/disagreements.h"
 #include "demo/generator.h"
@@ -25,8 +26,10 @@
 #include "store/audit.h"
 #include "store/cessations.h"
 #include "store/children.h"
+#include "store/commissioning.h"
 #include "store/contracts.h"
 #include "store/disagreements.h"
+#include "store/frameworks.h"
 #include "store/people.h"
 #include "store/plans.h"
 #include "store/reviews.h"
@@ -348,6 +351,7 @@ Result<DemoSummary> build_demo_area(store::Database& db, const Clock& clock, con
   db.read([&](store::Tx& tx) { contract_options.services = store::directory_service_names(tx, profile->id); });
   const auto commissioned = demo::generate_contracts(contract_options);
   db.write([&](store::Tx& tx) {
+    store::delete_frameworks(tx, profile->id);
     store::delete_contracts(tx, profile->id);
     for (const auto& p : commissioned.providers) store::save_provider(tx, p);
     for (const auto& c : commissioned.contracts) store::insert_contract(tx, c, now);
@@ -358,6 +362,61 @@ Result<DemoSummary> build_demo_area(store::Database& db, const Clock& clock, con
       if (st.role == Role::provider) {
         store::link_provider_user(tx, profile->id, st.user_id, commissioned.provider_for_demo_user);
       }
+    }
+  });
+
+  // Frameworks by tier of need, one provider suspended (Northumberland 69-72).
+  db.write([&](store::Tx& tx) {
+    const auto provider = [&](std::string_view name) {
+      for (const auto& p : commissioned.providers) {
+        if (p.name == name) return p.id;
+      }
+      return std::string();
+    };
+    const std::string breaks = provider("Bright Horizons Short Breaks CIC"),
+                      family = provider("Oakfield Family Support Trust"),
+                      tuition = provider("Pathways Tuition and Alternative Learning");
+    Framework sb{options.id_prefix + "fw-1",
+                 profile->id,
+                 "Short breaks framework",
+                 "LA-SBF-2024",
+                 {"Universal", "Targeted", "Specialist"},
+                 {{breaks, 1}, {breaks, 2}, {family, 1}}};
+    Framework ap{options.id_prefix + "fw-2",
+                 profile->id,
+                 "Alternative education framework",
+                 "LA-APF-2025",
+                 {"Targeted", "Specialist", "Highly specialist"},
+                 {{tuition, 1}, {tuition, 2}}};
+    store::save_framework(tx, sb, now);
+    store::save_framework(tx, ap, now);
+    store::insert_suspension(tx, profile->id, options.id_prefix + "su-1",
+                             {ap.id, ap.name, tuition, clock.today() - std::chrono::days(20),
+                              "Quality concerns after a failed monitoring visit", std::nullopt},
+                             "cli", now);
+  });
+
+  // Commissioning activities round the joint cycle, about those contracts.
+  const auto cycle =
+      demo::generate_commissioning({clock.today(), profile->id, options.id_prefix, commissioned.contracts});
+  db.write([&](store::Tx& tx) {
+    store::delete_commissioning(tx, profile->id);
+    int n = 0;
+    for (const auto& a : cycle.activities) {
+      store::insert_activity(tx, a, now);
+      for (const auto& e : a.evidence) {
+        store::insert_evidence(tx, profile->id, a.id, a.id + "-ev-" + std::to_string(++n), e, "cli", now);
+      }
+      for (const auto& so : a.sign_offs) {
+        store::insert_sign_off(tx, profile->id, a.id, a.id + "-so-" + std::to_string(++n), so, false, "cli", now);
+      }
+      for (const auto& r : a.recommendations) {
+        store::insert_sign_off(tx, profile->id, a.id, a.id + "-br-" + std::to_string(++n), r, true, "cli", now);
+      }
+    }
+    for (const auto& c : cycle.stage_changes) {
+      store::insert_activity_stage_change(tx, {c.activity_id + "-cc-" + std::to_string(++n), c.activity_id, profile->id,
+                                               c.from, c.to, c.next_due_on, "cli", now});
     }
   });
 

@@ -18,11 +18,12 @@ constexpr std::array<Name<ActivityKind>, 4> kKinds{{{ActivityKind::commission, "
                                                     {ActivityKind::review, "review", "Review"},
                                                     {ActivityKind::recommission, "recommission", "Re-commission"},
                                                     {ActivityKind::decommission, "decommission", "Decommission"}}};
-constexpr std::array<Name<CommissioningLevel>, 5> kLevels{{{CommissioningLevel::individual, "individual", ""},
-                                                           {CommissioningLevel::operational, "operational", ""},
-                                                           {CommissioningLevel::service, "service", ""},
-                                                           {CommissioningLevel::strategic, "strategic", ""},
-                                                           {CommissioningLevel::regional, "regional", ""}}};
+constexpr std::array<Name<CommissioningLevel>, 5> kLevels{
+    {{CommissioningLevel::individual, "individual", "Individual"},
+     {CommissioningLevel::operational, "operational", "Operational"},
+     {CommissioningLevel::service, "service", "Service"},
+     {CommissioningLevel::strategic, "strategic", "Strategic"},
+     {CommissioningLevel::regional, "regional", "Regional"}}};
 constexpr std::array<Name<CycleStage>, 5> kStages{{
     {CycleStage::joint_understanding, "joint_understanding", "Joint understanding"},
     {CycleStage::joint_planning, "joint_planning", "Joint planning"},
@@ -30,9 +31,9 @@ constexpr std::array<Name<CycleStage>, 5> kStages{{
     {CycleStage::joint_review, "joint_review", "Joint review"},
     {CycleStage::closed, "closed", "Closed"},
 }};
-constexpr std::array<Name<SignOffDecision>, 3> kDecisions{{{SignOffDecision::approved, "approved", ""},
-                                                           {SignOffDecision::deferred, "deferred", ""},
-                                                           {SignOffDecision::declined, "declined", ""}}};
+constexpr std::array<Name<SignOffDecision>, 3> kDecisions{{{SignOffDecision::approved, "approved", "Approved"},
+                                                           {SignOffDecision::deferred, "deferred", "Deferred"},
+                                                           {SignOffDecision::declined, "declined", "Declined"}}};
 
 template <class E, std::size_t N>
 std::string_view id_of(const std::array<Name<E>, N>& names, E v) {
@@ -42,6 +43,13 @@ std::string_view id_of(const std::array<Name<E>, N>& names, E v) {
   return names.front().id;
 }
 template <class E, std::size_t N>
+std::string_view label_of(const std::array<Name<E>, N>& names, E v) {
+  for (const auto& n : names) {
+    if (n.value == v) return n.label;
+  }
+  return names.front().label;
+}
+template <class E, std::size_t N>
 std::optional<E> parse(const std::array<Name<E>, N>& names, std::string_view s) {
   for (const auto& n : names) {
     if (n.id == s) return n.value;
@@ -49,15 +57,18 @@ std::optional<E> parse(const std::array<Name<E>, N>& names, std::string_view s) 
   return std::nullopt;
 }
 
-constexpr std::array<EvidenceNeed, 3> kUnderstanding{
+constexpr std::array<EvidenceNeed, 4> kUnderstanding{
     {{"needs_analysis", "Needs analysis (JSNA extract)"},
      {"current_provision", "Map of current provision and spend"},
+     {"gap_list", "Gaps in provision (the gap list)"},
      {"family_views", "Views of children, young people and families"}}};
-constexpr std::array<EvidenceNeed, 3> kPlanning{{{"options_appraisal", "Options appraisal"},
+constexpr std::array<EvidenceNeed, 4> kPlanning{{{"options_appraisal", "Options appraisal"},
+                                                 {"consultation", "Consultation with families and providers"},
                                                  {"outcomes_framework", "Outcomes and performance measures"},
                                                  {"budget_agreement", "Budget and shares agreed"}}};
 constexpr std::array<EvidenceNeed, 2> kDelivery{
-    {{"specification", "Service specification"}, {"contract_award", "Contract or agreement in place"}}};
+    {{"specification", "Service specification"},
+     {"contract_award", "The contract or agreement (a link or a Tandem contract)"}}};
 constexpr std::array<EvidenceNeed, 2> kReview{
     {{"performance_report", "Performance report against outcomes"}, {"family_feedback", "Feedback from families"}}};
 // Northumberland 4.5: before a decision to decommission.
@@ -90,6 +101,20 @@ std::span<const CycleStage> all_cycle_stages() {
   return all;
 }
 std::string_view to_string(SignOffDecision d) { return id_of(kDecisions, d); }
+std::string_view activity_kind_label(ActivityKind k) { return label_of(kKinds, k); }
+std::string_view commissioning_level_label(CommissioningLevel l) { return label_of(kLevels, l); }
+std::string_view sign_off_decision_label(SignOffDecision d) { return label_of(kDecisions, d); }
+std::span<const ActivityKind> all_activity_kinds() {
+  static const std::array<ActivityKind, 4> all{ActivityKind::commission, ActivityKind::review,
+                                               ActivityKind::recommission, ActivityKind::decommission};
+  return all;
+}
+std::span<const CommissioningLevel> all_commissioning_levels() {
+  static const std::array<CommissioningLevel, 5> all{CommissioningLevel::individual, CommissioningLevel::operational,
+                                                     CommissioningLevel::service, CommissioningLevel::strategic,
+                                                     CommissioningLevel::regional};
+  return all;
+}
 std::optional<SignOffDecision> parse_sign_off_decision(std::string_view s) { return parse(kDecisions, s); }
 
 std::span<const EvidenceNeed> evidence_for(CycleStage s, ActivityKind kind) {

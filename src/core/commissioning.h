@@ -56,12 +56,18 @@ struct EvidenceLink {
   CycleStage stage = CycleStage::joint_understanding;
   std::string need_id;
   std::string title;
-  std::string url;  // a document in the partnership's store, or a Tandem page
+  std::string url;          // a document in the partnership's store, or a Tandem page
+  std::string contract_id;  // when the evidence is a Tandem contract (url is then its page)
 };
 
 enum class SignOffDecision { approved, deferred, declined };
 std::string_view to_string(SignOffDecision d);
 std::optional<SignOffDecision> parse_sign_off_decision(std::string_view s);
+std::string_view activity_kind_label(ActivityKind k);              // "Re-commission"
+std::string_view commissioning_level_label(CommissioningLevel l);  // "Strategic"
+std::string_view sign_off_decision_label(SignOffDecision d);       // "Approved"
+std::span<const ActivityKind> all_activity_kinds();
+std::span<const CommissioningLevel> all_commissioning_levels();
 
 // One partner's decision through its own governance on leaving a stage.
 struct SignOff {
@@ -86,6 +92,9 @@ struct Activity {
   std::string contract_id;  // the contract it concerns, if any
   std::vector<EvidenceLink> evidence;
   std::vector<SignOff> sign_offs;
+  // The partnership board's recommendations (agency unused): shown beside
+  // the partners' decisions, which alone open the gate.
+  std::vector<SignOff> recommendations;
 };
 
 struct GateStatus {

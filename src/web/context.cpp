@@ -66,6 +66,7 @@ constexpr NavItem kNav[] = {
     {"directory", "/directory/reviews", "Local Offer", Permission::edit_directory},
     {"contracts", "/contracts", "Contracts", Permission::view_contracts},
     {"voice", "/feedback", "Families' voice", Permission::edit_directory},
+    {"commissioning", "/commissioning", "Commissioning", Permission::view_contracts},
 };
 }  // namespace
 

@@ -206,7 +206,39 @@ Response api_provision_request_check(Ctx& ctx);
 Response api_provision_request_decide(Ctx& ctx);
 Response api_gaps(Ctx& ctx);
 
+// Frameworks of approved providers by tier, and suspensions (handlers/framework_pages.cpp)
+Response frameworks_list(Ctx& ctx);
+Response framework_create(Ctx& ctx);
+Response framework(Ctx& ctx);
+Response framework_provider_create(Ctx& ctx);
+Response framework_suspension_create(Ctx& ctx);
+Response framework_lift(Ctx& ctx);
+Response api_frameworks(Ctx& ctx);
+Response api_framework_create(Ctx& ctx);
+Response api_framework(Ctx& ctx);
+Response api_framework_provider_create(Ctx& ctx);
+Response api_framework_suspension_create(Ctx& ctx);
+Response api_framework_lift(Ctx& ctx);
+
 // Static assets from the folder beside the binary (handlers/static_files.cpp)
 Response static_file(Ctx& ctx);
+
+// Commissioning activities round the joint cycle (handlers/commissioning_pages.cpp)
+Response commissioning_board(Ctx& ctx);
+Response commissioning_new_form(Ctx& ctx);
+Response commissioning_create(Ctx& ctx);
+Response commissioning_activity(Ctx& ctx);
+Response commissioning_edit_form(Ctx& ctx);
+Response commissioning_update(Ctx& ctx);
+Response commissioning_evidence(Ctx& ctx);
+Response commissioning_sign_off(Ctx& ctx);
+Response commissioning_advance(Ctx& ctx);
+Response api_commissioning(Ctx& ctx);
+Response api_commissioning_create(Ctx& ctx);
+Response api_commissioning_activity(Ctx& ctx);
+Response api_commissioning_update(Ctx& ctx);
+Response api_commissioning_evidence(Ctx& ctx);
+Response api_commissioning_sign_off(Ctx& ctx);
+Response api_commissioning_advance(Ctx& ctx);
 
 }  // namespace tandem::web::handlers

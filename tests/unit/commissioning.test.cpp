@@ -23,7 +23,8 @@ Activity sample(ActivityKind kind = ActivityKind::recommission) {
 }
 
 void link_all(Activity& a) {
-  for (const auto& n : evidence_for(a.stage, a.kind)) a.evidence.push_back({a.stage, std::string(n.id), "x", "/doc"});
+  for (const auto& n : evidence_for(a.stage, a.kind))
+    a.evidence.push_back({a.stage, std::string(n.id), "x", "/doc", ""});
 }
 
 TEST(CommissioningGate, EvidenceAndEveryPartnersOwnApproval) {
@@ -83,7 +84,7 @@ TEST(CommissioningGate, DecommissioningNeedsItsAppraisal) {
   EXPECT_EQ(decommission.size(), 6u) << "needs, quality, cost, contract, stakeholders, exit plan";
   EXPECT_NE(recommission.size(), decommission.size());
   Activity a = sample(ActivityKind::decommission);
-  a.evidence.push_back({CycleStage::joint_planning, "needs_and_demand", "JSNA", "/doc"});
+  a.evidence.push_back({CycleStage::joint_planning, "needs_and_demand", "JSNA", "/doc", ""});
   const auto g = gate_status(a, kToday);
   EXPECT_EQ(g.missing_evidence.size(), 5u);
   auto refused = advance(a, kToday);

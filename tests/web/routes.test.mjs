@@ -361,3 +361,68 @@ test('families\' voice routes: exactly the roles allowed get through', async () 
   const request = await clients.sen_manager.json('GET', `/api/v1/provision-requests/${requestId}`);
   assert.equal(request.data.stage, 'received', 'no refused or invalid post changed the request');
 });
+
+// Commissioning activities: those who read contracts read them (a provider
+// only those about its own contracts); commissioners change them.
+test('commissioning routes: who may read and change activities', async () => {
+  const VIEW = ['sen_manager', 'icb_commissioner', 'designated_clinical_officer', 'finance_officer', 'board_member',
+    'provider'];
+  const MANAGE = ['sen_manager', 'icb_commissioner'];
+  const all = (await clients.sen_manager.json('GET', '/api/v1/commissioning')).data.activities;
+  const open = all.find((a) => a.stage === 'joint_planning');
+  const gets = [
+    ['/commissioning', VIEW], ['/api/v1/commissioning', VIEW],
+    ['/commissioning/new', MANAGE], [`/commissioning/${open.id}/edit`, MANAGE],
+  ];
+  for (const [path, allowed] of gets) {
+    for (const role of ROLES) {
+      const res = await clients[role].get(path);
+      assert.equal(res.status, allowed.includes(role) ? 200 : 403, `${role} GET ${path}`);
+    }
+  }
+  for (const role of ROLES) {
+    const res = await clients[role].get(`/commissioning/${open.id}`);
+    const expected = role === 'provider' ? 404 : VIEW.includes(role) ? 200 : 403;
+    assert.equal(res.status, expected, `${role} GET an activity about no contract of theirs`);
+  }
+  const posts = [
+    ['/commissioning', { title: '' }],
+    [`/commissioning/${open.id}/edit`, { title: '', version: String(open.version) }],
+    [`/commissioning/${open.id}/evidence`, { need_id: 'none' }],
+    [`/commissioning/${open.id}/sign-offs`, { agency: 'school' }],
+    [`/commissioning/${open.id}/advance`, { next_due_on: 'soon', version: String(open.version) }],
+  ];
+  for (const [path, fields] of posts) {
+    for (const role of ROLES) {
+      const me = await clients[role].get('/api/v1/me');
+      const res = await clients[role].postForm(path, { ...fields, csrf_token: me.data.csrf_token });
+      assert.equal(res.status, MANAGE.includes(role) ? 400 : 403, `${role} POST ${path}`);
+    }
+  }
+  const after = (await clients.sen_manager.json('GET', `/api/v1/commissioning/${open.id}`)).data;
+  assert.equal(after.version, open.version, 'no refused or invalid post changed the activity');
+  assert.equal(after.evidence.length, open.evidence.length);
+  assert.equal(after.sign_offs.length, open.sign_offs.length);
+});
+
+// Frameworks: those who read contracts read them; commissioners change them.
+test('framework routes: who may read and change frameworks', async () => {
+  const VIEW = ['sen_manager', 'icb_commissioner', 'designated_clinical_officer', 'finance_officer', 'board_member',
+    'provider'];
+  const MANAGE = ['sen_manager', 'icb_commissioner'];
+  const [fw] = (await clients.sen_manager.json('GET', '/api/v1/frameworks')).data.frameworks;
+  for (const path of ['/frameworks', `/frameworks/${fw.id}`, '/api/v1/frameworks', `/api/v1/frameworks/${fw.id}`]) {
+    for (const role of ROLES) {
+      const res = await clients[role].get(path);
+      assert.equal(res.status, VIEW.includes(role) ? 200 : 403, `${role} GET ${path}`);
+    }
+  }
+  for (const path of ['/frameworks', `/frameworks/${fw.id}/providers`, `/frameworks/${fw.id}/suspensions`,
+    `/frameworks/${fw.id}/lift`]) {
+    for (const role of ROLES) {
+      const me = await clients[role].get('/api/v1/me');
+      const res = await clients[role].postForm(path, { csrf_token: me.data.csrf_token, on: 'soon' });
+      assert.equal(res.status, MANAGE.includes(role) ? 400 : 403, `${role} POST ${path}`);
+    }
+  }
+});

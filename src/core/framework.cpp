@@ -1,0 +1,98 @@
+#include "core/framework.h"
+
+#include <algorithm>
+
+namespace tandem {
+
+namespace {
+bool blank(const std::string& s) { return s.find_first_not_of(" \t\r\n") == std::string::npos; }
+}  // namespace
+
+Result<Framework> make_framework(const FrameworkInput& in) {
+  std::vector<FieldError> errors;
+  if (blank(in.name)) errors.push_back({"name", "Enter the framework's name, like Short breaks framework"});
+  if (in.tiers.empty()) {
+    errors.push_back({"tiers", "Name at least one tier of need, one a line, like Universal, Targeted, Specialist"});
+  } else {
+    for (std::size_t i = 0; i < in.tiers.size(); ++i) {
+      if (blank(in.tiers[i]) || std::find(in.tiers.begin(), in.tiers.begin() + static_cast<std::ptrdiff_t>(i),
+                                          in.tiers[i]) != in.tiers.begin() + static_cast<std::ptrdiff_t>(i)) {
+        errors.push_back({"tiers", "Name each tier once"});
+        break;
+      }
+    }
+  }
+  if (!errors.empty()) return fail(std::move(errors));
+  return Framework{in.id, in.area_id, in.name, in.reference, in.tiers, {}};
+}
+
+Result<Framework> add_member(Framework f, const std::string& provider_id, std::optional<int> tier) {
+  std::vector<FieldError> errors;
+  if (blank(provider_id)) errors.push_back({"provider_id", "Choose the provider"});
+  if (!tier || *tier < 0 || *tier >= static_cast<int>(f.tiers.size())) {
+    errors.push_back({"tier", "Choose one of the framework's tiers"});
+  }
+  if (errors.empty()) {
+    const bool already = std::any_of(f.members.begin(), f.members.end(), [&](const FrameworkMember& m) {
+      return m.provider_id == provider_id && m.tier == *tier;
+    });
+    if (already) errors.push_back({"provider_id", "The provider is already on that tier"});
+  }
+  if (!errors.empty()) return fail(std::move(errors));
+  f.members.push_back({provider_id, *tier});
+  return f;
+}
+
+bool in_force(const Suspension& s, Date today) {
+  return s.suspended_on <= today && (!s.lifted_on || *s.lifted_on > today);
+}
+
+std::optional<FieldError> suspension_bars(ContractType type, const std::string& provider_id,
+                                          const std::string& provider_name, std::span<const Suspension> suspensions,
+                                          Date today) {
+  if (type != ContractType::spot_purchase && type != ContractType::framework_call_off) return std::nullopt;
+  for (const auto& s : suspensions) {
+    if (s.provider_id != provider_id || !in_force(s, today)) continue;
+    return FieldError{"provider_id", provider_name + " is suspended from the " + s.framework_name + " since " +
+                                         format_date(s.suspended_on) + " (" + s.reason +
+                                         "): it cannot be picked for a spot purchase or a call-off until the "
+                                         "suspension is lifted"};
+  }
+  return std::nullopt;
+}
+
+Result<Suspension> make_suspension(const Framework& f, const std::string& provider_id, std::optional<Date> on,
+                                   const std::string& reason, std::span<const Suspension> current, Date today) {
+  std::vector<FieldError> errors;
+  const bool member = std::any_of(f.members.begin(), f.members.end(),
+                                  [&](const FrameworkMember& m) { return m.provider_id == provider_id; });
+  if (!member) {
+    errors.push_back({"provider_id", "Choose a provider on the framework"});
+  } else {
+    const bool already = std::any_of(current.begin(), current.end(), [&](const Suspension& s) {
+      return s.framework_id == f.id && s.provider_id == provider_id && !s.lifted_on;
+    });
+    if (already) errors.push_back({"provider_id", "The provider is already suspended from this framework"});
+  }
+  if (!on) {
+    errors.push_back({"on", "Enter the date of the suspension, like 2026-01-15"});
+  } else if (*on > today) {
+    errors.push_back({"on", "The date cannot be in the future (today is " + format_date(today) + ")"});
+  }
+  if (blank(reason)) errors.push_back({"reason", "Say why, like Safeguarding concerns under investigation"});
+  if (!errors.empty()) return fail(std::move(errors));
+  return Suspension{f.id, f.name, provider_id, *on, reason, std::nullopt};
+}
+
+Result<Suspension> lift_suspension(Suspension s, std::optional<Date> on, Date today) {
+  if (s.lifted_on) return fail("provider_id", "That suspension has already been lifted");
+  if (!on) return fail("on", "Enter the date the suspension is lifted, like 2026-03-01");
+  if (*on > today) return fail("on", "The date cannot be in the future (today is " + format_date(today) + ")");
+  if (*on < s.suspended_on) {
+    return fail("on", "The suspension cannot be lifted before it began, " + format_date(s.suspended_on));
+  }
+  s.lifted_on = on;
+  return s;
+}
+
+}  // namespace tandem

@@ -1,0 +1,77 @@
+// Frameworks of approved providers, by tier of need, and suspending a provider
+// from one (Northumberland seed 69-72): a framework lists its tiers (from
+// universal to highly specialist need) and the providers approved on each; a
+// provider suspended for poor quality or safeguarding concerns cannot be
+// picked for a spot purchase or a call-off until the suspension is lifted.
+//
+//   auto f = make_framework(in);                                   // every wrong field named
+//   if (auto e = suspension_bars(type, provider, name, suspensions, today)) errors.push_back(*e);
+#pragma once
+
+#include <optional>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "core/contract.h"
+#include "core/date.h"
+#include "core/result.h"
+
+namespace tandem {
+
+struct FrameworkMember {
+  std::string provider_id;
+  int tier = 0;  // the tier's position
+};
+
+struct Framework {
+  std::string id;
+  std::string area_id;
+  std::string name;                // "Short breaks framework"
+  std::string reference;           // "LA-SBF-2024"
+  std::vector<std::string> tiers;  // lowest need first
+  std::vector<FrameworkMember> members;
+};
+
+struct FrameworkInput {
+  std::string id;
+  std::string area_id;
+  std::string name;
+  std::string reference;
+  std::vector<std::string> tiers;
+};
+
+// A name and at least one tier, each named once (field "tiers").
+Result<Framework> make_framework(const FrameworkInput& in);
+
+// Adds the provider to the tier (field "tier": one of the framework's; field
+// "provider_id": not already on that tier).
+Result<Framework> add_member(Framework f, const std::string& provider_id, std::optional<int> tier);
+
+struct Suspension {
+  std::string framework_id;
+  std::string framework_name;
+  std::string provider_id;
+  Date suspended_on{};
+  std::string reason;
+  std::optional<Date> lifted_on;
+};
+
+// In force on `today`: begun and not yet lifted.
+bool in_force(const Suspension& s, Date today);
+
+// Whether the provider may be picked for a contract of this type: a spot
+// purchase or a call-off from a provider with a suspension in force is
+// refused, on field "provider_id", naming the framework, the date and reason.
+std::optional<FieldError> suspension_bars(ContractType type, const std::string& provider_id,
+                                          const std::string& provider_name, std::span<const Suspension> suspensions,
+                                          Date today);
+
+// Checks a new suspension (a reason; a date not in the future; the provider
+// on the framework and not already suspended) or the lifting of one (a date
+// on or after the suspension, not in the future).
+Result<Suspension> make_suspension(const Framework& f, const std::string& provider_id, std::optional<Date> on,
+                                   const std::string& reason, std::span<const Suspension> current, Date today);
+Result<Suspension> lift_suspension(Suspension s, std::optional<Date> on, Date today);
+
+}  // namespace tandem
