@@ -4,6 +4,7 @@
 #include <map>
 #include <mutex>
 
+#include "app/ceasing.h"
 #include "app/crypto.h"
 #include "app/letter_writer.h"
 #include "demo/calibration.h"
@@ -153,7 +154,8 @@ StepOutcome record_step(RegisterServices& s, const SignedIn& user, const std::st
   auto after = apply(*current, in, s.clock.today());
   if (!after) return after.error();
   const std::int64_t now = s.clock.now_micros();
-  auto letter = letter_for_step(in.step, *after, std::get<Child>(child), user, in.reason, now);
+  auto letter = letter_for_step(in.step, *after, std::get<Child>(child), user, in.reason, now,
+                                capacity_of(s, user, std::get<Child>(child).id));
   if (!letter) return letter.error();
   bool saved = false;
   s.db.write([&](store::Tx& tx) {

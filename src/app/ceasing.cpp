@@ -60,7 +60,7 @@ std::variant<Ceased, Refused, Error> cease_plan(RegisterServices& s, const Signe
   }
   if (!errors.empty()) return Error(std::move(errors));
   const std::int64_t now = s.clock.now_micros();
-  auto letter = letter_to_cease(*decided, c, user, plan_id, now);
+  auto letter = letter_to_cease(*decided, c, user, plan_id, now, capacity_of(s, user, c.id));
   if (!letter) return letter.error();
   s.db.write([&](store::Tx& tx) {
     store::insert_letter(tx, *letter);
@@ -117,10 +117,14 @@ std::variant<CapacityRecord, Refused, Error> record_capacity(RegisterServices& s
   return record;
 }
 
-Rights rights_of(RegisterServices& s, const SignedIn& user, const Child& child) {
+std::optional<CapacityRecord> capacity_of(RegisterServices& s, const SignedIn& user, const std::string& child_id) {
   std::optional<CapacityRecord> capacity;
-  s.db.read([&](store::Tx& tx) { capacity = store::find_capacity(tx, user.area_id, child.id); });
-  return rights_on(child.date_of_birth, s.clock.today(), capacity);
+  s.db.read([&](store::Tx& tx) { capacity = store::find_capacity(tx, user.area_id, child_id); });
+  return capacity;
+}
+
+Rights rights_of(RegisterServices& s, const SignedIn& user, const Child& child) {
+  return rights_on(child.date_of_birth, s.clock.today(), capacity_of(s, user, child.id));
 }
 
 }  // namespace tandem::app

@@ -44,6 +44,8 @@ struct CapacityForm {
 };
 std::variant<CapacityRecord, Refused, Error> record_capacity(RegisterServices& s, const SignedIn& user,
                                                              const std::string& child_id, const CapacityForm& form);
+// The young person's capacity record, if one has been made.
+std::optional<CapacityRecord> capacity_of(RegisterServices& s, const SignedIn& user, const std::string& child_id);
 // Who holds the rights on the child's case today.
 Rights rights_of(RegisterServices& s, const SignedIn& user, const Child& child);
 

@@ -64,14 +64,25 @@ std::string render(const Letter& l) {
 }
 
 LetterFacts common_facts(const Child& child, const SignedIn& user, const std::string& reference, Date decided,
-                         const std::string& reasons) {
+                         const std::string& reasons, const std::optional<CapacityRecord>& capacity) {
   LetterFacts facts;
   facts.child_name = child.given_name + " " + child.family_name;
   facts.child_date_of_birth = child.date_of_birth;
-  // Past compulsory school age the letter goes to the young person (CFA s83).
-  const bool young_person = decided > end_of_compulsory_school_age(child.date_of_birth);
-  facts.addressee = young_person ? Addressee::young_person : Addressee::parent;
-  facts.addressee_name = young_person ? facts.child_name : "The parent or carer of " + facts.child_name;
+  // Whoever holds the rights on the decision day receives the letter.
+  switch (rights_on(child.date_of_birth, decided, capacity).holder) {
+    case RightsHolder::parent:
+      facts.addressee = Addressee::parent;
+      facts.addressee_name = "The parent or carer of " + facts.child_name;
+      break;
+    case RightsHolder::young_person:
+      facts.addressee = Addressee::young_person;
+      facts.addressee_name = facts.child_name;
+      break;
+    case RightsHolder::representative:
+      facts.addressee = Addressee::representative;
+      facts.addressee_name = capacity->representative;
+      break;
+  }
   facts.reference = reference;
   facts.decision_date = decided;
   facts.caseworker_name = user.display_name;
@@ -115,7 +126,8 @@ Result<store::LetterRow> kept_letter(LetterKind kind, const LetterFacts& facts, 
 
 Result<std::optional<store::LetterRow>> letter_for_step(const std::string& step, const Assessment& after,
                                                         const Child& child, const SignedIn& user,
-                                                        const std::string& reasons, std::int64_t now) {
+                                                        const std::string& reasons, std::int64_t now,
+                                                        const std::optional<CapacityRecord>& capacity) {
   LetterKind kind;
   Date decided{};
   if (step == "decide") {
@@ -133,7 +145,7 @@ Result<std::optional<store::LetterRow>> letter_for_step(const std::string& step,
   } else {
     return std::optional<store::LetterRow>{};
   }
-  LetterFacts facts = common_facts(child, user, after.id, decided, reasons);
+  LetterFacts facts = common_facts(child, user, after.id, decided, reasons, capacity);
   facts.request_received = after.received_on;
   if (kind == LetterKind::draft_plan) facts.served = decided;
   auto row = kept_letter(kind, facts, child, user, after.id, now);
@@ -144,7 +156,7 @@ Result<std::optional<store::LetterRow>> letter_for_step(const std::string& step,
 Result<store::LetterRow> letter_after_review(const Review& review, bool amended_plan, const Child& child,
                                              const SignedIn& user, const std::string& named_setting,
                                              const std::string& reasons, const std::string& amendments,
-                                             std::int64_t now) {
+                                             std::int64_t now, const std::optional<CapacityRecord>& capacity) {
   LetterKind kind = LetterKind::final_plan;
   Date decided = review.amended_plan_issued_on.value_or(review.meeting_on);
   if (!amended_plan) {
@@ -154,7 +166,7 @@ Result<store::LetterRow> letter_after_review(const Review& review, bool amended_
            : *review.decision == ReviewDecision::amend  ? LetterKind::review_amend
                                                         : LetterKind::review_cease;
   }
-  LetterFacts facts = common_facts(child, user, review.id, decided, reasons);
+  LetterFacts facts = common_facts(child, user, review.id, decided, reasons, capacity);
   facts.named_setting = named_setting;
   if (!amended_plan) facts.review_meeting = review.meeting_on;
   if (kind == LetterKind::review_amend) {
@@ -169,8 +181,9 @@ Result<store::LetterRow> letter_after_review(const Review& review, bool amended_
 namespace tandem::app {
 
 Result<store::LetterRow> letter_to_cease(const Cessation& c, const Child& child, const SignedIn& user,
-                                         const std::string& case_id, std::int64_t now) {
-  LetterFacts facts = common_facts(child, user, case_id, c.decided_on, c.reasons);
+                                         const std::string& case_id, std::int64_t now,
+                                         const std::optional<CapacityRecord>& capacity) {
+  LetterFacts facts = common_facts(child, user, case_id, c.decided_on, c.reasons, capacity);
   return kept_letter(LetterKind::decision_to_cease, facts, child, user, case_id, now);
 }
 

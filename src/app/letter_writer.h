@@ -12,16 +12,23 @@
 #include "core/child.h"
 #include "core/result.h"
 #include "core/review.h"
+#include "core/rights.h"
 #include "store/assessments.h"
 
 namespace tandem::app {
+
+// Every letter goes to whoever holds the rights on the decision day (core/rights.h): the
+// parent; the young person past compulsory school age (CFA s83); or, when a young person
+// lacks capacity, their representative (CFA s80; Mental Capacity Act 2005). `capacity`
+// is the young person's capacity record, if any.
 
 // The letter for `step` ("decide", "not_to_issue", "draft", "final"), or
 // nullopt for steps that send none. Errors name the field (e.g. "reason" when
 // a refusal has no reasons).
 Result<std::optional<store::LetterRow>> letter_for_step(const std::string& step, const Assessment& after,
                                                         const Child& child, const SignedIn& user,
-                                                        const std::string& reasons, std::int64_t now);
+                                                        const std::string& reasons, std::int64_t now,
+                                                        const std::optional<CapacityRecord>& capacity);
 
 // The letter after a review: the decision to keep the plan (with reasons),
 // to amend it (with the proposed amendments, served on the decision day), or
@@ -30,11 +37,12 @@ Result<std::optional<store::LetterRow>> letter_for_step(const std::string& step,
 Result<store::LetterRow> letter_after_review(const Review& review, bool amended_plan, const Child& child,
                                              const SignedIn& user, const std::string& named_setting,
                                              const std::string& reasons, const std::string& amendments,
-                                             std::int64_t now);
+                                             std::int64_t now, const std::optional<CapacityRecord>& capacity);
 
 // The notice of a decision to cease the plan, with its reasons and the
 // family's right to appeal (CFA s45; reg 31; s51(2)(f)).
 Result<store::LetterRow> letter_to_cease(const Cessation& c, const Child& child, const SignedIn& user,
-                                         const std::string& case_id, std::int64_t now);
+                                         const std::string& case_id, std::int64_t now,
+                                         const std::optional<CapacityRecord>& capacity);
 
 }  // namespace tandem::app

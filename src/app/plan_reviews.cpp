@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "app/ceasing.h"
 #include "app/crypto.h"
 #include "app/form_values.h"
 #include "app/letter_writer.h"
@@ -133,8 +134,8 @@ ReviewEdit decide_review(RegisterServices& s, const SignedIn& user, const std::s
   auto decided = decide_after_review(stored.review, *decision, *on, s.clock.today());
   if (!decided) return decided.error();
   const std::int64_t now = s.clock.now_micros();
-  auto letter =
-      letter_after_review(*decided, false, child, user, named_setting(plan.plan), form.reasons, form.amendments, now);
+  auto letter = letter_after_review(*decided, false, child, user, named_setting(plan.plan), form.reasons,
+                                    form.amendments, now, capacity_of(s, user, child.id));
   if (!letter) return letter.error();
   bool saved = false;
   s.db.write([&](store::Tx& tx) {
@@ -165,7 +166,8 @@ ReviewEdit issue_amended_plan(RegisterServices& s, const SignedIn& user, const s
   // The amended plan is a final plan: every final-plan check applies to it.
   if (auto valid = validate_plan(plan.plan); !valid) return valid.error();
   const std::int64_t now = s.clock.now_micros();
-  auto letter = letter_after_review(*issued, true, child, user, named_setting(plan.plan), "", "", now);
+  auto letter = letter_after_review(*issued, true, child, user, named_setting(plan.plan), "", "", now,
+                                    capacity_of(s, user, child.id));
   if (!letter) return letter.error();
   bool saved = false;
   s.db.write([&](store::Tx& tx) {

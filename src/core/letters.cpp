@@ -174,8 +174,10 @@ std::vector<FieldError> check(LetterKind kind, const LetterFacts& f) {
   }
   need_text("addressee_name", f.addressee_name,
             f.addressee == Addressee::young_person ? "Enter the young person's name as the letter should address them"
-                                                   : "Enter the parent's name as the letter should address them");
-  if (f.addressee == Addressee::young_person && f.child_date_of_birth && f.decision_date &&
+            : f.addressee == Addressee::representative
+                ? "Enter the representative's name as the letter should address them"
+                : "Enter the parent's name as the letter should address them");
+  if (f.addressee != Addressee::parent && f.child_date_of_birth && f.decision_date &&
       *f.decision_date < school_leaving_date(*f.child_date_of_birth)) {
     errors.push_back({"addressee", "Write to the parent: " + (blank(f.child_name) ? "the child" : f.child_name) +
                                        " is of compulsory school age until " +

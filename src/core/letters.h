@@ -95,7 +95,10 @@ bool is_appealable(LetterKind kind);
 // To whom the letter is written: the child's parent, or the young person
 // themselves once they are over compulsory school age (CFA s83(2); section
 // number unverified, as in domain.md).
-enum class Addressee { parent, young_person };
+// Who the letter is written to: the parent; the young person (CFA s83); or the
+// representative of a young person who lacks capacity (CFA s80), who is told
+// about the young person as a parent is about their child.
+enum class Addressee { parent, young_person, representative };
 
 struct LetterFacts {
   std::string child_name;  // the child or young person

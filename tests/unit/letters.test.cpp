@@ -449,6 +449,23 @@ TEST(Letters, AYoungPersonIsOneFromTheSchoolLeavingDate) {
   }
 }
 
+TEST(Letters, ARepresentativeWritesForAYoungPersonOnly) {
+  // CFA s80: a representative acts for a young person who lacks capacity; a
+  // child's letters go to the parent.
+  LetterFacts f = facts();
+  f.child_name = "Robin Shaw";
+  f.child_date_of_birth = d(2006, 10, 2);
+  f.addressee = Addressee::representative;
+  f.addressee_name = "Ms Jo Shaw (deputy)";
+  const auto letter = compose_letter(LetterKind::decision_not_to_assess, f);
+  ASSERT_TRUE(letter);
+  EXPECT_TRUE(contains(text_of(*letter), "Robin Shaw's")) << "told about the young person, as a parent is";
+  f.child_date_of_birth = *f.decision_date - std::chrono::days{365 * 10};
+  const auto refused = compose_letter(LetterKind::decision_not_to_assess, f);
+  ASSERT_FALSE(refused);
+  EXPECT_EQ(refused.error().first_field(), "addressee");
+}
+
 // ---- Kinds by name ---------------------------------------------------------------
 
 TEST(Letters, KindsRoundTripByName) {

@@ -91,4 +91,13 @@ test('a form to cease names the field; rights pass to the young person or a repr
   assert.equal(good.status, 200, good.text);
   record = decode((await cw.get(`/children/${child}`)).text);
   assert.match(record, /<strong>A representative\.<\/strong>.*Ms Ada Ceasing \(deputy\)/s);
+
+  // The notice goes to the representative, about the young person (CFA s80).
+  const ceased = await cw.json('POST', `/api/v1/plans/${plan}/cessation`, {
+    reason: 'employment', consulted_on: daysAgo(20), decided_on: daysAgo(1),
+    reasons: 'Remy has started an apprenticeship with the training he needs.' }, { headers });
+  assert.equal(ceased.status, 201, ceased.text);
+  const letter = decode((await cw.get(`/letters/${ceased.data.letter_id}`)).text);
+  assert.match(letter, /Ms Ada Ceasing \(deputy\)/);
+  assert.doesNotMatch(letter, /The parent or carer of/);
 });
