@@ -2,6 +2,8 @@
 // route and permission each serves.
 #pragma once
 
+#include <optional>
+
 #include "web/context.h"
 
 namespace tandem::web::handlers {
@@ -172,6 +174,12 @@ Response api_provider_create(Ctx& ctx);
 // The SEN2 return's validation report, as a page and as CSV (handlers/sen2_pages.cpp)
 Response sen2_return_page(Ctx& ctx);
 Response sen2_return_csv(Ctx& ctx);
+std::optional<int> sen2_year(Ctx& ctx, Error& error);  // ?year=, or the next return due
+// Settling conflicts with a later return, and the return as JSON (handlers/sen2_conflict_pages.cpp, sen2_api.cpp)
+Response sen2_conflict_settle(Ctx& ctx);
+Response api_sen2_return(Ctx& ctx);
+Response api_sen2_conflicts(Ctx& ctx);
+Response api_sen2_conflict_settle(Ctx& ctx);
 
 // Static assets from the folder beside the binary (handlers/static_files.cpp)
 Response static_file(Ctx& ctx);

@@ -179,6 +179,13 @@ const std::array kRoutes{
     Route{"POST", "/api/v1/providers", Access::permission, Permission::manage_contracts, true, api_provider_create},
     Route{"GET", "/returns/sen2", Access::permission, Permission::view_performance, false, sen2_return_page},
     Route{"GET", "/returns/sen2.csv", Access::permission, Permission::view_performance, false, sen2_return_csv},
+    Route{"POST", "/returns/sen2/conflicts/{}", Access::permission, Permission::edit_child, false,
+          sen2_conflict_settle},
+    Route{"GET", "/api/v1/returns/sen2", Access::permission, Permission::view_performance, true, api_sen2_return},
+    Route{"GET", "/api/v1/returns/sen2/conflicts", Access::permission, Permission::view_performance, true,
+          api_sen2_conflicts},
+    Route{"POST", "/api/v1/returns/sen2/conflicts/{}", Access::permission, Permission::edit_child, true,
+          api_sen2_conflict_settle},
 };
 
 bool match(const char* pattern, std::string_view path, std::vector<std::string>& captures) {
