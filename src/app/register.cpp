@@ -4,6 +4,7 @@
 #include <cctype>
 
 #include "app/crypto.h"
+#include "app/ethnicity.h"
 #include "core/need.h"
 #include "store/assessments.h"
 
@@ -187,7 +188,7 @@ std::variant<HealthNotification, NotFound, Forbidden, Error> record_health_notif
 }
 
 Result<std::string> add_child(RegisterServices& s, const SignedIn& user, const ChildForm& form) {
-  auto valid = validate_child(form, s.clock.today());
+  auto valid = validate_child(form, s.clock.today(), ethnicity_allowed);
   if (!valid) return tl::unexpected<Error>(valid.error());
   Child child = std::move(*valid);
   child.id = new_id("c");
@@ -204,9 +205,12 @@ Result<std::string> add_child(RegisterServices& s, const SignedIn& user, const C
   s.db.write([&](store::Tx& tx) {
     store::insert_child(tx, child, now);
     store::insert_involvement(tx, user.area_id, child.id, inv);
-    store::insert_audit(
-        tx, {new_id("a"), user.area_id, now, user.user_id, "child.create", "child", child.id, child.id,
-             child.given_name + " " + child.family_name + ", born " + format_date(child.date_of_birth), "new record"});
+    store::insert_audit(tx, {new_id("a"), user.area_id, now, user.user_id, "child.create", "child", child.id, child.id,
+                             child.given_name + " " + child.family_name + ", born " + format_date(child.date_of_birth) +
+                                 (child.ethnicity.empty() ? "" : ", ethnicity " + child.ethnicity) +
+                                 (child.setting_urn.empty() ? "" : ", setting URN " + child.setting_urn) +
+                                 (child.setting_ukprn.empty() ? "" : ", setting UKPRN " + child.setting_ukprn),
+                             "new record"});
   });
   return child.id;
 }
@@ -224,7 +228,7 @@ EditOutcome edit_child(RegisterServices& s, const SignedIn& user, const std::str
     return out;
   }
   const Child before = std::get<ChildRecord>(opened).child;
-  auto valid = validate_child(form, s.clock.today());
+  auto valid = validate_child(form, s.clock.today(), ethnicity_allowed);
   if (!valid) {
     out.result = tl::unexpected<Error>(valid.error());
     return out;
@@ -248,6 +252,9 @@ EditOutcome edit_child(RegisterServices& s, const SignedIn& user, const std::str
   diff_field(changes, "responsible ICB", b.responsible_icb, a.responsible_icb);
   diff_field(changes, "ICB since", b.icb_since, a.icb_since);
   diff_field(changes, "looked after", b.looked_after, a.looked_after);
+  diff_field(changes, "ethnicity", b.ethnicity, a.ethnicity);
+  diff_field(changes, "setting URN", b.setting_urn, a.setting_urn);
+  diff_field(changes, "setting UKPRN", b.setting_ukprn, a.setting_ukprn);
   bool saved = false;
   const std::int64_t now = s.clock.now_micros();
   s.db.write([&](store::Tx& tx) {

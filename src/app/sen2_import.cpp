@@ -5,6 +5,7 @@
 #include <set>
 
 #include "app/crypto.h"
+#include "app/sen2_case.h"
 #include "core/need.h"
 #include "store/assessments.h"
 #include "store/audit.h"
@@ -104,6 +105,7 @@ struct Importer {
     c.family_name = p.value("surname");
     c.date_of_birth = *date_of(p.value("person_birth_date"));
     c.sex = p.value("sex");
+    c.ethnicity = p.value("ethnicity");
     c.upn = p.value("upn");
     c.postcode = normalise_postcode(p.value("post_code")).value_or(p.value("post_code"));
     bool active = false, open = false;
@@ -202,7 +204,7 @@ struct Importer {
           if (!entry) continue;
           store::insert_placement(tx, area_id, c.id,
                                   {new_id("pl"), setting_name_of(*pd, *schema), setting_type_of(*pd), *entry,
-                                   date_of(pd->value("leaving_date"))});
+                                   date_of(pd->value("leaving_date")), pd->value("urn"), pd->value("ukprn")});
         }
         for (const auto* n : ap->all("sen_need")) {
           const int rank = std::stoi(n->value("sen_type_rank"));
@@ -342,25 +344,11 @@ std::vector<Sen2ToComplete> sen2_cases_to_complete(store::Database& db, const st
     const auto area = store::load_sen2_area(tx, area_id);
     for (const auto& c : area.children) {
       if (!area.stored.contains(c.id)) continue;
-      Sen2ToComplete t{c.id, c.family_name + ", " + c.given_name, {}};
-      const auto pl = area.plans.find(c.id);
-      bool any_plan = false;
-      if (pl != area.plans.end()) {
-        for (const auto& p : pl->second) {
-          if (p.stage != "final") continue;
-          any_plan = true;
-          const auto full = store::find_plan(tx, area_id, p.id);
-          if (full && full->plan.outcomes.empty())
-            t.items.push_back("Outcomes (section E) of the plan made " +
-                              (p.made_on ? format_date(*p.made_on) : std::string("on a date not known")));
-          if (full && full->plan.provision.empty())
-            t.items.push_back("Provision (sections F, G, H1 and H2), each line with who secures and pays for it");
-          if (full && full->plan.views.empty())
-            t.items.push_back("Sections A to D: views, needs, health and social care needs");
-        }
+      Sen2ToComplete t{c.id, c.family_name + ", " + c.given_name, {}, {}};
+      for (auto& item : sen2_todo(tx, area_id, area, c)) {
+        t.items.push_back(std::move(item.text));
+        t.links.push_back(std::move(item.href));
       }
-      if (any_plan) t.items.push_back("The plan as issued and its advice (documents are not in the return)");
-      if (c.nhs_number.empty()) t.items.push_back("NHS number and responsible ICB");
       if (!t.items.empty()) out.push_back(std::move(t));
       if (static_cast<int>(out.size()) >= limit) break;
     }

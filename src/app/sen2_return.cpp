@@ -53,6 +53,23 @@ std::string review_code(ReviewDecision r) {
 
 bool in(Date x, Date from, Date to) { return x >= from && x <= to; }
 
+// A placement's setting as the return names it: its URN, else its UKPRN, else
+// the kind of arrangement. A current placement at the setting named on the
+// child's record takes the record's URN or UKPRN when it has none of its own.
+void add_setting(Node& pd, const Placement& pl, const Child& child) {
+  std::string urn = pl.urn, ukprn = pl.ukprn;
+  if (urn.empty() && ukprn.empty() && !pl.end_date && pl.setting_name == child.setting_name) {
+    urn = child.setting_urn;
+    ukprn = child.setting_ukprn;
+  }
+  if (!urn.empty())
+    pd.add("urn", urn);
+  else if (!ukprn.empty())
+    pd.add("ukprn", ukprn);
+  else
+    pd.add("sen_setting", setting_code(pl.setting_type));
+}
+
 struct LinkedPlan {
   const store::Sen2Plan* plan;
   const Assessment* assessment;  // nullptr: made before Tandem held the request
@@ -134,6 +151,7 @@ std::optional<Node> derive_person(const store::Sen2Area& area, const Child& chil
   person.add("forename", child.given_name);
   person.add("person_birth_date", format_date(child.date_of_birth));
   person.add("sex", child.sex);
+  person.add("ethnicity", child.ethnicity);
   person.add("post_code", child.postcode);
   person.add("upn", child.upn);
 
@@ -163,7 +181,7 @@ std::optional<Node> derive_person(const store::Sen2Area& area, const Child& chil
     if (!named && !placements.empty()) named = &placements.back();
     if (named) {
       Node& pd = np.add("plan_detail");
-      pd.add("sen_setting", setting_code(named->setting_type));
+      add_setting(pd, *named, child);
       pd.add("placement_rank", "1");
     }
   };
@@ -182,7 +200,7 @@ std::optional<Node> derive_person(const store::Sen2Area& area, const Child& chil
       if (pl.start_date > period.census) continue;
       if (pl.end_date && *pl.end_date < period.activity_from) continue;
       Node& pd = ap.add("placement_detail");
-      pd.add("sen_setting", setting_code(pl.setting_type));
+      add_setting(pd, pl, child);
       pd.add("placement_rank", std::to_string(++rank));
       pd.add("entry_date", format_date(pl.start_date));
       pd.add("leaving_date", d(pl.end_date));
@@ -285,7 +303,7 @@ Node person_to_send(const Node& derived, const store::Sen2Stored* stored, const 
     if (sen2::to_json(derived) == stored->derived_json) return file;
     overlay(out, file, schema);
   }
-  // Tandem does not hold ethnicity: "information not yet obtained" until it is known.
+  // Ethnicity not recorded: "information not yet obtained" until it is known.
   if (out.value("ethnicity").empty()) {
     Node e{"ethnicity", "NOBT", {}};
     auto at = std::find_if(out.children.begin(), out.children.end(), [](const Node& c) { return c.key == "sex"; });
@@ -333,7 +351,7 @@ std::vector<Sen2Problem> check_person(const Node& person, const std::string& chi
   if (person.value("ethnicity").empty()) add("error", "SEN2-E02", name("ethnicity"), "Ethnicity is missing");
   if (person.value("ethnicity") == "NOBT")
     add("query", "SEN2-Q06", name("ethnicity"),
-        "Ethnicity not yet obtained (NOBT): Tandem does not hold it for this child; ask the family or the school");
+        "Ethnicity not yet obtained (NOBT): record it on the child's record (ask the family or the school)");
   if (person.value("upn").empty() && person.value("unique_learner_number").empty() &&
       person.value("upn_unknown").empty())
     add("error", "SEN2-E03", name("upn"),
@@ -388,8 +406,8 @@ std::vector<Sen2Problem> check_person(const Node& person, const std::string& chi
           const std::string dp = pp + "/" + name("plan_detail") + "[" + std::to_string(++di) + "]";
           if (pd->value("urn").empty() && pd->value("ukprn").empty() && pd->value("sen_setting").empty())
             add("error", "SEN2-E11", dp,
-                "The setting named in the plan has no URN, UKPRN or SENSetting: Tandem holds no URN for it; record "
-                "the school's URN or the college's UKPRN");
+                "The setting named in the plan has no URN, UKPRN or SENSetting: record the school's URN or the "
+                "college's UKPRN on the child's record");
         }
       }
     }
@@ -411,8 +429,8 @@ std::vector<Sen2Problem> check_person(const Node& person, const std::string& chi
         const std::string dp = ap + "/" + name("placement_detail") + "[" + std::to_string(++pi) + "]";
         if (pd->value("urn").empty() && pd->value("ukprn").empty() && pd->value("sen_setting").empty())
           add("error", "SEN2-E11", dp,
-              "This placement has no URN, UKPRN or SENSetting: Tandem holds no URN for the setting; record the "
-              "school's URN or the college's UKPRN");
+              "This placement has no URN, UKPRN or SENSetting: record the school's URN or the college's UKPRN on "
+              "the child's record");
         const auto entry = date_of(pd->value("entry_date"));
         const auto leaving = date_of(pd->value("leaving_date"));
         if (entry && leaving && *leaving < *entry)

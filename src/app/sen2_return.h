@@ -109,6 +109,7 @@ struct Sen2ToComplete {
   std::string child_id;
   std::string person;
   std::vector<std::string> items;
+  std::vector<std::string> links;  // where each item is done, e.g. "/plans/p-1/outcomes/new"
 };
 
 }  // namespace tandem::app

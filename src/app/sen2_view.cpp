@@ -12,13 +12,13 @@ Result<Sen2View> sen2_return_view(RegisterServices& s, const SignedIn& user, int
   v.report = std::move(*report);
   s.db.read([&](store::Tx& tx) {
     v.imports = store::sen2_imports(tx, user.area_id, 5);
-    v.conflicts = store::open_sen2_conflicts(tx, user.area_id, 200);
+    v.conflicts = sen2_conflict_items(tx, user.area_id, 200);
   });
   v.to_complete = sen2_cases_to_complete(s.db, user.area_id, 50);
   if (!everything && v.report.problems.size() > 500) v.report.problems.resize(500);
   std::set<std::string> shown;
   for (const auto& p : v.report.problems) shown.insert(p.child_id);
-  for (const auto& c : v.conflicts) shown.insert(c.child_id);
+  for (const auto& c : v.conflicts) shown.insert(c.row.child_id);
   for (const auto& t : v.to_complete) shown.insert(t.child_id);
   std::string ids;
   for (const auto& id : shown) ids += (ids.empty() ? "" : " ") + id;

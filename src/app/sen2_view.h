@@ -10,6 +10,7 @@
 
 #include "app/auth.h"
 #include "app/register.h"
+#include "app/sen2_conflicts.h"
 #include "app/sen2_import.h"
 #include "app/sen2_return.h"
 #include "store/sen2.h"
@@ -19,7 +20,7 @@ namespace tandem::app {
 struct Sen2View {
   Sen2Report report;
   std::vector<store::Sen2ImportRow> imports;
-  std::vector<store::Sen2ConflictRow> conflicts;
+  std::vector<Sen2ConflictItem> conflicts;
   std::vector<Sen2ToComplete> to_complete;
 };
 

@@ -117,7 +117,29 @@ std::optional<std::string> normalise_postcode(std::string_view text) {
   return outward + " " + inward;
 }
 
-Result<Child> validate_child(const ChildForm& form, Date today) {
+bool valid_urn(std::string_view urn) {
+  return urn.size() == 6 && std::all_of(urn.begin(), urn.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+bool valid_ukprn(std::string_view ukprn) {
+  return ukprn.size() == 8 && ukprn[0] == '1' &&
+         std::all_of(ukprn.begin(), ukprn.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+void check_setting_ids(std::string& urn, std::string& ukprn, const std::string& urn_field,
+                       const std::string& ukprn_field, std::vector<FieldError>& errors) {
+  urn = upper_no_spaces(urn);
+  ukprn = upper_no_spaces(ukprn);
+  if (!urn.empty() && !valid_urn(urn))
+    errors.push_back({urn_field, "URN must be the school's 6-digit unique reference number, like 100000"});
+  if (!ukprn.empty() && !valid_ukprn(ukprn))
+    errors.push_back({ukprn_field,
+                      "UKPRN must be the provider's 8-digit UK provider reference number, starting 1, "
+                      "like 10001234"});
+}
+
+Result<Child> validate_child(const ChildForm& form, Date today,
+                             const std::function<bool(std::string_view)>& ethnicity_allowed) {
   std::vector<FieldError> errors;
   Child c;
   c.given_name = trim(form.given_name);
@@ -200,6 +222,20 @@ Result<Child> validate_child(const ChildForm& form, Date today) {
     errors.push_back({"looked_after", "Looked after must be yes or no"});
   }
   c.looked_after = lac == "yes";
+  c.ethnicity = upper_no_spaces(form.ethnicity);
+  if (!c.ethnicity.empty()) {
+    const bool shaped = c.ethnicity.size() == 4 && std::all_of(c.ethnicity.begin(), c.ethnicity.end(),
+                                                               [](char ch) { return ch >= 'A' && ch <= 'Z'; });
+    if (!shaped || (ethnicity_allowed && !ethnicity_allowed(c.ethnicity)))
+      errors.push_back({"ethnicity",
+                        "Select an ethnicity from DfE's list (for example WBRI, White British), REFU if the family "
+                        "refused to say, or NOBT if it is not yet known"});
+  }
+  c.setting_urn = form.setting_urn;
+  c.setting_ukprn = form.setting_ukprn;
+  check_setting_ids(c.setting_urn, c.setting_ukprn, "setting_urn", "setting_ukprn", errors);
+  if ((!c.setting_urn.empty() || !c.setting_ukprn.empty()) && c.setting_name.empty())
+    errors.push_back({"setting_name", "Enter the name of the setting whose URN or UKPRN you gave"});
 
   if (!errors.empty()) return fail(std::move(errors));
   return c;
@@ -220,6 +256,9 @@ ChildForm to_form(const Child& c) {
   f.responsible_icb = c.responsible_icb;
   f.icb_since = c.icb_since ? format_date(*c.icb_since) : "";
   f.looked_after = c.looked_after ? "yes" : "no";
+  f.ethnicity = c.ethnicity;
+  f.setting_urn = c.setting_urn;
+  f.setting_ukprn = c.setting_ukprn;
   return f;
 }
 

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <span>
 #include <string>
@@ -43,6 +44,9 @@ struct ChildForm {
   std::string responsible_icb;  // follows GP registration
   std::string icb_since;        // YYYY-MM-DD
   std::string looked_after;     // "yes" or "" / "no"
+  std::string ethnicity;        // DfE code (SEN2 and school census), optional
+  std::string setting_urn;      // the setting's URN (6 digits), optional
+  std::string setting_ukprn;    // the setting's UKPRN (8 digits), optional
 };
 
 // A validated child: what the store keeps.
@@ -62,12 +66,27 @@ struct Child {
   std::string responsible_icb;
   std::optional<Date> icb_since;
   bool looked_after = false;
+  std::string ethnicity;  // DfE code, e.g. "WBRI"; empty: not recorded
+  std::string setting_urn;
+  std::string setting_ukprn;
   std::int64_t version = 0;  // optimistic concurrency on edit
 };
 
 // Checks every field and returns them all wrong at once, so the form can show
 // one error summary. `today` bounds the date of birth (0-25 and not future).
-Result<Child> validate_child(const ChildForm& form, Date today);
+// `ethnicity_allowed` says whether a code is on DfE's list (the app passes the
+// current SEN2 year's list); without it any code of four capital letters passes.
+Result<Child> validate_child(const ChildForm& form, Date today,
+                             const std::function<bool(std::string_view)>& ethnicity_allowed = {});
+
+// A school's unique reference number (URN): 6 digits, e.g. "100000".
+bool valid_urn(std::string_view urn);
+// A UK provider reference number (UKPRN): 8 digits starting 1, e.g. "10001234".
+bool valid_ukprn(std::string_view ukprn);
+// Checks a setting's URN and UKPRN as typed (spaces removed), adding an error
+// naming `urn_field` or `ukprn_field` for each that is wrong.
+void check_setting_ids(std::string& urn, std::string& ukprn, const std::string& urn_field,
+                       const std::string& ukprn_field, std::vector<FieldError>& errors);
 
 // True if the UPN has the right shape and its check letter matches (DfE's
 // modulus-23 algorithm), e.g. "A123456789012".

@@ -34,6 +34,8 @@ struct Placement {
   SettingType setting_type = SettingType::mainstream;
   Date start_date{};
   std::optional<Date> end_date;  // empty while current
+  std::string urn;               // the school's URN (6 digits); empty: not recorded
+  std::string ukprn;             // a college's or provider's UKPRN (8 digits)
 };
 
 // An agency, or a named person within it, involved with a child. Access to the

@@ -223,6 +223,71 @@ std::uint64_t fnv1a(std::string_view s) {
   return h;
 }
 
+// Ethnicity in the proportions of England's school population: DfE, "Schools,
+// pupils and their characteristics", 2024/25, all pupils in state-funded
+// schools (ethnicity_minor, percent of headcount), rounded to 0.1. The White
+// British share is the remainder after the groups listed and the unclassified
+// (refused or not obtained), so it is approximate. Drawn from each child's own
+// stream, so adding it changes no other field of the demo area.
+struct EthnicityShare {
+  std::string_view code;
+  double percent;
+};
+constexpr std::array<EthnicityShare, 20> kEthnicity{{
+    {"WBRI", 60.1}, {"WOTH", 7.3}, {"WIRI", 0.3}, {"WIRT", 0.1}, {"WROM", 0.4}, {"MWBC", 1.6}, {"MWBA", 1.0},
+    {"MWAS", 1.7},  {"MOTH", 2.9}, {"AIND", 4.2}, {"APKN", 4.7}, {"ABAN", 1.8}, {"CHNE", 0.8}, {"AOTH", 2.3},
+    {"BCRB", 0.9},  {"BAFR", 5.2}, {"BOTH", 0.8}, {"OOTH", 2.5}, {"REFU", 0.9}, {"NOBT", 0.5},
+}};
+
+std::string_view pick_ethnicity(Rng& rng) {
+  static const std::vector<double> weights = [] {
+    std::vector<double> w;
+    for (const auto& e : kEthnicity) w.push_back(e.percent);
+    return w;
+  }();
+  return kEthnicity[rng.weighted(weights)].code;
+}
+
+// Invented but well-formed identifiers for the invented settings: URNs from
+// 990001 (above every URN DfE has issued to a school) and UKPRNs from
+// 19990001 (no provider has one), one per setting in pool order, so a school
+// keeps its URN in every demo area. A school's SEN unit or resourced provision
+// shares the school's URN, as in Get Information about Schools.
+struct SettingIds {
+  std::string urn, ukprn;
+};
+const std::map<std::string, SettingIds>& demo_setting_ids() {
+  static const std::map<std::string, SettingIds> ids = [] {
+    std::map<std::string, SettingIds> out;
+    int urn = 990001, ukprn = 19990001;
+    for (auto p : {SettingPool::primary, SettingPool::secondary, SettingPool::special, SettingPool::alternative,
+                   SettingPool::early_years, SettingPool::college, SettingPool::specialist_college}) {
+      for (std::size_t i = 0; i < pool_size(p); ++i) {
+        const std::string name = setting_name(p, i);
+        if (out.contains(name)) continue;
+        if (p == SettingPool::early_years) continue;  // named by SENSetting EYP
+        if (p == SettingPool::college || p == SettingPool::specialist_college) {
+          out[name] = {"", std::to_string(ukprn++)};
+        } else {
+          out[name] = {std::to_string(urn), ""};
+          if (p == SettingPool::primary || p == SettingPool::secondary) out.emplace(unit_name(p, i), out[name]);
+          ++urn;
+        }
+      }
+    }
+    return out;
+  }();
+  return ids;
+}
+
+void set_demo_ids(Placement& p) {
+  const auto& ids = demo_setting_ids();
+  if (const auto it = ids.find(p.setting_name); it != ids.end()) {
+    p.urn = it->second.urn;
+    p.ukprn = it->second.ukprn;
+  }
+}
+
 // What one child is, before the details are filled in.
 struct Profile {
   PlanStatus status = PlanStatus::ehc_plan;
@@ -285,7 +350,14 @@ class Builder {
 
     if (p.column && *p.column != kNotRecorded) {
       add_placements(d, all_setting_types()[*p.column], year_group, rng);
+      for (auto& pl : d.placements) set_demo_ids(pl);
       ch.setting_name = d.placements.back().setting_name;
+      ch.setting_urn = d.placements.back().urn;
+      ch.setting_ukprn = d.placements.back().ukprn;
+    }
+    {
+      Rng own(mix64(mix64(o_.seed, stream), 0x657468'6e6963ULL));  // "ethnic"
+      ch.ethnicity = std::string(pick_ethnicity(own));
     }
     add_secondary_needs(d, rng);
     add_icb(d, rng);

@@ -93,11 +93,13 @@ void insert_child(Tx& tx, const Child& c, std::int64_t now) {
   const long long version = 1, at = now;
   tx.sql << "INSERT INTO children (id, area_id, given_name, family_name, date_of_birth, sex, upn, nhs_number, "
             "postcode, primary_need, plan_status, setting_name, responsible_icb, icb_since, looked_after, version, "
-            "created_at, updated_at) VALUES (:id, :area, :given, :family, :dob, :sex, :upn, :nhs, :postcode, :need, "
-            ":status, :setting, :icb, :since, :lac, :version, :created, :updated)",
+            "created_at, updated_at, ethnicity, setting_urn, setting_ukprn) VALUES (:id, :area, :given, :family, "
+            ":dob, :sex, :upn, :nhs, :postcode, :need, :status, :setting, :icb, :since, :lac, :version, :created, "
+            ":updated, :ethnicity, :urn, :ukprn)",
       use(c.id), use(c.area_id), use(c.given_name), use(c.family_name), use(dob), use(c.sex), use(c.upn),
       use(c.nhs_number), use(c.postcode), use(c.primary_need), use(status), use(c.setting_name), use(c.responsible_icb),
-      use(since, since_ind), use(lac), use(version), use(at), use(at);
+      use(since, since_ind), use(lac), use(version), use(at), use(at), use(c.ethnicity), use(c.setting_urn),
+      use(c.setting_ukprn);
   write_tokens(tx, c);
 }
 
@@ -112,11 +114,12 @@ bool update_child(Tx& tx, const Child& c, std::int64_t now) {
       (tx.sql.prepare << "UPDATE children SET given_name = :given, family_name = :family, date_of_birth = :dob, "
                          "sex = :sex, upn = :upn, nhs_number = :nhs, postcode = :postcode, primary_need = :need, "
                          "plan_status = :status, setting_name = :setting, responsible_icb = :icb, icb_since = "
-                         ":since, looked_after = :lac, version = version + 1, updated_at = :updated "
+                         ":since, looked_after = :lac, ethnicity = :ethnicity, setting_urn = :urn, setting_ukprn = "
+                         ":ukprn, version = version + 1, updated_at = :updated "
                          "WHERE id = :id AND area_id = :area AND version = :version",
        use(c.given_name), use(c.family_name), use(dob), use(c.sex), use(c.upn), use(c.nhs_number), use(c.postcode),
        use(c.primary_need), use(status), use(c.setting_name), use(c.responsible_icb), use(since, since_ind), use(lac),
-       use(at), use(c.id), use(c.area_id), use(expected));
+       use(c.ethnicity), use(c.setting_urn), use(c.setting_ukprn), use(at), use(c.id), use(c.area_id), use(expected));
   st.execute(true);
   if (st.get_affected_rows() != 1) return false;
   write_tokens(tx, c);
@@ -126,12 +129,12 @@ bool update_child(Tx& tx, const Child& c, std::int64_t now) {
 std::optional<Child> find_child(Tx& tx, const std::string& area_id, const std::string& id) {
   ChildBind b;
   tx.sql << "SELECT id, area_id, given_name, family_name, date_of_birth, sex, upn, nhs_number, postcode, "
-            "primary_need, plan_status, setting_name, responsible_icb, icb_since, looked_after, version "
-            "FROM children WHERE id = :id AND area_id = :area",
+            "primary_need, plan_status, setting_name, responsible_icb, icb_since, looked_after, version, ethnicity, "
+            "setting_urn, setting_ukprn FROM children WHERE id = :id AND area_id = :area",
       use(id), use(area_id), into(b.c.id, b.found), into(b.c.area_id), into(b.c.given_name), into(b.c.family_name),
       into(b.dob), into(b.c.sex), into(b.c.upn), into(b.c.nhs_number), into(b.c.postcode), into(b.c.primary_need),
       into(b.status), into(b.c.setting_name), into(b.c.responsible_icb), into(b.icb_since, b.icb_since_ind),
-      into(b.looked_after), into(b.version);
+      into(b.looked_after), into(b.version), into(b.c.ethnicity), into(b.c.setting_urn), into(b.c.setting_ukprn);
   if (b.found != soci::i_ok) return std::nullopt;
   return b.finish();
 }
@@ -142,14 +145,15 @@ std::vector<Child> children_of_area(Tx& tx, const std::string& area_id, const st
   const std::string only = child_id.empty() ? "" : " AND id = :c";
   auto prep = (tx.sql.prepare << "SELECT id, area_id, given_name, family_name, date_of_birth, sex, upn, nhs_number, "
                                  "postcode, primary_need, plan_status, setting_name, responsible_icb, icb_since, "
-                                 "looked_after, version FROM children WHERE area_id = :area" +
+                                 "looked_after, version, ethnicity, setting_urn, setting_ukprn FROM children "
+                                 "WHERE area_id = :area" +
                                      only + " ORDER BY family_name, given_name, date_of_birth, upn, id",
                use(area_id, "area"));
   if (!child_id.empty()) prep, use(child_id, "c");
   prep, into(b.c.id, b.found), into(b.c.area_id), into(b.c.given_name), into(b.c.family_name), into(b.dob),
       into(b.c.sex), into(b.c.upn), into(b.c.nhs_number), into(b.c.postcode), into(b.c.primary_need), into(b.status),
       into(b.c.setting_name), into(b.c.responsible_icb), into(b.icb_since, b.icb_since_ind), into(b.looked_after),
-      into(b.version);
+      into(b.version), into(b.c.ethnicity), into(b.c.setting_urn), into(b.c.setting_ukprn);
   soci::statement st = prep;
   st.execute();
   while (st.fetch()) {
@@ -165,9 +169,10 @@ void insert_placement(Tx& tx, const std::string& area_id, const std::string& chi
   const std::string end = p.end_date ? format_date(*p.end_date) : "";
   soci::indicator end_ind = p.end_date ? soci::i_ok : soci::i_null;
   tx.register_changed = true;
-  tx.sql << "INSERT INTO placements (id, area_id, child_id, setting_name, setting_type, start_date, end_date) "
-            "VALUES (:id, :area, :child, :name, :type, :start, :end)",
-      use(p.id), use(area_id), use(child_id), use(p.setting_name), use(type), use(start), use(end, end_ind);
+  tx.sql << "INSERT INTO placements (id, area_id, child_id, setting_name, setting_type, start_date, end_date, urn, "
+            "ukprn) VALUES (:id, :area, :child, :name, :type, :start, :end, :urn, :ukprn)",
+      use(p.id), use(area_id), use(child_id), use(p.setting_name), use(type), use(start), use(end, end_ind), use(p.urn),
+      use(p.ukprn);
 }
 
 std::vector<Placement> placements_of(Tx& tx, const std::string& child_id) {
@@ -175,9 +180,11 @@ std::vector<Placement> placements_of(Tx& tx, const std::string& child_id) {
   Placement p;
   std::string type, start, end;
   soci::indicator end_ind = soci::i_null;
-  soci::statement st = (tx.sql.prepare << "SELECT id, setting_name, setting_type, start_date, end_date FROM "
-                                          "placements WHERE child_id = :c ORDER BY start_date DESC, id",
-                        use(child_id), into(p.id), into(p.setting_name), into(type), into(start), into(end, end_ind));
+  soci::statement st =
+      (tx.sql.prepare << "SELECT id, setting_name, setting_type, start_date, end_date, urn, ukprn FROM "
+                         "placements WHERE child_id = :c ORDER BY start_date DESC, id",
+       use(child_id), into(p.id), into(p.setting_name), into(type), into(start), into(end, end_ind), into(p.urn),
+       into(p.ukprn));
   st.execute();
   while (st.fetch()) {
     p.setting_type = parse_setting_type(type).value_or(SettingType::other);

@@ -62,12 +62,13 @@ Sen2Area load_sen2_area(Tx& tx, const std::string& area_id, const std::string& o
     Placement p;
     std::string child, type, start, end;
     soci::indicator end_ind = soci::i_null;
-    auto prep = (tx.sql.prepare << "SELECT child_id, id, setting_name, setting_type, start_date, end_date FROM "
-                                   "placements WHERE area_id = :a" +
+    auto prep = (tx.sql.prepare << "SELECT child_id, id, setting_name, setting_type, start_date, end_date, urn, ukprn "
+                                   "FROM placements WHERE area_id = :a" +
                                        only(only_child, "child_id") + " ORDER BY child_id, start_date, id",
                  use(area_id, "a"));
     if (!only_child.empty()) prep, use(only_child, "c");
-    prep, into(child), into(p.id), into(p.setting_name), into(type), into(start), into(end, end_ind);
+    prep, into(child), into(p.id), into(p.setting_name), into(type), into(start), into(end, end_ind), into(p.urn),
+        into(p.ukprn);
     soci::statement st = prep;
     st.execute();
     while (st.fetch()) {
@@ -220,6 +221,67 @@ bool sen2_conflict_open(Tx& tx, const std::string& child_id, const std::string& 
             ":f AND settled_at IS NULL",
       use(child_id), use(path), use(file_value), into(n);
   return n > 0;
+}
+
+std::optional<Sen2ConflictState> find_sen2_conflict(Tx& tx, const std::string& area_id, const std::string& id) {
+  Sen2ConflictState s;
+  long long raised = 0, settled = 0;
+  soci::indicator found = soci::i_null, settled_ind = soci::i_null;
+  tx.sql << "SELECT id, child_id, import_id, path, tandem_value, file_value, raised_at, settled_at, settled_by, "
+            "resolution FROM sen2_conflicts WHERE id = :id AND area_id = :a",
+      use(id), use(area_id), into(s.row.id, found), into(s.row.child_id), into(s.row.import_id), into(s.row.path),
+      into(s.row.tandem_value), into(s.row.file_value), into(raised), into(settled, settled_ind), into(s.settled_by),
+      into(s.resolution);
+  if (found != soci::i_ok) return std::nullopt;
+  s.row.raised_at = raised;
+  if (settled_ind == soci::i_ok) s.settled_at = settled;
+  return s;
+}
+
+bool settle_sen2_conflict(Tx& tx, const std::string& area_id, const std::string& id, const std::string& resolution,
+                          const std::string& by, std::int64_t now) {
+  const long long at = now;
+  soci::statement st = (tx.sql.prepare << "UPDATE sen2_conflicts SET settled_at = :t, settled_by = :b, resolution = "
+                                          ":r WHERE id = :id AND area_id = :a AND settled_at IS NULL",
+                        use(at), use(by), use(resolution), use(id), use(area_id));
+  st.execute(true);
+  return st.get_affected_rows() == 1;
+}
+
+std::vector<Sen2ConflictRow> open_sen2_conflicts_of(Tx& tx, const std::string& child_id) {
+  std::vector<Sen2ConflictRow> out;
+  Sen2ConflictRow c;
+  long long at = 0;
+  soci::statement st =
+      (tx.sql.prepare << "SELECT id, child_id, import_id, path, tandem_value, file_value, raised_at FROM "
+                         "sen2_conflicts WHERE child_id = :c AND settled_at IS NULL ORDER BY raised_at, path",
+       use(child_id), into(c.id), into(c.child_id), into(c.import_id), into(c.path), into(c.tandem_value),
+       into(c.file_value), into(at));
+  st.execute();
+  while (st.fetch()) {
+    c.raised_at = at;
+    out.push_back(c);
+  }
+  return out;
+}
+
+std::optional<Sen2Imported> sen2_imported(Tx& tx, const std::string& child_id) {
+  Sen2Imported out;
+  long long at = 0;
+  soci::indicator found = soci::i_null, file_ind = soci::i_null, year_ind = soci::i_null;
+  tx.sql << "SELECT p.imported_at, i.file_name, i.collection_year FROM sen2_people p LEFT JOIN sen2_imports i ON "
+            "i.id = p.import_id WHERE p.child_id = :c",
+      use(child_id), into(at, found), into(out.file_name, file_ind), into(out.year, year_ind);
+  if (found != soci::i_ok) return std::nullopt;
+  out.at = at;
+  if (file_ind != soci::i_ok) out.file_name.clear();
+  if (year_ind != soci::i_ok) out.year = 0;
+  return out;
+}
+
+void set_placement_ids(Tx& tx, const std::string& placement_id, const std::string& urn, const std::string& ukprn) {
+  tx.register_changed = true;
+  tx.sql << "UPDATE placements SET urn = :u, ukprn = :k WHERE id = :id", use(urn), use(ukprn), use(placement_id);
 }
 
 std::vector<std::string> children_by_upn(Tx& tx, const std::string& area_id, const std::string& upn) {

@@ -93,6 +93,28 @@ std::vector<Sen2ConflictRow> open_sen2_conflicts(Tx& tx, const std::string& area
 // Conflicts still open for this child and path: a nightly import raises each once.
 bool sen2_conflict_open(Tx& tx, const std::string& child_id, const std::string& path, const std::string& file_value);
 
+// One conflict of the area, open or settled; nullopt when there is none.
+struct Sen2ConflictState {
+  Sen2ConflictRow row;
+  std::optional<std::int64_t> settled_at;
+  std::string settled_by, resolution;  // resolution: "tandem" or "file"
+};
+std::optional<Sen2ConflictState> find_sen2_conflict(Tx& tx, const std::string& area_id, const std::string& id);
+// Marks an open conflict settled; false when it was settled already.
+bool settle_sen2_conflict(Tx& tx, const std::string& area_id, const std::string& id, const std::string& resolution,
+                          const std::string& by, std::int64_t now);
+// Open conflicts about one child.
+std::vector<Sen2ConflictRow> open_sen2_conflicts_of(Tx& tx, const std::string& child_id);
+// When the child was last loaded from a return, and the file's name.
+struct Sen2Imported {
+  std::int64_t at = 0;
+  std::string file_name;
+  int year = 0;
+};
+std::optional<Sen2Imported> sen2_imported(Tx& tx, const std::string& child_id);
+// Places a placement's URN and UKPRN (the conflict settled from the file).
+void set_placement_ids(Tx& tx, const std::string& placement_id, const std::string& urn, const std::string& ukprn);
+
 // Finds children by UPN, or by family name, given name and date of birth
 // (case-insensitive names) among those with no UPN or this one; returns the
 // ids found.

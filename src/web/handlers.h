@@ -2,6 +2,8 @@
 // route and permission each serves.
 #pragma once
 
+#include <optional>
+
 #include "web/context.h"
 
 namespace tandem::web::handlers {
@@ -219,6 +221,12 @@ Response api_framework(Ctx& ctx);
 Response api_framework_provider_create(Ctx& ctx);
 Response api_framework_suspension_create(Ctx& ctx);
 Response api_framework_lift(Ctx& ctx);
+std::optional<int> sen2_year(Ctx& ctx, Error& error);  // ?year=, or the next return due
+// Settling conflicts with a later return, and the return as JSON (handlers/sen2_conflict_pages.cpp, sen2_api.cpp)
+Response sen2_conflict_settle(Ctx& ctx);
+Response api_sen2_return(Ctx& ctx);
+Response api_sen2_conflicts(Ctx& ctx);
+Response api_sen2_conflict_settle(Ctx& ctx);
 
 // Static assets from the folder beside the binary (handlers/static_files.cpp)
 Response static_file(Ctx& ctx);

@@ -268,6 +268,13 @@ const std::array kRoutes{
           api_framework_suspension_create},
     Route{"POST", "/api/v1/frameworks/{}/lift", Access::permission, Permission::manage_contracts, true,
           api_framework_lift},
+    Route{"POST", "/returns/sen2/conflicts/{}", Access::permission, Permission::edit_child, false,
+          sen2_conflict_settle},
+    Route{"GET", "/api/v1/returns/sen2", Access::permission, Permission::view_performance, true, api_sen2_return},
+    Route{"GET", "/api/v1/returns/sen2/conflicts", Access::permission, Permission::view_performance, true,
+          api_sen2_conflicts},
+    Route{"POST", "/api/v1/returns/sen2/conflicts/{}", Access::permission, Permission::edit_child, true,
+          api_sen2_conflict_settle},
 };
 
 bool match(const char* pattern, std::string_view path, std::vector<std::string>& captures) {

@@ -57,11 +57,11 @@ class SearchCache : public ::testing::Test {
         }
         if (n % 4 == 0)
           store::insert_placement(tx, "area", c.id,
-                                  {"p-" + std::to_string(n), "Oak Special", SettingType::special, start, {}});
+                                  {"p-" + std::to_string(n), "Oak Special", SettingType::special, start, {}, "", ""});
         if (n % 4 == 1) {
           store::insert_placement(
               tx, "area", c.id,
-              {"p-" + std::to_string(n), "Oak Special", SettingType::special, start, make_date(2021, 1, 1)});
+              {"p-" + std::to_string(n), "Oak Special", SettingType::special, start, make_date(2021, 1, 1), "", ""});
         }
       }
       Child elsewhere = make_child(1);

@@ -152,6 +152,8 @@ const GET_ROUTES = [
   [() => `/api/v1/appeals/${ids.appeal}`, EDUCATION],
   ['/returns/sen2', PERFORMANCE],
   ['/returns/sen2.csv', PERFORMANCE],
+  ['/api/v1/returns/sen2', PERFORMANCE],
+  ['/api/v1/returns/sen2/conflicts', PERFORMANCE],
 ];
 
 test('GET routes: exactly the roles allowed get through', async () => {
@@ -192,6 +194,8 @@ test('POST routes: refused roles get 403; allowed roles reach validation (400) a
     [`/children/${ids.child}/capacity`, EDITORS.filter((r) => EDUCATION.includes(r)), { lacks_capacity: '' }],
     [`/children/${ids.child}/moves`, PLAN_WRITERS, { direction: 'sideways' }],
     [`/moves/${ids.move}`, PLAN_WRITERS, { moved_on: 'soon', version: '1' }],
+    // Settling a SEN2 conflict: those who see the return and change cases.
+    ['/returns/sen2/conflicts/sc-none', EDITORS.filter((r) => PERFORMANCE.includes(r)), { keep: '' }],
   ];
   for (const [path, allowed, fields] of posts) {
     for (const role of ROLES) {

@@ -31,6 +31,9 @@ json child_json(const Child& c) {
           {"responsible_icb", c.responsible_icb},
           {"icb_since", c.icb_since ? json(format_date(*c.icb_since)) : json(nullptr)},
           {"looked_after", c.looked_after},
+          {"ethnicity", c.ethnicity},
+          {"setting_urn", c.setting_urn},
+          {"setting_ukprn", c.setting_ukprn},
           {"version", c.version}};
 }
 
@@ -68,6 +71,9 @@ Result<ChildForm> form_from_json(const std::string& body, std::int64_t* version)
   f.responsible_icb = text("responsible_icb");
   f.icb_since = text("icb_since");
   f.looked_after = text("looked_after");
+  f.ethnicity = text("ethnicity");
+  f.setting_urn = text("setting_urn");
+  f.setting_ukprn = text("setting_ukprn");
   if (version) {
     if (!j.contains("version") || !j["version"].is_number_integer()) {
       errors.push_back({"version", "version must be the whole number you read with the record (optimistic locking)"});
@@ -143,7 +149,9 @@ Response api_child(Ctx& ctx) {
                                {"setting_name", p.setting_name},
                                {"setting_type", std::string(to_string(p.setting_type))},
                                {"start_date", format_date(p.start_date)},
-                               {"end_date", p.end_date ? json(format_date(*p.end_date)) : json(nullptr)}});
+                               {"end_date", p.end_date ? json(format_date(*p.end_date)) : json(nullptr)},
+                               {"urn", p.urn},
+                               {"ukprn", p.ukprn}});
   }
   j["involvements"] = json::array();
   for (const auto& i : rec.involvements) {

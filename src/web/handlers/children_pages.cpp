@@ -3,6 +3,8 @@
 #include "app/appeals.h"
 #include "app/area_moves.h"
 #include "app/ceasing.h"
+#include "app/ethnicity.h"
+#include "app/sen2_case.h"
 #include "core/need.h"
 #include "web/handlers.h"
 
@@ -104,6 +106,9 @@ ChildForm form_from(const Params& p) {
   f.responsible_icb = param(p, "responsible_icb");
   f.icb_since = param(p, "icb_since");
   f.looked_after = param(p, "looked_after");
+  f.ethnicity = param(p, "ethnicity");
+  f.setting_urn = param(p, "setting_urn");
+  f.setting_ukprn = param(p, "setting_ukprn");
   return f;
 }
 
@@ -115,7 +120,15 @@ mstch::map form_view(const ChildForm& f) {
                                {"checked", f.sex == v},
                                {"id", v == std::string("F") ? std::string("sex") : std::string("sex-") + v}});
   }
-  return mstch::map{{"given_name", f.given_name},
+  mstch::array ethnicities{
+      mstch::map{{"value", std::string()}, {"label", std::string("Not recorded")}, {"selected", f.ethnicity.empty()}}};
+  for (const auto& e : app::ethnicity_codes())
+    ethnicities.push_back(
+        mstch::map{{"value", e.code}, {"label", e.label + " (" + e.code + ")"}, {"selected", f.ethnicity == e.code}});
+  return mstch::map{{"ethnicity_options", ethnicities},
+                    {"setting_urn", f.setting_urn},
+                    {"setting_ukprn", f.setting_ukprn},
+                    {"given_name", f.given_name},
                     {"family_name", f.family_name},
                     {"date_of_birth", f.date_of_birth},
                     {"sexes", sexes},
@@ -129,6 +142,13 @@ mstch::map form_view(const ChildForm& f) {
                     {"icb_since", f.icb_since},
                     {"looked_after_yes", f.looked_after == "yes"},
                     {"looked_after_no", f.looked_after != "yes"}};
+}
+
+// "URN 100000" or "UKPRN 10001234" (or both), "" when neither is recorded.
+std::string setting_ids_text(const std::string& urn, const std::string& ukprn) {
+  std::string out = urn.empty() ? "" : "URN " + urn;
+  if (!ukprn.empty()) out += (out.empty() ? "" : ", ") + std::string("UKPRN ") + ukprn;
+  return out;
 }
 
 Response render_child_form(Ctx& ctx, int status, const ChildForm& f, const std::string& child_id,
@@ -221,6 +241,7 @@ Response child_record(Ctx& ctx) {
   mstch::array placements;
   for (const auto& p : rec.placements) {
     placements.push_back(mstch::map{{"setting_name", p.setting_name},
+                                    {"ids", setting_ids_text(p.urn, p.ukprn)},
                                     {"setting_type", std::string(setting_type_label(p.setting_type))},
                                     {"start", format_date_long(p.start_date)},
                                     {"end", p.end_date ? format_date_long(*p.end_date) : std::string("Current")}});
@@ -257,6 +278,8 @@ Response child_record(Ctx& ctx) {
       {"needs", needs},
       {"has_needs", !rec.needs.empty()},
       {"setting_name", c.setting_name.empty() ? std::string("Not recorded") : c.setting_name},
+      {"setting_ids", setting_ids_text(c.setting_urn, c.setting_ukprn)},
+      {"ethnicity", app::ethnicity_label(c.ethnicity)},
       {"responsible_icb", c.responsible_icb.empty() ? std::string("Not recorded") : c.responsible_icb},
       {"icb_since", c.icb_since ? format_date_long(*c.icb_since) : std::string()},
       {"looked_after", c.looked_after ? std::string("Yes (the placing ICB is responsible)") : std::string("No")},
@@ -333,6 +356,18 @@ Response child_record(Ctx& ctx) {
   }
   view["notices"] = notices;
   view["has_notices"] = !rec.health_notifications.empty();
+  if (const auto sen2 = app::sen2_case_status(services.db, ctx.me().area_id, c.id); sen2.imported) {
+    const auto at = std::chrono::sys_time<std::chrono::microseconds>(std::chrono::microseconds(sen2.imported->at));
+    mstch::array todo;
+    for (const auto& t : sen2.to_complete) todo.push_back(mstch::map{{"text", t.text}, {"href", t.href}});
+    view["sen2"] = mstch::map{{"imported_on", format_date_long(std::chrono::floor<std::chrono::days>(at))},
+                              {"file", sen2.imported->file_name},
+                              {"year", sen2.imported->year ? std::to_string(sen2.imported->year) : std::string()},
+                              {"todo", todo},
+                              {"has_todo", !todo.empty()},
+                              {"conflicts", std::to_string(sen2.conflicts.size())},
+                              {"has_conflicts", !sen2.conflicts.empty()}};
+  }
   view["under_five"] = age_on(c.date_of_birth, today) < 5;
   view["today"] = format_date(today);
   return page(ctx, 200, "children/record", c.given_name + " " + c.family_name, std::move(view), "children");

@@ -7,8 +7,6 @@
 
 namespace tandem::web::handlers {
 
-namespace {
-
 // The collection year asked for, or the next return due (the January after
 // the latest full calendar year); nullopt with an error when it is not a year
 // Tandem has names for.
@@ -29,8 +27,6 @@ std::optional<int> sen2_year(Ctx& ctx, Error& error) {
   }
   return year;
 }
-
-}  // namespace
 
 Response sen2_return_page(Ctx& ctx) {
   Error error;
@@ -53,9 +49,16 @@ Response sen2_return_page(Ctx& ctx) {
                                   {"path", p.path},
                                   {"message", p.message}});
   mstch::array conflicts;
+  const bool can_settle = role_has(ctx.me().role, Permission::edit_child);
   for (const auto& c : v->conflicts)
-    conflicts.push_back(
-        mstch::map{{"child_id", c.child_id}, {"path", c.path}, {"tandem", c.tandem_value}, {"file", c.file_value}});
+    conflicts.push_back(mstch::map{{"id", c.row.id},
+                                   {"child_id", c.row.child_id},
+                                   {"person", c.person},
+                                   {"path", c.row.path},
+                                   {"tandem", c.row.tandem_value},
+                                   {"file", c.row.file_value},
+                                   {"can_settle", can_settle},
+                                   {"can_take_file", c.can_take_file}});
   mstch::array imports;
   for (const auto& i : v->imports)
     imports.push_back(mstch::map{{"file", i.file_name},
@@ -67,7 +70,8 @@ Response sen2_return_page(Ctx& ctx) {
   mstch::array complete;
   for (const auto& c : v->to_complete) {
     mstch::array items;
-    for (const auto& i : c.items) items.push_back(mstch::map{{"item", i}});
+    for (std::size_t i = 0; i < c.items.size(); ++i)
+      items.push_back(mstch::map{{"item", c.items[i]}, {"href", i < c.links.size() ? c.links[i] : std::string()}});
     complete.push_back(mstch::map{{"child_id", c.child_id}, {"person", c.person}, {"items", items}});
   }
   auto n = [](int x) { return std::to_string(x); };
@@ -100,7 +104,8 @@ Response sen2_return_page(Ctx& ctx) {
                          {"imports", imports},
                          {"has_imports", !imports.empty()},
                          {"complete", complete},
-                         {"has_complete", !complete.empty()}},
+                         {"has_complete", !complete.empty()},
+                         {"settled", param(ctx.query, "settled")}},
               "performance");
 }
 
