@@ -13,6 +13,7 @@
 #include "demo/assessments.h"
 #include "demo/calibration.h"
 #include "demo/commissioning.h"
+#include "demo/contract_invoices.h"
 #include "demo/contracts.h"
 #include "demo/disagreements.h"
 #include "demo/generator.h"
@@ -27,6 +28,7 @@
 #include "store/cessations.h"
 #include "store/children.h"
 #include "store/commissioning.h"
+#include "store/contract_invoices.h"
 #include "store/contracts.h"
 #include "store/disagreements.h"
 #include "store/frameworks.h"
@@ -352,6 +354,7 @@ Result<DemoSummary> build_demo_area(store::Database& db, const Clock& clock, con
   const auto commissioned = demo::generate_contracts(contract_options);
   db.write([&](store::Tx& tx) {
     store::delete_frameworks(tx, profile->id);
+    store::delete_invoices(tx, profile->id);
     store::delete_contracts(tx, profile->id);
     for (const auto& p : commissioned.providers) store::save_provider(tx, p);
     for (const auto& c : commissioned.contracts) store::insert_contract(tx, c, now);
@@ -362,6 +365,13 @@ Result<DemoSummary> build_demo_area(store::Database& db, const Clock& clock, con
       if (st.role == Role::provider) {
         store::link_provider_user(tx, profile->id, st.user_id, commissioned.provider_for_demo_user);
       }
+    }
+  });
+
+  // Invoices against the contracts, some overspent.
+  db.write([&](store::Tx& tx) {
+    for (const auto& inv : demo::generate_invoices(commissioned.contracts, clock.today(), options.id_prefix)) {
+      store::insert_invoice(tx, inv, "cli", now);
     }
   });
 

@@ -241,4 +241,12 @@ Response api_commissioning_evidence(Ctx& ctx);
 Response api_commissioning_sign_off(Ctx& ctx);
 Response api_commissioning_advance(Ctx& ctx);
 
+// Money spent on contracts: invoices and payments (handlers/invoice_pages.cpp)
+Response contract_invoices(Ctx& ctx);
+Response contract_invoice_create(Ctx& ctx);
+Response contract_invoice_paid(Ctx& ctx);
+Response api_contract_invoices(Ctx& ctx);
+Response api_contract_invoice_create(Ctx& ctx);
+Response api_contract_invoice_paid(Ctx& ctx);
+
 }  // namespace tandem::web::handlers

@@ -268,6 +268,18 @@ const std::array kRoutes{
           api_framework_suspension_create},
     Route{"POST", "/api/v1/frameworks/{}/lift", Access::permission, Permission::manage_contracts, true,
           api_framework_lift},
+    // Money spent on contracts: invoices and their payment.
+    Route{"GET", "/contracts/{}/invoices", Access::permission, Permission::view_contracts, false, contract_invoices},
+    Route{"POST", "/contracts/{}/invoices", Access::permission, Permission::manage_contracts, false,
+          contract_invoice_create},
+    Route{"POST", "/contracts/{}/invoices/{}/paid", Access::permission, Permission::manage_contracts, false,
+          contract_invoice_paid},
+    Route{"GET", "/api/v1/contracts/{}/invoices", Access::permission, Permission::view_contracts, true,
+          api_contract_invoices},
+    Route{"POST", "/api/v1/contracts/{}/invoices", Access::permission, Permission::manage_contracts, true,
+          api_contract_invoice_create},
+    Route{"POST", "/api/v1/contracts/{}/invoices/{}/paid", Access::permission, Permission::manage_contracts, true,
+          api_contract_invoice_paid},
 };
 
 bool match(const char* pattern, std::string_view path, std::vector<std::string>& captures) {

@@ -426,3 +426,40 @@ test('framework routes: who may read and change frameworks', async () => {
     }
   }
 });
+
+// Money spent on contracts: invoices read with the contract, recorded and paid
+// by commissioners only; a provider sees its own contracts' invoices only.
+test('invoice routes: who may read invoices and record them', async () => {
+  const VIEW = ['sen_manager', 'icb_commissioner', 'designated_clinical_officer', 'finance_officer', 'board_member',
+    'provider'];
+  const MANAGE = ['sen_manager', 'icb_commissioner'];
+  const all = (await clients.sen_manager.json('GET', '/api/v1/contracts')).data.contracts;
+  const own = all.find((c) => c.provider_name === 'Tandem Vale Community Health NHS Trust' && c.stage === 'live');
+  const other = all.find((c) => c.provider_name !== 'Tandem Vale Community Health NHS Trust');
+  const before = (await clients.sen_manager.json('GET', `/api/v1/contracts/${own.id}/invoices`)).data;
+  for (const path of [`/contracts/${own.id}/invoices`, `/api/v1/contracts/${own.id}/invoices`]) {
+    for (const role of ROLES) {
+      const res = await clients[role].get(path);
+      assert.equal(res.status, VIEW.includes(role) ? 200 : 403, `${role} GET ${path}`);
+    }
+  }
+  for (const role of ROLES) {
+    const res = await clients[role].get(`/contracts/${other.id}/invoices`);
+    const expected = role === 'provider' ? 404 : VIEW.includes(role) ? 200 : 403;
+    assert.equal(res.status, expected, `${role} GET another provider's invoices`);
+  }
+  const unpaid = before.invoices.find((i) => !i.paid_on) ?? before.invoices[0];
+  const posts = [
+    [`/contracts/${own.id}/invoices`, { reference: '' }],
+    [`/contracts/${own.id}/invoices/${unpaid.id}/paid`, { paid_on: 'someday' }],
+  ];
+  for (const [path, fields] of posts) {
+    for (const role of ROLES) {
+      const me = await clients[role].get('/api/v1/me');
+      const res = await clients[role].postForm(path, { ...fields, csrf_token: me.data.csrf_token });
+      assert.equal(res.status, MANAGE.includes(role) ? 400 : 403, `${role} POST ${path}`);
+    }
+  }
+  const after = (await clients.sen_manager.json('GET', `/api/v1/contracts/${own.id}/invoices`)).data;
+  assert.deepEqual(after, before, 'no refused or invalid post wrote anything');
+});
