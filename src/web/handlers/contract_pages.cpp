@@ -513,6 +513,7 @@ Response contracts_list(Ctx& ctx) {
                   {"stages", choices(stage_choices(true), filter.stage)},
                   {"agencies", choices(agencies, filter.agency)},
                   {"ending_soon", filter.ending_soon},
+                  {"can_pools", ctx.me().role != Role::provider},
                   {"can_manage", role_has(ctx.me().role, Permission::manage_contracts)}};
   return page(ctx, e ? 400 : 200, "contracts/list", "Contracts", std::move(view), "contracts", e);
 }
