@@ -71,7 +71,7 @@ test('an appraisal from the form to a recorded decision', async () => {
   const again = await api(cm, 'POST', `/api/v1/decommissioning/${id}/decision`,
     { decision: 'decommission', decided_on: daysFromNow(0), decided_by: 'Board' });
   assert.equal(again.status, 400);
-  assert.equal(again.data.errors[0].field, 'decision');
+  assert.equal(again.data.fields[0].field, 'decision');
   const audit = (await cm.get('/audit')).text;
   assert.match(audit, /decommissioning\.start/);
   assert.match(audit, /decommissioning\.decide/);
@@ -82,7 +82,7 @@ test('the API appraises a commissioning activity and names an unknown one', asyn
   const fields = Object.fromEntries(SECTIONS.map((s) => [s, `About ${s}`]));
   const unknown = await api(cm, 'POST', '/api/v1/decommissioning', { subject: 'activity', subject_id: 'nope', ...fields });
   assert.equal(unknown.status, 400);
-  assert.equal(unknown.data.errors[0].field, 'subject_id');
+  assert.equal(unknown.data.fields[0].field, 'subject_id');
   const activity = (await cm.json('GET', '/api/v1/commissioning')).data.activities?.[0];
   if (activity) {
     const res = await api(cm, 'POST', '/api/v1/decommissioning', { subject: 'activity', subject_id: activity.id, ...fields });

@@ -117,7 +117,7 @@ test('the API names every wrong field, refuses a finance officer, and hides othe
   const c = await newContract(cm);
   const bad = await api(cm, 'POST', `/api/v1/contracts/${c.id}/invoices`, { amount_pence: -5, paid_on: 'soon' });
   assert.equal(bad.status, 400);
-  const fields = bad.data.errors.map((e) => e.field).sort();
+  const fields = bad.data.fields.map((e) => e.field).sort();
   assert.deepEqual(fields, ['amount', 'invoiced_on', 'paid_on', 'reference']);
   assert.equal((await cm.json('GET', `/api/v1/contracts/${c.id}/invoices`)).data.invoices.length, 0);
   const fo = await api(clients.finance_officer, 'POST', `/api/v1/contracts/${c.id}/invoices`,

@@ -76,7 +76,7 @@ test('a pool from the form: errors name the field and write nothing; balance fal
 
   const apiBad = await api(cm, 'POST', '/api/v1/pools', { contract_ids: ['nope'] });
   assert.equal(apiBad.status, 400);
-  assert.deepEqual(apiBad.data.errors.map((e) => e.field).sort(),
+  assert.deepEqual(apiBad.data.fields.map((e) => e.field).sort(),
     ['contract_ids', 'contributions', 'end_on', 'host', 'name', 'start_on']);
   const viaApi = await api(cm, 'POST', '/api/v1/pools', {
     name: 'API pool', host: 'council_social_care', start_on: daysFromNow(0), end_on: daysFromNow(30),
