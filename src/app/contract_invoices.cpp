@@ -3,6 +3,7 @@
 #include "app/crypto.h"
 #include "app/form_values.h"
 #include "store/audit.h"
+#include "store/children_served.h"
 #include "store/contract_invoices.h"
 
 namespace tandem::app {
@@ -47,9 +48,11 @@ std::variant<InvoiceView, Refused> open_invoices(RegisterServices& s, const Sign
     found = true;
     v.stored = std::move(*c);
     v.invoices = store::invoices_of(tx, user.area_id, contract_id);
+    v.children_served = store::children_served(tx, user.area_id, v.stored.contract, v.stored.provider_name).size();
   });
   if (!found) return no_contract();
   v.totals = invoice_totals(v.stored.contract, v.invoices, s.clock.today());
+  v.cost_per_child = cost_per_child(v.stored.contract.value, v.children_served);
   return v;
 }
 

@@ -23,6 +23,10 @@ struct InvoiceView {
   store::StoredContract stored;
   std::vector<Invoice> invoices;  // oldest first
   InvoiceTotals totals;           // as at today
+  // Activity-based cost per child (Haringey 4): the children whose final
+  // plans name the contract's services or provider, and the value over them.
+  std::size_t children_served = 0;
+  std::optional<Pence> cost_per_child;
 };
 
 std::variant<InvoiceView, Refused> open_invoices(RegisterServices& s, const SignedIn& user,

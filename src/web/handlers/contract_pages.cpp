@@ -155,9 +155,6 @@ json view_json(const app::ContractView& v) {
   json counts = json::object();
   for (const auto& [p, n] : v.outcomes.counts) counts[std::string(to_string(p))] = n;
   j["outcomes"] = {{"children", v.outcomes.children}, {"outcomes", v.outcomes.outcomes}, {"by_progress", counts}};
-  // Activity-based cost per child (Haringey 4): the value over the children served.
-  const auto per_child = cost_per_child(v.stored.contract.value, v.outcomes.children);
-  j["cost_per_child_pence"] = per_child ? json(per_child->value) : json(nullptr);
   j["history"] = json::array();
   for (const auto& h : v.history) {
     j["history"].push_back(
@@ -415,9 +412,9 @@ Response contract_page(Ctx& ctx, const app::ContractView& v, const Error* e) {
     view["overspent"] = t.overspent;
     view["overspend"] = format_pounds(-t.remaining);
     view["ahead"] = t.ahead_of_pro_rata && !t.overspent;
+    view["cost_per_child"] = iv->cost_per_child ? format_pounds(*iv->cost_per_child) : std::string();
+    view["children_served"] = std::to_string(iv->children_served);
   }
-  const auto per_child = cost_per_child(c.value, v.outcomes.children);
-  view["cost_per_child"] = per_child ? format_pounds(*per_child) : std::string();
   view["block"] = c.type == ContractType::block;
   return page(ctx, e ? 400 : 200, "contracts/contract", c.title, std::move(view), "contracts", e);
 }
@@ -639,6 +636,9 @@ Response api_contract(Ctx& ctx) {
     j["invoices"] = {{"count", iv->invoices.size()}, {"invoiced_pence", t.invoiced.value},
                      {"paid_pence", t.paid.value},   {"pro_rata_pence", t.pro_rata.value},
                      {"overspent", t.overspent},     {"ahead_of_pro_rata", t.ahead_of_pro_rata}};
+    // Activity-based cost per child (Haringey 4).
+    j["children_served"] = iv->children_served;
+    j["cost_per_child_pence"] = iv->cost_per_child ? json(iv->cost_per_child->value) : json(nullptr);
   }
   return json_response(200, j.dump());
 }

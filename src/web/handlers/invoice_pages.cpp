@@ -117,6 +117,8 @@ Response invoices_page(Ctx& ctx, const app::InvoiceView& v, const app::FormField
                   {"ahead", t.ahead_of_pro_rata && !t.overspent},
                   {"over_pro_rata", format_pounds(t.over_pro_rata)},
                   {"today", format_date_long(ctx.s.clock.today())},
+                  {"cost_per_child", v.cost_per_child ? format_pounds(*v.cost_per_child) : std::string()},
+                  {"children_served", std::to_string(v.children_served)},
                   {"rows", rows},
                   {"has_rows", !rows.empty()},
                   {"can_manage", manage},
@@ -166,8 +168,12 @@ Response api_contract_invoices(Ctx& ctx) {
   json items = json::array();
   for (const auto& i : view.invoices) items.push_back(invoice_json(i));
   return json_response(
-      200,
-      json{{"contract_id", view.stored.contract.id}, {"invoices", items}, {"totals", totals_json(view.totals)}}.dump());
+      200, json{{"contract_id", view.stored.contract.id},
+                {"invoices", items},
+                {"totals", totals_json(view.totals)},
+                {"children_served", view.children_served},
+                {"cost_per_child_pence", view.cost_per_child ? json(view.cost_per_child->value) : json(nullptr)}}
+               .dump());
 }
 
 Response api_contract_invoice_create(Ctx& ctx) {
