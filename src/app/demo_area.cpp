@@ -13,11 +13,13 @@
 #include "demo/assessments.h"
 #include "demo/calibration.h"
 #include "demo/commissioning.h"
+#include "demo/contract_invoices.h"
 #include "demo/contracts.h"
 #include "demo/disagreements.h"
 #include "demo/generator.h"
 #include "demo/moves.h"
 #include "demo/plans.h"
+#include "demo/pooled_budgets.h"
 #include "demo/reviews.h"
 #include "profile/area_profiles.h"
 #include "store/appeals.h"
@@ -27,11 +29,14 @@
 #include "store/cessations.h"
 #include "store/children.h"
 #include "store/commissioning.h"
+#include "store/contract_invoices.h"
 #include "store/contracts.h"
+#include "store/decommissioning.h"
 #include "store/disagreements.h"
 #include "store/frameworks.h"
 #include "store/people.h"
 #include "store/plans.h"
+#include "store/pooled_budgets.h"
 #include "store/reviews.h"
 #include "store/sen2.h"
 
@@ -352,6 +357,9 @@ Result<DemoSummary> build_demo_area(store::Database& db, const Clock& clock, con
   const auto commissioned = demo::generate_contracts(contract_options);
   db.write([&](store::Tx& tx) {
     store::delete_frameworks(tx, profile->id);
+    store::delete_appraisals(tx, profile->id);
+    store::delete_pools(tx, profile->id);
+    store::delete_invoices(tx, profile->id);
     store::delete_contracts(tx, profile->id);
     for (const auto& p : commissioned.providers) store::save_provider(tx, p);
     for (const auto& c : commissioned.contracts) store::insert_contract(tx, c, now);
@@ -362,6 +370,32 @@ Result<DemoSummary> build_demo_area(store::Database& db, const Clock& clock, con
       if (st.role == Role::provider) {
         store::link_provider_user(tx, profile->id, st.user_id, commissioned.provider_for_demo_user);
       }
+    }
+  });
+
+  // Invoices against the contracts, some overspent.
+  db.write([&](store::Tx& tx) {
+    for (const auto& inv : demo::generate_invoices(commissioned.contracts, clock.today(), options.id_prefix)) {
+      store::insert_invoice(tx, inv, "cli", now);
+    }
+    for (const auto& p : demo::generate_pools(commissioned.contracts, clock.today(), profile->id, options.id_prefix)) {
+      store::insert_pool(tx, p, "cli", now);
+    }
+    // A decommissioning appraisal of a contract under review, its decision still to make.
+    for (const auto& c : commissioned.contracts) {
+      if (c.stage != ProcurementStage::review) continue;
+      Appraisal a;
+      a.id = options.id_prefix + "dc-1";
+      a.area_id = profile->id;
+      a.subject_id = c.id;
+      a.needs_and_demand = "Referrals have fallen by a third in two years as schools buy the support directly.";
+      a.quality_and_performance = "Amber on waiting times for three quarters; families' feedback is mixed.";
+      a.cost = "Cost per child served has risen by 40% as numbers fell; a spot arrangement would cost less.";
+      a.contract_terms = "Six months' notice; no break clause penalty; staff would transfer under TUPE.";
+      a.stakeholders = "42 children and their families, four special schools, the parent carer forum.";
+      a.exit_plan = "Each child's provision moves to the new arrangement at their next review; no gap in support.";
+      if (auto made = make_appraisal(a)) store::insert_appraisal(tx, *made, "cli", now);
+      break;
     }
   });
 

@@ -249,4 +249,30 @@ Response api_commissioning_evidence(Ctx& ctx);
 Response api_commissioning_sign_off(Ctx& ctx);
 Response api_commissioning_advance(Ctx& ctx);
 
+// Money spent on contracts: invoices and payments (handlers/invoice_pages.cpp)
+Response contract_invoices(Ctx& ctx);
+Response contract_invoice_create(Ctx& ctx);
+Response contract_invoice_paid(Ctx& ctx);
+Response api_contract_invoices(Ctx& ctx);
+Response api_contract_invoice_create(Ctx& ctx);
+Response api_contract_invoice_paid(Ctx& ctx);
+
+// Pooled budgets (handlers/pool_pages.cpp)
+Response pools_list(Ctx& ctx);
+Response pool_create(Ctx& ctx);
+Response pool(Ctx& ctx);
+Response api_pools(Ctx& ctx);
+Response api_pool(Ctx& ctx);
+Response api_pool_create(Ctx& ctx);
+
+// Decommissioning appraisals (handlers/decommissioning_pages.cpp)
+Response appraisals_list(Ctx& ctx);
+Response appraisal_create(Ctx& ctx);
+Response appraisal(Ctx& ctx);
+Response appraisal_decide(Ctx& ctx);
+Response api_appraisals(Ctx& ctx);
+Response api_appraisal_create(Ctx& ctx);
+Response api_appraisal(Ctx& ctx);
+Response api_appraisal_decide(Ctx& ctx);
+
 }  // namespace tandem::web::handlers

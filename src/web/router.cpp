@@ -275,6 +275,37 @@ const std::array kRoutes{
           api_sen2_conflicts},
     Route{"POST", "/api/v1/returns/sen2/conflicts/{}", Access::permission, Permission::edit_child, true,
           api_sen2_conflict_settle},
+    // Money spent on contracts: invoices and their payment.
+    Route{"GET", "/contracts/{}/invoices", Access::permission, Permission::view_contracts, false, contract_invoices},
+    Route{"POST", "/contracts/{}/invoices", Access::permission, Permission::manage_contracts, false,
+          contract_invoice_create},
+    Route{"POST", "/contracts/{}/invoices/{}/paid", Access::permission, Permission::manage_contracts, false,
+          contract_invoice_paid},
+    Route{"GET", "/api/v1/contracts/{}/invoices", Access::permission, Permission::view_contracts, true,
+          api_contract_invoices},
+    Route{"POST", "/api/v1/contracts/{}/invoices", Access::permission, Permission::manage_contracts, true,
+          api_contract_invoice_create},
+    Route{"POST", "/api/v1/contracts/{}/invoices/{}/paid", Access::permission, Permission::manage_contracts, true,
+          api_contract_invoice_paid},
+    // Pooled budgets (NHS Act 2006 s75).
+    Route{"GET", "/pools", Access::permission, Permission::view_contracts, false, pools_list},
+    Route{"POST", "/pools", Access::permission, Permission::manage_contracts, false, pool_create},
+    Route{"GET", "/pools/{}", Access::permission, Permission::view_contracts, false, pool},
+    Route{"GET", "/api/v1/pools", Access::permission, Permission::view_contracts, true, api_pools},
+    Route{"POST", "/api/v1/pools", Access::permission, Permission::manage_contracts, true, api_pool_create},
+    Route{"GET", "/api/v1/pools/{}", Access::permission, Permission::view_contracts, true, api_pool},
+    // Decommissioning appraisals ending in a recorded decision.
+    Route{"GET", "/decommissioning", Access::permission, Permission::view_contracts, false, appraisals_list},
+    Route{"POST", "/decommissioning", Access::permission, Permission::manage_contracts, false, appraisal_create},
+    Route{"GET", "/decommissioning/{}", Access::permission, Permission::view_contracts, false, appraisal},
+    Route{"POST", "/decommissioning/{}/decision", Access::permission, Permission::manage_contracts, false,
+          appraisal_decide},
+    Route{"GET", "/api/v1/decommissioning", Access::permission, Permission::view_contracts, true, api_appraisals},
+    Route{"POST", "/api/v1/decommissioning", Access::permission, Permission::manage_contracts, true,
+          api_appraisal_create},
+    Route{"GET", "/api/v1/decommissioning/{}", Access::permission, Permission::view_contracts, true, api_appraisal},
+    Route{"POST", "/api/v1/decommissioning/{}/decision", Access::permission, Permission::manage_contracts, true,
+          api_appraisal_decide},
 };
 
 bool match(const char* pattern, std::string_view path, std::vector<std::string>& captures) {

@@ -430,3 +430,87 @@ test('framework routes: who may read and change frameworks', async () => {
     }
   }
 });
+
+// Money spent on contracts: invoices read with the contract, recorded and paid
+// by commissioners only; a provider sees its own contracts' invoices only.
+test('invoice routes: who may read invoices and record them', async () => {
+  const VIEW = ['sen_manager', 'icb_commissioner', 'designated_clinical_officer', 'finance_officer', 'board_member',
+    'provider'];
+  const MANAGE = ['sen_manager', 'icb_commissioner'];
+  const all = (await clients.sen_manager.json('GET', '/api/v1/contracts')).data.contracts;
+  const own = all.find((c) => c.provider_name === 'Tandem Vale Community Health NHS Trust' && c.stage === 'live');
+  const other = all.find((c) => c.provider_name !== 'Tandem Vale Community Health NHS Trust');
+  const before = (await clients.sen_manager.json('GET', `/api/v1/contracts/${own.id}/invoices`)).data;
+  for (const path of [`/contracts/${own.id}/invoices`, `/api/v1/contracts/${own.id}/invoices`]) {
+    for (const role of ROLES) {
+      const res = await clients[role].get(path);
+      assert.equal(res.status, VIEW.includes(role) ? 200 : 403, `${role} GET ${path}`);
+    }
+  }
+  for (const role of ROLES) {
+    const res = await clients[role].get(`/contracts/${other.id}/invoices`);
+    const expected = role === 'provider' ? 404 : VIEW.includes(role) ? 200 : 403;
+    assert.equal(res.status, expected, `${role} GET another provider's invoices`);
+  }
+  const unpaid = before.invoices.find((i) => !i.paid_on) ?? before.invoices[0];
+  const posts = [
+    [`/contracts/${own.id}/invoices`, { reference: '' }],
+    [`/contracts/${own.id}/invoices/${unpaid.id}/paid`, { paid_on: 'someday' }],
+  ];
+  for (const [path, fields] of posts) {
+    for (const role of ROLES) {
+      const me = await clients[role].get('/api/v1/me');
+      const res = await clients[role].postForm(path, { ...fields, csrf_token: me.data.csrf_token });
+      assert.equal(res.status, MANAGE.includes(role) ? 400 : 403, `${role} POST ${path}`);
+    }
+  }
+  const after = (await clients.sen_manager.json('GET', `/api/v1/contracts/${own.id}/invoices`)).data;
+  assert.deepEqual(after, before, 'no refused or invalid post wrote anything');
+});
+
+// Pooled budgets: the partnership's readers see them, commissioners set them
+// up, a provider's staff are kept out.
+test('pooled budget routes: who may read and set up pools', async () => {
+  const VIEW = ['sen_manager', 'icb_commissioner', 'designated_clinical_officer', 'finance_officer', 'board_member'];
+  const MANAGE = ['sen_manager', 'icb_commissioner'];
+  const pools = (await clients.sen_manager.json('GET', '/api/v1/pools')).data.pools;
+  for (const path of ['/pools', '/api/v1/pools', `/pools/${pools[0].id}`, `/api/v1/pools/${pools[0].id}`]) {
+    for (const role of ROLES) {
+      const res = await clients[role].get(path);
+      assert.equal(res.status, VIEW.includes(role) ? 200 : 403, `${role} GET ${path}`);
+    }
+  }
+  for (const role of ROLES) {
+    const me = await clients[role].get('/api/v1/me');
+    const res = await clients[role].postForm('/pools', { name: '', csrf_token: me.data.csrf_token });
+    assert.equal(res.status, MANAGE.includes(role) ? 400 : 403, `${role} POST /pools`);
+  }
+  const after = (await clients.sen_manager.json('GET', '/api/v1/pools')).data.pools;
+  assert.equal(after.length, pools.length, 'no refused or invalid post wrote a pool');
+});
+
+// Decommissioning appraisals: the partnership's readers read them,
+// commissioners start them and record decisions, a provider's staff are kept out.
+test('decommissioning routes: who may read, start and decide appraisals', async () => {
+  const VIEW = ['sen_manager', 'icb_commissioner', 'designated_clinical_officer', 'finance_officer', 'board_member'];
+  const MANAGE = ['sen_manager', 'icb_commissioner'];
+  const list = (await clients.sen_manager.json('GET', '/api/v1/decommissioning')).data.appraisals;
+  const open = list.find((a) => a.decision === null);
+  for (const path of ['/decommissioning', '/api/v1/decommissioning', `/decommissioning/${open.id}`,
+    `/api/v1/decommissioning/${open.id}`]) {
+    for (const role of ROLES) {
+      const res = await clients[role].get(path);
+      assert.equal(res.status, VIEW.includes(role) ? 200 : 403, `${role} GET ${path}`);
+    }
+  }
+  for (const [path, fields] of [['/decommissioning', { subject_id: '' }],
+    [`/decommissioning/${open.id}/decision`, { decision: 'maybe' }]]) {
+    for (const role of ROLES) {
+      const me = await clients[role].get('/api/v1/me');
+      const res = await clients[role].postForm(path, { ...fields, csrf_token: me.data.csrf_token });
+      assert.equal(res.status, MANAGE.includes(role) ? 400 : 403, `${role} POST ${path}`);
+    }
+  }
+  const after = (await clients.sen_manager.json('GET', '/api/v1/decommissioning')).data.appraisals;
+  assert.deepEqual(after, list, 'no refused or invalid post wrote anything');
+});

@@ -6,6 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "app/contract_invoices.h"
 #include "app/contracts.h"
 #include "web/handlers.h"
 #include "web/json_body.h"
@@ -401,6 +402,20 @@ Response contract_page(Ctx& ctx, const app::ContractView& v, const Error* e) {
                   {"stage_fields", stage_fields},
                   {"kpi_fields", kpi_fields},
                   {"version", std::to_string(v.stored.version)}};
+  // Money actually spent (invoices) and the cost per child served.
+  auto money = ctx.s.register_services();
+  if (auto inv = app::open_invoices(money, ctx.me(), c.id); auto* iv = std::get_if<app::InvoiceView>(&inv)) {
+    const InvoiceTotals& t = iv->totals;
+    view["invoiced"] = format_pounds(t.invoiced);
+    view["invoice_count"] = std::to_string(iv->invoices.size());
+    view["pro_rata"] = format_pounds(t.pro_rata);
+    view["overspent"] = t.overspent;
+    view["overspend"] = format_pounds(-t.remaining);
+    view["ahead"] = t.ahead_of_pro_rata && !t.overspent;
+    view["cost_per_child"] = iv->cost_per_child ? format_pounds(*iv->cost_per_child) : std::string();
+    view["children_served"] = std::to_string(iv->children_served);
+  }
+  view["block"] = c.type == ContractType::block;
   return page(ctx, e ? 400 : 200, "contracts/contract", c.title, std::move(view), "contracts", e);
 }
 
@@ -495,6 +510,7 @@ Response contracts_list(Ctx& ctx) {
                   {"stages", choices(stage_choices(true), filter.stage)},
                   {"agencies", choices(agencies, filter.agency)},
                   {"ending_soon", filter.ending_soon},
+                  {"can_pools", ctx.me().role != Role::provider},
                   {"can_manage", role_has(ctx.me().role, Permission::manage_contracts)}};
   return page(ctx, e ? 400 : 200, "contracts/list", "Contracts", std::move(view), "contracts", e);
 }
@@ -613,7 +629,18 @@ Response api_contract(Ctx& ctx) {
   auto services = ctx.s.register_services();
   auto v = app::open_contract(services, ctx.me(), ctx.captures.at(0));
   if (auto* r = std::get_if<app::Refused>(&v)) return refused(ctx, *r, true);
-  return json_response(200, view_json(std::get<app::ContractView>(v)).dump());
+  json j = view_json(std::get<app::ContractView>(v));
+  auto inv = app::open_invoices(services, ctx.me(), ctx.captures.at(0));
+  if (auto* iv = std::get_if<app::InvoiceView>(&inv)) {
+    const InvoiceTotals& t = iv->totals;
+    j["invoices"] = {{"count", iv->invoices.size()}, {"invoiced_pence", t.invoiced.value},
+                     {"paid_pence", t.paid.value},   {"pro_rata_pence", t.pro_rata.value},
+                     {"overspent", t.overspent},     {"ahead_of_pro_rata", t.ahead_of_pro_rata}};
+    // Activity-based cost per child (Haringey 4).
+    j["children_served"] = iv->children_served;
+    j["cost_per_child_pence"] = iv->cost_per_child ? json(iv->cost_per_child->value) : json(nullptr);
+  }
+  return json_response(200, j.dump());
 }
 
 namespace {

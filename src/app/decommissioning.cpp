@@ -1,0 +1,162 @@
+#include "app/decommissioning.h"
+
+#include "app/crypto.h"
+#include "app/form_values.h"
+#include "store/audit.h"
+#include "store/commissioning.h"
+#include "store/decommissioning.h"
+
+namespace tandem::app {
+
+namespace {
+
+std::string field(const FormFields& f, std::string_view key) {
+  auto it = f.find(key);
+  if (it == f.end()) return "";
+  const std::string& s = it->second;
+  const auto b = s.find_first_not_of(" \t\r\n");
+  if (b == std::string::npos) return "";
+  return s.substr(b, s.find_last_not_of(" \t\r\n") - b + 1);
+}
+
+Refused not_for_providers() {
+  return Refused{403, "Decommissioning appraisals are for the partnership's commissioners."};
+}
+
+std::string title_of(store::Tx& tx, const std::string& area_id, AppraisalSubject subject, const std::string& id) {
+  if (subject == AppraisalSubject::contract) {
+    auto c = store::find_contract(tx, area_id, id);
+    return c ? c->contract.title : "";
+  }
+  auto a = store::find_activity(tx, area_id, id);
+  return a ? a->activity.title : "";
+}
+
+void audit(store::Tx& tx, const SignedIn& user, std::int64_t now, const std::string& action, const Appraisal& a,
+           const std::string& detail) {
+  store::insert_audit(
+      tx, {new_id("a"), user.area_id, now, user.user_id, action, "decommissioning_appraisal", a.id, "", detail, ""});
+}
+
+}  // namespace
+
+std::variant<std::vector<AppraisalView>, Refused> list_appraisals(RegisterServices& s, const SignedIn& user) {
+  if (user.role == Role::provider) return not_for_providers();
+  std::vector<AppraisalView> out;
+  s.db.read([&](store::Tx& tx) {
+    for (auto& a : store::appraisals(tx, user.area_id)) {
+      const std::string title = title_of(tx, user.area_id, a.subject, a.subject_id);
+      out.push_back({std::move(a), title});
+    }
+  });
+  return out;
+}
+
+std::variant<AppraisalView, Refused> open_appraisal(RegisterServices& s, const SignedIn& user, const std::string& id) {
+  if (user.role == Role::provider) return not_for_providers();
+  std::optional<AppraisalView> v;
+  s.db.read([&](store::Tx& tx) {
+    if (auto a = store::find_appraisal(tx, user.area_id, id)) {
+      const std::string title = title_of(tx, user.area_id, a->subject, a->subject_id);
+      v = AppraisalView{std::move(*a), title};
+    }
+  });
+  if (!v) return Refused{404, "There is no decommissioning appraisal with that reference."};
+  return std::move(*v);
+}
+
+std::variant<Appraisal, Refused, Error> start_appraisal(RegisterServices& s, const SignedIn& user,
+                                                        const FormFields& f) {
+  if (user.role == Role::provider) return not_for_providers();
+  std::vector<FieldError> errors;
+  Appraisal in;
+  in.id = new_id("dc");
+  in.area_id = user.area_id;
+  // The page's one choice reads "contract:<id>" or "activity:<id>"; the API may send them apart.
+  std::string subject = field(f, "subject"), subject_id = field(f, "subject_id");
+  if (const auto colon = subject_id.find(':'); subject.empty() && colon != std::string::npos) {
+    subject = subject_id.substr(0, colon);
+    subject_id = subject_id.substr(colon + 1);
+  }
+  const auto kind = parse_appraisal_subject(subject.empty() ? "contract" : subject);
+  in.subject = kind.value_or(AppraisalSubject::contract);
+  in.subject_id = subject_id;
+  in.needs_and_demand = field(f, "needs_and_demand");
+  in.quality_and_performance = field(f, "quality_and_performance");
+  in.cost = field(f, "cost");
+  in.contract_terms = field(f, "contract_terms");
+  in.stakeholders = field(f, "stakeholders");
+  in.exit_plan = field(f, "exit_plan");
+  if (!kind) errors.push_back({"subject_id", "Choose a contract or a commissioning activity"});
+  auto a = make_appraisal(in);
+  if (!a) {
+    for (const auto& e : a.error().fields) {
+      bool already = false;
+      for (const auto& x : errors) already = already || x.field == e.field;
+      if (!already) errors.push_back(e);
+    }
+  }
+  if (kind && !subject_id.empty()) {
+    s.db.read([&](store::Tx& tx) {
+      if (title_of(tx, user.area_id, *kind, subject_id).empty()) {
+        errors.insert(errors.begin(),
+                      {"subject_id", "There is no such contract or commissioning activity in the area"});
+      }
+    });
+  }
+  if (!errors.empty()) return Error(std::move(errors));
+  const std::int64_t now = s.clock.now_micros();
+  s.db.write([&](store::Tx& tx) {
+    store::insert_appraisal(tx, *a, user.user_id, now);
+    audit(tx, user, now, "decommissioning.start", *a, std::string(to_string(a->subject)) + " " + a->subject_id);
+  });
+  return *a;
+}
+
+std::variant<Appraisal, Refused, Error> decide_appraisal(RegisterServices& s, const SignedIn& user,
+                                                         const std::string& id, const FormFields& f) {
+  if (user.role == Role::provider) return not_for_providers();
+  std::optional<Appraisal> a;
+  s.db.read([&](store::Tx& tx) { a = store::find_appraisal(tx, user.area_id, id); });
+  if (!a) return Refused{404, "There is no decommissioning appraisal with that reference."};
+  std::vector<FieldError> errors;
+  const auto on = optional_date("decided_on", field(f, "decided_on"), errors);
+  const std::string text = field(f, "decision");
+  const auto decision = parse_decommission_decision(text);
+  auto decided = decide(*a, decision, on, field(f, "decided_by"), field(f, "rationale"), s.clock.today());
+  if (!decided) {
+    for (const auto& e : decided.error().fields) {
+      bool already = false;
+      for (const auto& x : errors) already = already || x.field == e.field;
+      if (!already) errors.push_back(e);
+    }
+  }
+  if (!errors.empty()) return Error(std::move(errors));
+  const std::int64_t now = s.clock.now_micros();
+  bool done = false;
+  s.db.write([&](store::Tx& tx) {
+    done = store::record_decision(tx, *decided);
+    if (done) {
+      audit(tx, user, now, "decommissioning.decide", *decided,
+            std::string(to_string(*decided->decision)) + " on " + format_date(*decided->decided_on) + " by " +
+                decided->decided_by);
+    }
+  });
+  if (!done) return Error("decision", "A decision has already been recorded for this appraisal");
+  return *decided;
+}
+
+std::vector<std::pair<std::string, std::string>> appraisal_subjects(RegisterServices& s, const SignedIn& user) {
+  std::vector<std::pair<std::string, std::string>> out;
+  s.db.read([&](store::Tx& tx) {
+    for (const auto& c : store::contracts(tx, user.area_id)) {
+      out.emplace_back("contract:" + c.contract.id, "Contract: " + c.contract.title + " (" + c.provider_name + ")");
+    }
+    for (const auto& a : store::activities(tx, user.area_id)) {
+      out.emplace_back("activity:" + a.activity.id, "Commissioning activity: " + a.activity.title);
+    }
+  });
+  return out;
+}
+
+}  // namespace tandem::app

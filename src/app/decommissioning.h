@@ -1,0 +1,35 @@
+// Decommissioning appraisals (Northumberland 4.5) of a contract or a
+// commissioning activity: needs and demand, quality and performance, cost,
+// the contract, stakeholders and families affected, the exit plan, and the
+// decision recorded with its date and who made it. Commissioners
+// (Permission::manage_contracts) write them; the partnership's readers read
+// them; a provider's staff are kept out. Every change is audited.
+//
+// Form fields: subject (contract or activity), subject_id, needs_and_demand,
+// quality_and_performance, cost, contract_terms, stakeholders, exit_plan;
+// the decision: decision, decided_on, decided_by, rationale.
+#pragma once
+
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "app/contracts.h"
+#include "core/decommissioning.h"
+
+namespace tandem::app {
+
+struct AppraisalView {
+  Appraisal appraisal;
+  std::string subject_title;  // the contract's or activity's title, empty if gone
+};
+
+std::variant<std::vector<AppraisalView>, Refused> list_appraisals(RegisterServices& s, const SignedIn& user);
+std::variant<AppraisalView, Refused> open_appraisal(RegisterServices& s, const SignedIn& user, const std::string& id);
+std::variant<Appraisal, Refused, Error> start_appraisal(RegisterServices& s, const SignedIn& user, const FormFields& f);
+std::variant<Appraisal, Refused, Error> decide_appraisal(RegisterServices& s, const SignedIn& user,
+                                                         const std::string& id, const FormFields& f);
+// The contracts and activities that may be appraised: (subject:id, title).
+std::vector<std::pair<std::string, std::string>> appraisal_subjects(RegisterServices& s, const SignedIn& user);
+
+}  // namespace tandem::app

@@ -1,0 +1,18 @@
+// The children a contract serves: those whose final EHC plans have a
+// provision line naming one of the contract's Local Offer services, or by
+// name the provider or one of the contract's provision names, whether or not
+// the plan has been reviewed yet. For activity-based cost per child.
+#pragma once
+
+#include <set>
+#include <string>
+
+#include "core/contract.h"
+#include "store/database.h"
+
+namespace tandem::store {
+
+std::set<std::string> children_served(Tx& tx, const std::string& area_id, const Contract& c,
+                                      const std::string& provider_name);
+
+}  // namespace tandem::store
