@@ -9,7 +9,7 @@ packages=(
   nlohmann-json3-dev libsodium-dev libmstch-dev libtomlplusplus-dev libcli11-dev
   libspdlog-dev libfmt-dev libexpected-dev libhowardhinnant-date-dev libexpat1-dev
   libgtest-dev libgmock-dev libbenchmark-dev
-  clang-format clang-tidy
+  clang-format clang-tidy python3
 )
 test_packages=(postgresql postgresql-common chromium wrk curl)
 
