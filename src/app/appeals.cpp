@@ -10,11 +10,6 @@ namespace tandem::app {
 
 namespace {
 
-bool agency_wide(const SignedIn& user) {
-  return user.agency != Agency::school && user.agency != Agency::provider &&
-         role_has(user.role, Permission::view_child);
-}
-
 AppealView view_of(store::StoredAppeal stored, Date today) {
   AppealView v{std::move(stored), {}, {}};
   v.appeal_by = appeal_by(v.stored.appeal);
@@ -120,7 +115,8 @@ std::variant<AppealView, Refused> open_appeal_record(RegisterServices& s, const 
 std::vector<TrackerRow> tribunal_tracker(RegisterServices& s, const SignedIn& user, const std::string& route) {
   std::vector<store::StoredAppeal> rows;
   s.db.read([&](store::Tx& tx) {
-    rows = store::live_appeals(tx, user.area_id, user.user_id, std::string(to_string(user.agency)), agency_wide(user));
+    rows = store::live_appeals(tx, user.area_id, user.user_id, std::string(to_string(user.agency)),
+                               sees_agency_wide(user));
   });
   const Date today = s.clock.today();
   std::vector<TrackerRow> out;

@@ -179,8 +179,7 @@ std::vector<MoveView> moves_of_child(RegisterServices& s, const SignedIn& user, 
 }
 
 std::vector<MoveView> recent_moves(RegisterServices& s, const SignedIn& user, const std::string& route) {
-  const bool agency_wide =
-      user.agency != Agency::school && user.agency != Agency::provider && role_has(user.role, Permission::view_child);
+  const bool agency_wide = sees_agency_wide(user);
   const Date since = add_months(s.clock.today(), -12);
   std::vector<MoveView> out;
   s.db.read([&](store::Tx& tx) {

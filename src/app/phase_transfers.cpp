@@ -25,8 +25,7 @@ PhaseTransfersPage phase_transfers(RegisterServices& s, const SignedIn& user, in
   constexpr int kPageSize = 50;
   const auto area = shipped_area_profile(user.area_id);
   const auto points = area ? transfer_points(*area) : default_transfer_points();
-  const bool agency_wide =
-      user.agency != Agency::school && user.agency != Agency::provider && role_has(user.role, Permission::view_child);
+  const bool agency_wide = sees_agency_wide(user);
   std::vector<store::ReviewRow> plans;
   s.db.read([&](store::Tx& tx) {
     plans =

@@ -40,11 +40,6 @@ std::variant<Loaded, Refused> load(RegisterServices& s, const SignedIn& user, co
   return Loaded{std::move(*review), std::move(*plan), std::get<Child>(child)};
 }
 
-bool agency_wide(const SignedIn& user) {
-  return user.agency != Agency::school && user.agency != Agency::provider &&
-         role_has(user.role, Permission::view_child);
-}
-
 }  // namespace
 
 bool may_lead_review(const SignedIn& user) {
@@ -212,7 +207,7 @@ std::vector<UnfinishedReview> unfinished_reviews(RegisterServices& s, const Sign
   std::vector<store::StoredReview> rows;
   s.db.read([&](store::Tx& tx) {
     rows = store::unfinished_reviews(tx, user.area_id, user.user_id, std::string(to_string(user.agency)),
-                                     agency_wide(user));
+                                     sees_agency_wide(user));
   });
   const Date today = s.clock.today();
   std::vector<UnfinishedReview> out;

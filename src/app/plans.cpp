@@ -87,8 +87,7 @@ ReviewsPage reviews_due(RegisterServices& s, const SignedIn& user, int page, con
   constexpr int kPageSize = 50;
   constexpr int kDueSoonDays = 56;
   std::vector<store::ReviewRow> plans;
-  const bool agency_wide =
-      user.agency != Agency::school && user.agency != Agency::provider && role_has(user.role, Permission::view_child);
+  const bool agency_wide = sees_agency_wide(user);
   s.db.read([&](store::Tx& tx) {
     plans =
         store::final_plans_for_review(tx, user.area_id, user.user_id, std::string(to_string(user.agency)), agency_wide);

@@ -10,6 +10,11 @@
 
 namespace tandem::app {
 
+bool sees_agency_wide(const SignedIn& user) {
+  return user.agency != Agency::school && user.agency != Agency::provider &&
+         role_has(user.role, Permission::view_child);
+}
+
 namespace {
 
 constexpr int kPageSize = 25;

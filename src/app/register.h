@@ -24,6 +24,12 @@
 
 namespace tandem::app {
 
+// Whether an involvement of the user's agency as a whole opens a child's case
+// lists to this user: only for the statutory partners' staff who may open
+// records; a school or provider is many organisations, so only its own
+// named involvements count (core/access.h can_see_child).
+bool sees_agency_wide(const SignedIn& user);
+
 struct RegisterServices {
   store::Database& db;
   const Clock& clock;
