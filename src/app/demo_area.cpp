@@ -346,6 +346,7 @@ Result<DemoSummary> build_demo_area(store::Database& db, const Clock& clock, con
     summary.provision_requests = voice.requests;
   }
   summary.children = area.children.size();
+  for (const auto& p : area.sen2_planted) summary.sen2_planted.push_back({p.child_id, p.rule, p.why});
 
   // Commissioned services: providers, contracts at every stage, returns.
   demo::ContractOptions contract_options;

@@ -29,6 +29,14 @@ struct DemoAccount {
   Agency agency;
 };
 
+// A problem the demo leaves in its SEN2 return on purpose: the report's rule
+// id, the child it is raised on, and why.
+struct DemoPlantedProblem {
+  std::string child_id;
+  std::string rule;
+  std::string why;
+};
+
 struct DemoSummary {
   std::string area_id;
   std::string area_name;
@@ -44,6 +52,8 @@ struct DemoSummary {
   std::size_t feedback = 0;            // families' feedback on the Local Offer, some published
   std::size_t provision_requests = 0;  // requests for provision not in the offer, at every stage
   std::vector<DemoAccount> accounts;
+  // Problems left in the SEN2 return on purpose (demo/generator.h).
+  std::vector<DemoPlantedProblem> sen2_planted;
 };
 
 Result<DemoSummary> build_demo_area(store::Database& db, const Clock& clock, const DemoRequest& request);

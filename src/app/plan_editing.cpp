@@ -392,14 +392,32 @@ PlanEdit issue_final(RegisterServices& s, const SignedIn& user, const std::strin
     errors.push_back({"issued_on", "A plan cannot be issued on a future date"});
   auto type = parse_setting_type(form.setting_type);
   if (!type) errors.push_back({"setting_type", "Name the type of setting (reg 12(1)(i))"});
+  const bool named = form.setting_name.find_first_not_of(" \t") != std::string::npos;
+  std::string urn = form.setting_urn, ukprn = form.setting_ukprn;
+  check_setting_ids(urn, ukprn, "setting_urn", "setting_ukprn", errors);
+  if (!urn.empty() && !ukprn.empty())
+    errors.push_back({"setting_ukprn", "Give the school's URN or the college's UKPRN, not both"});
+  if ((!urn.empty() || !ukprn.empty()) && !named)
+    errors.push_back({"setting_name", "Enter the name of the setting whose URN or UKPRN you gave"});
   if (!errors.empty()) return Error(std::move(errors));
   plan.stage = PlanStage::final;
   PlacementSection placement;
-  if (form.setting_name.find_first_not_of(" \t") != std::string::npos) placement.setting_name = form.setting_name;
+  if (named) placement.setting_name = form.setting_name;
   placement.setting_type = *type;
+  if (named && urn.empty() && ukprn.empty()) {
+    // The setting as Tandem already knows it, from its children's records.
+    s.db.read([&](store::Tx& tx) {
+      const auto known = store::setting_ids(tx, user.area_id, form.setting_name);
+      urn = known.urn;
+      ukprn = known.ukprn;
+    });
+  }
+  placement.urn = urn;
+  placement.ukprn = ukprn;
   plan.placement = placement;
   const Date made = *issued;
-  return commit(s, user, plan, *expected, "plan.final", "issued the final plan on " + format_date(made),
+  const std::string ids = !urn.empty() ? ", setting URN " + urn : !ukprn.empty() ? ", setting UKPRN " + ukprn : "";
+  return commit(s, user, plan, *expected, "plan.final", "issued the final plan on " + format_date(made) + ids,
                 [&](store::Tx& tx) { store::set_plan_review_dates(tx, plan.id, made, std::nullopt); });
 }
 

@@ -51,6 +51,10 @@ struct FinalForm {
   std::string setting_name;
   std::string setting_type;  // a SettingType id
   std::string version;
+  // The named setting's URN or UKPRN for the SEN2 return. Both empty: taken
+  // from Tandem's records of that setting (children's and placements' URNs).
+  std::string setting_urn;
+  std::string setting_ukprn;
 };
 
 // Sections A to D.

@@ -54,10 +54,15 @@ std::string review_code(ReviewDecision r) {
 bool in(Date x, Date from, Date to) { return x >= from && x <= to; }
 
 // A placement's setting as the return names it: its URN, else its UKPRN, else
-// the kind of arrangement. A current placement at the setting named on the
-// child's record takes the record's URN or UKPRN when it has none of its own.
-void add_setting(Node& pd, const Placement& pl, const Child& child) {
+// the kind of arrangement. A placement with neither takes them from the
+// setting of the same name in the plan's section I, else (when current) from
+// the setting named on the child's record.
+void add_setting(Node& pd, const Placement& pl, const Child& child, const store::Sen2Plan* plan) {
   std::string urn = pl.urn, ukprn = pl.ukprn;
+  if (urn.empty() && ukprn.empty() && plan && !plan->setting_name.empty() && pl.setting_name == plan->setting_name) {
+    urn = plan->setting_urn;
+    ukprn = plan->setting_ukprn;
+  }
   if (urn.empty() && ukprn.empty() && !pl.end_date && pl.setting_name == child.setting_name) {
     urn = child.setting_urn;
     ukprn = child.setting_ukprn;
@@ -179,9 +184,17 @@ std::optional<Node> derive_person(const store::Sen2Area& area, const Child& chil
     for (const auto& pl : placements)
       if (pl.start_date <= *p.made_on && (!pl.end_date || *pl.end_date >= *p.made_on)) named = &pl;
     if (!named && !placements.empty()) named = &placements.back();
-    if (named) {
+    if (!p.setting_urn.empty() || !p.setting_ukprn.empty()) {
+      // The setting the plan names in section I, as the caseworker gave it.
       Node& pd = np.add("plan_detail");
-      add_setting(pd, *named, child);
+      if (!p.setting_urn.empty())
+        pd.add("urn", p.setting_urn);
+      else
+        pd.add("ukprn", p.setting_ukprn);
+      pd.add("placement_rank", "1");
+    } else if (named) {
+      Node& pd = np.add("plan_detail");
+      add_setting(pd, *named, child, &p);
       pd.add("placement_rank", "1");
     }
   };
@@ -200,7 +213,7 @@ std::optional<Node> derive_person(const store::Sen2Area& area, const Child& chil
       if (pl.start_date > period.census) continue;
       if (pl.end_date && *pl.end_date < period.activity_from) continue;
       Node& pd = ap.add("placement_detail");
-      add_setting(pd, pl, child);
+      add_setting(pd, pl, child, &p);
       pd.add("placement_rank", std::to_string(++rank));
       pd.add("entry_date", format_date(pl.start_date));
       pd.add("leaving_date", d(pl.end_date));

@@ -193,6 +193,10 @@ struct Outcome {
 struct PlacementSection {
   std::optional<std::string> setting_name;
   std::optional<SettingType> setting_type;
+  // The named setting's identifiers for DfE's SEN2 return: a school's URN (6
+  // digits) or a college's UKPRN (8 digits starting 1); empty: not recorded.
+  std::string urn;
+  std::string ukprn;
 };
 
 // Section J: the provision met by direct payments under a personal budget

@@ -4,6 +4,7 @@
 #include <array>
 #include <cmath>
 #include <cstddef>
+#include <map>
 #include <optional>
 #include <stdexcept>
 #include <string_view>
@@ -47,7 +48,8 @@ namespace {
 // - Finished histories: children with plans whose "EHC plan maintained by the
 //   SEND service" involvement began from 1 January two years ago; that date is
 //   the final plan's. Where there are more such children than the area's new
-//   plans per year over that span, a sample of that size is taken.
+//   plans per year over that span, a sample of that size is taken. Every plan
+//   begun before that span has its finished history too, at the same rates.
 // - Requests refused, and assessments ending with a decision not to issue,
 //   belong to children on SEN support, received over the same span.
 // - School summer holidays: every school and college closed from 23 July and
@@ -69,6 +71,8 @@ constexpr std::uint64_t kOpenStream = 0x0a55e55000000000ULL;
 constexpr std::uint64_t kHistoryStream = 0x415700000000000ULL;
 constexpr std::uint64_t kRefusedStream = 0x7ef0000000000000ULL;
 constexpr std::uint64_t kSampleStream = 0x5a3b1e0000000000ULL;
+constexpr std::uint64_t kEarlierSampleStream = 0x5a3b1e0e00000000ULL;
+constexpr std::uint64_t kEarlierHistoryStream = 0x4157e00000000000ULL;
 
 // ---------------------------------------------------------------------------
 // Dates.
@@ -595,7 +599,7 @@ std::vector<Assessment> generate_assessments(const Calibration& c, const DemoAre
 
   std::vector<Facts> facts;
   facts.reserve(area.children.size());
-  std::vector<std::size_t> in_assessment, recent_plans, sen_support;
+  std::vector<std::size_t> in_assessment, recent_plans, earlier_plans, sen_support;
   std::size_t plans = 0;
   for (std::size_t i = 0; i < area.children.size(); ++i) {
     facts.push_back(facts_of(area.children[i]));
@@ -604,7 +608,11 @@ std::vector<Assessment> generate_assessments(const Calibration& c, const DemoAre
       case PlanStatus::assessment: in_assessment.push_back(i); break;
       case PlanStatus::ehc_plan:
         ++plans;
-        if (f.plan_started && *f.plan_started >= history_start && *f.plan_started <= today) recent_plans.push_back(i);
+        if (f.plan_started && *f.plan_started >= history_start && *f.plan_started <= today) {
+          recent_plans.push_back(i);
+        } else if (f.plan_started && *f.plan_started < history_start) {
+          earlier_plans.push_back(i);
+        }
         break;
       case PlanStatus::sen_support: sen_support.push_back(i); break;
       case PlanStatus::disabled_register:
@@ -639,7 +647,20 @@ std::vector<Assessment> generate_assessments(const Calibration& c, const DemoAre
       const int y = year_of(*facts[i].plan_started) - year_of(history_start);
       by_year[static_cast<std::size_t>(std::clamp(y, 0, 2))].push_back(i);
     }
-    for (auto& group : by_year) {
+    // Every older plan came from a request and an assessment too: a council
+    // that moves onto Tandem brings the history of the plans it maintains
+    // (DfE's SEN2 return asks for each active plan's request). Dealt out the
+    // same way by calendar year of issue, after the recent years, from
+    // their own stream, so the recent cases stay as they were.
+    std::map<int, std::vector<std::size_t>> earlier_by_year;
+    for (std::size_t i : earlier_plans) earlier_by_year[year_of(*facts[i].plan_started)].push_back(i);
+    Rng earlier_pick(mix64(o.seed, kEarlierSampleStream));
+    for (auto& [year, group] : earlier_by_year) {
+      earlier_pick.shuffle(group);
+      by_year.push_back(std::move(group));
+    }
+    for (std::size_t g = 0; g < by_year.size(); ++g) {
+      auto& group = by_year[g];
       pick.shuffle(group);
       const std::size_t exceptions = rounded(static_cast<double>(group.size()) * kHistoryExceptions);
       const std::size_t rest = group.size() - exceptions;
@@ -649,7 +670,7 @@ std::vector<Assessment> generate_assessments(const Calibration& c, const DemoAre
         const Outcome outcome = k < exceptions             ? Outcome::exception
                                 : k < exceptions + on_time ? Outcome::on_time
                                                            : Outcome::late;
-        Rng rng(mix64(o.seed, kHistoryStream + i));
+        Rng rng(mix64(o.seed, (g < 3 ? kHistoryStream : kEarlierHistoryStream) + i));
         cases.push_back(history_case(ctx, i, facts[i], *facts[i].plan_started, outcome, rng));
       }
     }

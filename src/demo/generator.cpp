@@ -345,7 +345,6 @@ class Builder {
     ch.looked_after = rng.chance(kLookedAfter);
 
     const int year_group = academic_year(o_.today) - reception_year(ch.date_of_birth);
-    if (year_group >= 0) ch.upn = make_upn(la_digits_, reception_year(ch.date_of_birth), upn_count_++);
     ch.nhs_number = next_nhs_number();
 
     if (p.column && *p.column != kNotRecorded) {
@@ -355,6 +354,12 @@ class Builder {
       ch.setting_urn = d.placements.back().urn;
       ch.setting_ukprn = d.placements.back().ukprn;
     }
+    // A school gives a UPN from the first class it admits a child to, its
+    // nursery class included; an early years provider gives none.
+    const bool at_school = !d.placements.empty() && d.placements.back().setting_type != SettingType::early_years;
+    if (year_group >= 0 || (at_school && year_group >= -2)) {
+      ch.upn = make_upn(la_digits_, reception_year(ch.date_of_birth), upn_count_++);
+    }
     {
       Rng own(mix64(mix64(o_.seed, stream), 0x657468'6e6963ULL));  // "ethnic"
       ch.ethnicity = std::string(pick_ethnicity(own));
@@ -362,6 +367,11 @@ class Builder {
     add_secondary_needs(d, rng);
     add_icb(d, rng);
     add_involvements(d, rng);
+    if (ch.plan_status == PlanStatus::ehc_plan) {
+      // From the child's own stream, so no other field of the area moves.
+      Rng own(mix64(mix64(o_.seed, stream), 0x706c61636573ULL));  // "places"
+      add_placement_history(d, p.column == kNotRecorded, own);
+    }
     return d;
   }
 
@@ -483,6 +493,71 @@ class Builder {
       }
     }
     d.placements.push_back(current);
+  }
+
+  // Where the child was from the start of their plan: a council knows the
+  // setting of every child it maintains a plan for, so the settings before the
+  // current one are recorded back to the plan's start, phase by phase (early
+  // years, primary school, secondary school), each ending the day before the
+  // next began. A child whose current placement DfE's figures leave
+  // unrecorded left their last setting in the past four months and waits for
+  // a new one, as councils' "awaiting placement" children do.
+  void add_placement_history(DemoChild& d, bool awaiting_placement, Rng& rng) {
+    const Date dob = d.child.date_of_birth;
+    const Date today = o_.today;
+    std::optional<Date> plan_start;
+    for (const auto& inv : d.involvements)
+      if (inv.role_on_case == "EHC plan maintained by the SEND service" && inv.user_id.empty())
+        plan_start = inv.started_on;
+    if (!plan_start) return;
+    const int reception = reception_year(dob);
+    std::vector<Placement> before;
+    Date cursor = d.placements.empty() ? today : d.placements.front().start_date;
+    std::optional<Date> left_on;
+    if (awaiting_placement) {
+      left_on = clamp_date(plus_days(today, -rng.between(14, 120)), plus_days(*plan_start, 1), today);
+      cursor = plus_days(*left_on, 1);
+    }
+    while (cursor > *plan_start && cursor > plus_days(dob, 181)) {
+      const Date last_day = plus_days(cursor, -1);
+      // The phase (early years, primary, secondary, college) a year group is in
+      // and the day that phase began for this child.
+      const auto phase_start = [&](int year_group) {
+        if (year_group < 0) return std::max(plus_days(dob, 180), std::min(*plan_start, years_after(dob, 2)));
+        if (year_group <= 6) return september(reception);
+        if (year_group <= 13) return september(reception + 7);
+        return september(reception + 12);
+      };
+      int year_group = academic_year(last_day) - reception;
+      // A setting joined a day or two into a new phase (2 September, say) follows
+      // the previous phase's setting, not a one-day stay in the new one.
+      if (phase_start(year_group) >= last_day)
+        year_group = academic_year(plus_days(phase_start(year_group), -1)) - reception;
+      Placement pl;
+      Date from = phase_start(year_group);
+      if (year_group < 0) {
+        pl.setting_type = SettingType::early_years;
+        pl.setting_name = setting_name(SettingPool::early_years, pick_setting(SettingPool::early_years, rng));
+      } else if (year_group <= 6) {
+        pl.setting_type = SettingType::mainstream;
+        pl.setting_name = school_name(0, rng);
+      } else if (year_group <= 13) {
+        pl.setting_type = SettingType::mainstream;
+        pl.setting_name = school_name(7, rng);
+      } else {
+        pl.setting_type = SettingType::further_education;
+        pl.setting_name = setting_name(SettingPool::college, pick_setting(SettingPool::college, rng));
+      }
+      from = clamp_date(from, plus_days(dob, 180), last_day);
+      pl.start_date = from;
+      pl.end_date = last_day;
+      set_demo_ids(pl);
+      before.push_back(pl);
+      if (from >= cursor || from == last_day) break;
+      cursor = from;
+    }
+    std::reverse(before.begin(), before.end());
+    d.placements.insert(d.placements.begin(), before.begin(), before.end());
   }
 
   void add_secondary_needs(DemoChild& d, Rng& rng) {
@@ -665,7 +740,7 @@ void attach_staff(std::vector<DemoChild>& children, const StaffLists& staff, con
     const auto& ch = children[i];
     const auto s = ch.child.plan_status;
     if (s == PlanStatus::ehc_plan || s == PlanStatus::assessment || s == PlanStatus::sen_support) pool.push_back(i);
-    if (!ch.placements.empty()) {
+    if (!ch.placements.empty() && !ch.placements.back().end_date) {
       const auto t = ch.placements.back().setting_type;
       if (t == SettingType::mainstream || t == SettingType::mainstream_unit || t == SettingType::special ||
           t == SettingType::ap_pru) {
@@ -707,10 +782,39 @@ void attach_staff(std::vector<DemoChild>& children, const StaffLists& staff, con
       inv.user_id = person->user_id;
       inv.professional_name = person->display_name;
       inv.role_on_case = role;
-      const Date since = d.placements.empty() ? d.child.date_of_birth : d.placements.back().start_date;
+      const Date since =
+          d.placements.empty() || d.placements.back().end_date ? d.child.date_of_birth : d.placements.back().start_date;
       inv.started_on = clamp_date(std::max(since, years_before(o.today, 1)), d.child.date_of_birth, o.today);
       d.involvements.push_back(std::move(inv));
     }
+  }
+}
+
+// The SEN2 problems a council's own data has, left in the demo on purpose
+// and listed, so the validation report shows a handful to fix, not none:
+// - ethnicity not yet obtained (NOBT, in England's proportion): a query;
+// - a child under school age at an early years provider has no UPN, and
+//   Tandem does not hold the UPN-unknown reason the return then needs: an error;
+// - a placement DfE can only call "other" (SENSetting OTH): a query;
+// - one child in 150 with a plan at a special school (the 75th, the 225th,
+//   ...), whose school's URN nobody has recorded yet: an error until someone
+//   does.
+constexpr std::size_t kUrnNotRecordedEvery = 150;
+
+void plant_sen2_problems(DemoChild& d, std::size_t& at_special_school, std::vector<PlantedSen2Problem>& out) {
+  auto& ch = d.child;
+  if (ch.ethnicity == "NOBT") out.push_back({ch.id, "SEN2-Q06", "Ethnicity not yet obtained from the family"});
+  if (ch.upn.empty())
+    out.push_back({ch.id, "SEN2-E03", "No UPN (not at school yet) and no UPN-unknown reason recorded"});
+  if (std::any_of(d.placements.begin(), d.placements.end(),
+                  [](const Placement& p) { return p.setting_type == SettingType::other; }))
+    out.push_back({ch.id, "SEN2-Q04", "A placement DfE can only code as OTH"});
+  if (ch.plan_status == PlanStatus::ehc_plan && !d.placements.empty() && !d.placements.back().end_date &&
+      d.placements.back().setting_type == SettingType::special &&
+      at_special_school++ % kUrnNotRecordedEvery == kUrnNotRecordedEvery / 2) {
+    d.placements.back().urn.clear();
+    ch.setting_urn.clear();
+    out.push_back({ch.id, "SEN2-E11", "The special school's URN is not recorded on the child's placement"});
   }
 }
 
@@ -844,11 +948,13 @@ DemoArea generate_demo_area(const Calibration& c, const DemoOptions& o) {
 
   std::uint64_t placement_id = 0;
   std::uint64_t involvement_id = 0;
+  std::size_t at_special_school = 0;
   for (std::size_t i = 0; i < area.children.size(); ++i) {
     auto& d = area.children[i];
     d.child.id = o.id_prefix + "c-" + zero_pad(i + 1, 6);
     for (auto& p : d.placements) p.id = o.id_prefix + "p-" + zero_pad(++placement_id, 6);
     for (auto& inv : d.involvements) inv.id = o.id_prefix + "i-" + zero_pad(++involvement_id, 6);
+    plant_sen2_problems(d, at_special_school, area.sen2_planted);
   }
   return area;
 }

@@ -51,13 +51,26 @@ struct DemoOptions {
 
 struct DemoChild {
   Child child;
-  std::vector<SecondaryNeed> needs;   // rank 2 and below; the primary need is on `child`
-  std::vector<Placement> placements;  // the current one last (no end date)
+  std::vector<SecondaryNeed> needs;  // rank 2 and below; the primary need is on `child`
+  // Oldest first; the current one last, with no end date. A child waiting for
+  // a new setting has none current: every placement has ended.
+  std::vector<Placement> placements;
   std::vector<CaseInvolvement> involvements;
+};
+
+// A problem the demo leaves in its SEN2 return on purpose, of a kind councils
+// meet in their own data, so the validation report has something to show.
+// `rule` is the report's rule id; the report raises it for the child whenever
+// the child is in the year's return.
+struct PlantedSen2Problem {
+  std::string child_id;
+  std::string rule;  // "SEN2-E11"
+  std::string why;
 };
 
 struct DemoArea {
   std::vector<DemoChild> children;
+  std::vector<PlantedSen2Problem> sen2_planted;  // in the order of the children
 };
 
 // How many children of each status an area of `plans` plans gets.

@@ -646,7 +646,7 @@ struct Counters {
 };
 
 SettingType current_setting(const DemoChild& d) {
-  return d.placements.empty() ? SettingType::other : d.placements.back().setting_type;
+  return d.placements.empty() || d.placements.back().end_date ? SettingType::other : d.placements.back().setting_type;
 }
 
 bool names_an_institution(SettingType t) {
@@ -737,7 +737,11 @@ Plan build_plan(const DemoChild& d, PlanStage stage, const Assessment* source, c
   if (is_final) {
     PlacementSection placement;
     placement.setting_type = setting;
-    if (names_an_institution(setting) && !d.child.setting_name.empty()) placement.setting_name = d.child.setting_name;
+    if (names_an_institution(setting) && !d.child.setting_name.empty()) {
+      placement.setting_name = d.child.setting_name;
+      placement.urn = d.child.setting_urn;
+      placement.ukprn = d.child.setting_ukprn;
+    }
     plan.placement = std::move(placement);
   }
 

@@ -470,4 +470,24 @@ std::vector<HealthNotification> health_notifications_of(Tx& tx, const std::strin
   }
   return out;
 }
+SettingIds setting_ids(Tx& tx, const std::string& area_id, const std::string& setting_name) {
+  SettingIds out;
+  for (const char* sql :
+       {"SELECT urn, ukprn FROM placements WHERE area_id = :a AND setting_name = :n AND (urn <> '' OR ukprn <> '') "
+        "GROUP BY urn, ukprn ORDER BY COUNT(*) DESC, urn, ukprn LIMIT 1",
+        "SELECT setting_urn, setting_ukprn FROM children WHERE area_id = :a AND setting_name = :n AND "
+        "(setting_urn <> '' OR setting_ukprn <> '') GROUP BY setting_urn, setting_ukprn ORDER BY COUNT(*) DESC, "
+        "setting_urn, setting_ukprn LIMIT 1"}) {
+    std::string urn, ukprn;
+    soci::indicator urn_ind = soci::i_null, ukprn_ind = soci::i_null;
+    tx.sql << sql, use(area_id, "a"), use(setting_name, "n"), into(urn, urn_ind), into(ukprn, ukprn_ind);
+    if (urn_ind == soci::i_ok || ukprn_ind == soci::i_ok) {
+      out.urn = urn_ind == soci::i_ok ? urn : "";
+      out.ukprn = ukprn_ind == soci::i_ok ? ukprn : "";
+      return out;
+    }
+  }
+  return out;
+}
+
 }  // namespace tandem::store

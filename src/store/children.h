@@ -25,6 +25,14 @@ std::optional<Child> find_child(Tx& tx, const std::string& area_id, const std::s
 
 void insert_placement(Tx& tx, const std::string& area_id, const std::string& child_id, const Placement& p);
 std::vector<Placement> placements_of(Tx& tx, const std::string& child_id);
+// A setting's URN and UKPRN as the area's records give them: the pair most
+// often recorded on placements at a setting of exactly that name, else on
+// children's current settings; both empty when none records either.
+struct SettingIds {
+  std::string urn;
+  std::string ukprn;
+};
+SettingIds setting_ids(Tx& tx, const std::string& area_id, const std::string& setting_name);
 void insert_need(Tx& tx, const std::string& area_id, const std::string& child_id, const SecondaryNeed& n);
 std::vector<SecondaryNeed> needs_of(Tx& tx, const std::string& child_id);
 void insert_involvement(Tx& tx, const std::string& area_id, const std::string& child_id, const CaseInvolvement& i);

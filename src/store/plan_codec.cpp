@@ -77,6 +77,8 @@ std::string plan_to_json(const Plan& p) {
         {"setting_name", p.placement->setting_name ? json(*p.placement->setting_name) : json(nullptr)},
         {"setting_type",
          p.placement->setting_type ? json(std::string(to_string(*p.placement->setting_type))) : json(nullptr)}};
+    if (!p.placement->urn.empty()) j["placement"]["urn"] = p.placement->urn;
+    if (!p.placement->ukprn.empty()) j["placement"]["ukprn"] = p.placement->ukprn;
   }
   if (p.personal_budget) {
     j["personal_budget"] = {{"direct_payment_line_ids", strings(p.personal_budget->direct_payment_line_ids)},
@@ -159,6 +161,8 @@ Result<Plan> plan_from_json(const std::string& text) {
       if (!type) return fail("setting_type", "Unknown setting type " + t);
       pl.setting_type = *type;
     }
+    pl.urn = text_of(j["placement"], "urn");
+    pl.ukprn = text_of(j["placement"], "ukprn");
     p.placement = pl;
   }
   if (j.contains("personal_budget") && j["personal_budget"].is_object()) {

@@ -21,18 +21,25 @@ Plan decode(const std::string& body) {
 bool save_plan(Tx& tx, const std::string& area_id, const Plan& plan, std::int64_t expected_version,
                const std::map<std::string, Pence>& costs, const std::string& saved_by, std::int64_t now) {
   const std::string body = plan_to_json(plan), stage = stage_text(plan);
+  const std::string setting = plan.placement ? plan.placement->setting_name.value_or("") : "",
+                    urn = plan.placement ? plan.placement->urn : "",
+                    ukprn = plan.placement ? plan.placement->ukprn : "";
   const long long at = now;
   long long version = 1;
   if (expected_version == 0) {
-    tx.sql << "INSERT INTO plans (id, area_id, child_id, stage, version, body, updated_at) VALUES (:id, :area, "
-              ":child, :stage, :version, :body, :at)",
-        use(plan.id), use(area_id), use(plan.child_id), use(stage), use(version), use(body), use(at);
+    tx.sql << "INSERT INTO plans (id, area_id, child_id, stage, version, body, updated_at, setting_name, setting_urn, "
+              "setting_ukprn) VALUES (:id, :area, :child, :stage, :version, :body, :at, :setting, :urn, :ukprn)",
+        use(plan.id), use(area_id), use(plan.child_id), use(stage), use(version), use(body), use(at), use(setting),
+        use(urn), use(ukprn);
   } else {
     const long long expected = expected_version;
     version = expected + 1;
-    soci::statement st = (tx.sql.prepare << "UPDATE plans SET stage = :stage, version = :next, body = :body, "
-                                            "updated_at = :at WHERE id = :id AND area_id = :area AND version = :v",
-                          use(stage), use(version), use(body), use(at), use(plan.id), use(area_id), use(expected));
+    soci::statement st =
+        (tx.sql.prepare << "UPDATE plans SET stage = :stage, version = :next, body = :body, updated_at = :at, "
+                           "setting_name = :setting, setting_urn = :urn, setting_ukprn = :ukprn WHERE id = :id AND "
+                           "area_id = :area AND version = :v",
+         use(stage), use(version), use(body), use(at), use(setting), use(urn), use(ukprn), use(plan.id), use(area_id),
+         use(expected));
     st.execute(true);
     if (st.get_affected_rows() != 1) return false;
   }

@@ -42,12 +42,13 @@ Sen2Area load_sen2_area(Tx& tx, const std::string& area_id, const std::string& o
     Sen2Plan p;
     std::string made, reviewed;
     soci::indicator made_ind = soci::i_null, reviewed_ind = soci::i_null;
-    auto prep = (tx.sql.prepare << "SELECT id, child_id, stage, made_on, last_reviewed_on FROM plans WHERE area_id = "
-                                   ":a" +
+    auto prep = (tx.sql.prepare << "SELECT id, child_id, stage, made_on, last_reviewed_on, setting_name, setting_urn, "
+                                   "setting_ukprn FROM plans WHERE area_id = :a" +
                                        only(only_child, "child_id") + " ORDER BY child_id, made_on, id",
                  use(area_id, "a"));
     if (!only_child.empty()) prep, use(only_child, "c");
-    prep, into(p.id), into(p.child_id), into(p.stage), into(made, made_ind), into(reviewed, reviewed_ind);
+    prep, into(p.id), into(p.child_id), into(p.stage), into(made, made_ind), into(reviewed, reviewed_ind),
+        into(p.setting_name), into(p.setting_urn), into(p.setting_ukprn);
     soci::statement st = prep;
     st.execute();
     while (st.fetch()) {

@@ -25,6 +25,10 @@ struct Sen2Plan {
   std::string stage;  // "draft" or "final"
   std::optional<Date> made_on;
   std::optional<Date> last_reviewed_on;
+  // Section I's setting and its URN or UKPRN (empty: not recorded).
+  std::string setting_name;
+  std::string setting_urn;
+  std::string setting_ukprn;
 };
 
 struct Sen2Cessation {

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 #include <set>
 #include <sstream>
 
@@ -108,7 +109,7 @@ TEST(Generator, TwentyThousandPlansFollowTheCalibratedShares) {
     for (const auto& d : area.children) {
       if (d.child.plan_status != PlanStatus::ehc_plan) continue;
       ++plans;
-      if (d.placements.empty()) {
+      if (d.placements.empty() || d.placements.back().end_date) {
         ++not_recorded;
       } else {
         ++setting[setting_index(d.placements.back().setting_type)];
@@ -211,7 +212,7 @@ TEST(Generator, AgesFitSettingsAndDatesAreInOrder) {
     const int age = age_on(c.date_of_birth, kToday);
     ASSERT_GE(age, 0);
     ASSERT_LE(age, 25);
-    if (!d.placements.empty()) {
+    if (!d.placements.empty() && !d.placements.back().end_date) {
       const auto& now = d.placements.back();
       EXPECT_TRUE(fits(now.setting_type, age)) << c.id << " aged " << age << " in " << to_string(now.setting_type);
       EXPECT_FALSE(now.end_date) << c.id;
@@ -224,8 +225,15 @@ TEST(Generator, AgesFitSettingsAndDatesAreInOrder) {
       EXPECT_LE(p.start_date, kToday) << c.id;
       if (p.end_date) {
         EXPECT_GE(*p.end_date, p.start_date) << c.id;
-        EXPECT_LT(*p.end_date, d.placements.back().start_date) << c.id;
+        if (&p != &d.placements.back()) {
+          EXPECT_LT(*p.end_date, d.placements.back().start_date) << c.id;
+        }
+        EXPECT_LE(*p.end_date, kToday) << c.id;
       }
+    }
+    for (std::size_t i = 1; i < d.placements.size(); ++i) {
+      ASSERT_TRUE(d.placements[i - 1].end_date) << c.id;
+      EXPECT_LT(*d.placements[i - 1].end_date, d.placements[i].start_date) << c.id;
     }
     for (const auto& i : d.involvements) {
       EXPECT_GE(i.started_on, c.date_of_birth) << c.id;
@@ -330,6 +338,89 @@ TEST(Generator, WorksFromAHandMadeCalibrationAndForEmptyAreas) {
 
   Calibration empty;
   EXPECT_TRUE(generate_demo_area(empty, options(1)).children.empty());
+}
+
+}  // namespace
+}  // namespace tandem::demo
+
+namespace tandem::demo {
+namespace {
+
+std::optional<Date> plan_started(const DemoChild& d) {
+  for (const auto& i : d.involvements)
+    if (i.role_on_case == "EHC plan maintained by the SEND service" && i.user_id.empty()) return i.started_on;
+  return std::nullopt;
+}
+
+const Placement* placement_on(const DemoChild& d, Date on) {
+  for (const auto& p : d.placements)
+    if (p.start_date <= on && (!p.end_date || *p.end_date >= on)) return &p;
+  return nullptr;
+}
+
+// The SEN2 return names each active plan's placements: a council knows where
+// every child it maintains a plan for has been since the plan began.
+TEST(Generator, EveryPlanHasAPlacementFromItsStart) {
+  const auto area = generate_demo_area(*calibration_for("356"), options(5));
+  std::size_t awaiting = 0;
+  for (const auto& d : area.children) {
+    if (d.child.plan_status != PlanStatus::ehc_plan) continue;
+    const auto start = plan_started(d);
+    ASSERT_TRUE(start) << d.child.id;
+    const Date from = std::max(*start, d.child.date_of_birth + std::chrono::days(181));
+    const bool waiting = !d.placements.empty() && d.placements.back().end_date;
+    awaiting += waiting ? 1 : 0;
+    const Date to = waiting ? *d.placements.back().end_date : kToday;
+    std::string where;
+    for (const auto& p : d.placements)
+      where += " " + std::string(to_string(p.setting_type)) + " " + format_date(p.start_date) + ".." +
+               (p.end_date ? format_date(*p.end_date) : "");
+    for (Date day = from; day <= to; day += std::chrono::days(30)) {
+      EXPECT_NE(placement_on(d, day), nullptr) << d.child.id << " has no placement on " << format_date(day) << ":"
+                                               << where << " born " << format_date(d.child.date_of_birth);
+    }
+    EXPECT_NE(placement_on(d, to), nullptr) << d.child.id << where << " plan from " << format_date(*start);
+  }
+  EXPECT_GT(awaiting, 0U);  // Stockport's DfE figures leave some plans' placement unrecorded
+}
+
+// What the generator says it planted is on the child it names.
+TEST(Generator, PlantedSen2ProblemsAreOnTheirChildren) {
+  const auto area = generate_demo_area(*calibration_for("356"), options(5));
+  std::map<std::string, const DemoChild*> by_id;
+  for (const auto& d : area.children) by_id[d.child.id] = &d;
+  std::map<std::string, int> kinds;
+  for (const auto& p : area.sen2_planted) {
+    ++kinds[p.rule];
+    const DemoChild& d = *by_id.at(p.child_id);
+    EXPECT_FALSE(p.why.empty());
+    if (p.rule == "SEN2-Q06") {
+      EXPECT_EQ(d.child.ethnicity, "NOBT") << p.child_id;
+    }
+    if (p.rule == "SEN2-E03") {
+      EXPECT_TRUE(d.child.upn.empty()) << p.child_id;
+    }
+    if (p.rule == "SEN2-E11") {
+      EXPECT_TRUE(d.child.setting_urn.empty()) << p.child_id;
+      EXPECT_TRUE(d.placements.back().urn.empty()) << p.child_id;
+      EXPECT_EQ(d.placements.back().setting_type, SettingType::special) << p.child_id;
+    }
+  }
+  for (const char* rule : {"SEN2-Q06", "SEN2-E03", "SEN2-E11"}) EXPECT_GT(kinds[rule], 0) << rule;
+  // Every other current school or college placement carries its URN or UKPRN.
+  std::set<std::string> no_urn;
+  for (const auto& p : area.sen2_planted)
+    if (p.rule == "SEN2-E11") no_urn.insert(p.child_id);
+  for (const auto& d : area.children) {
+    for (const auto& pl : d.placements) {
+      const bool institution = pl.setting_type == SettingType::mainstream ||
+                               pl.setting_type == SettingType::mainstream_unit ||
+                               pl.setting_type == SettingType::special || pl.setting_type == SettingType::ap_pru ||
+                               pl.setting_type == SettingType::further_education;
+      if (!institution || (no_urn.contains(d.child.id) && &pl == &d.placements.back())) continue;
+      EXPECT_TRUE(!pl.urn.empty() || !pl.ukprn.empty()) << d.child.id << " at " << pl.setting_name;
+    }
+  }
 }
 
 }  // namespace

@@ -174,7 +174,8 @@ TEST(Plans, FinalPlansNameTheCurrentSetting) {
     const DemoChild& d = *children.at(p.child_id);
     ASSERT_TRUE(p.placement) << p.id;
     // A child whose placement the DfE figures do not record gets the type "other".
-    const SettingType type = d.placements.empty() ? SettingType::other : d.placements.back().setting_type;
+    const SettingType type =
+        d.placements.empty() || d.placements.back().end_date ? SettingType::other : d.placements.back().setting_type;
     EXPECT_EQ(p.placement->setting_type, type) << p.id;
     if (p.placement->setting_name) {
       EXPECT_EQ(*p.placement->setting_name, d.child.setting_name) << p.id;

@@ -469,7 +469,7 @@ Plan good_final_plan() {
   breaks.outcome_ids = {"e2"};
 
   p.provision = {slt, physio, breaks};
-  p.placement = PlacementSection{"Tandem Demo Primary School", SettingType::mainstream};
+  p.placement = PlacementSection{"Tandem Demo Primary School", SettingType::mainstream, {}, {}};
   p.advice = {{"K1", "Speech and language therapy advice"}};
   return p;
 }
@@ -684,9 +684,9 @@ TEST(AreaAnnualCost, SumsPlansCostingEachByItsSetting) {
 
   Plan mainstream = costed_plan({costed("teaching_assistant_support", Section::F, {{la, 10'000}}, 9'000),
                                  costed("camhs", Section::G, {{icb, 10'000}}, 1'000)});
-  mainstream.placement = PlacementSection{std::nullopt, SettingType::mainstream};
+  mainstream.placement = PlacementSection{std::nullopt, SettingType::mainstream, {}, {}};
   Plan special = costed_plan({costed("special_school_place", Section::F, {{la, 10'000}}, 20'000)});
-  special.placement = PlacementSection{"Tandem Demo Special School", SettingType::special};
+  special.placement = PlacementSection{"Tandem Demo Special School", SettingType::special, {}, {}};
   Plan draft = costed_plan({costed("teaching_assistant_support", Section::F, {{la, 10'000}}, 2'000)});
 
   const std::vector<Plan> plans{mainstream, special, draft};

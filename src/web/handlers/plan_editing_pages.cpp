@@ -323,6 +323,8 @@ Response final_form_page(Ctx& ctx, const std::string& plan_id, const app::FinalF
                   {"version", f.version},
                   {"issued_on", f.issued_on},
                   {"setting_name", f.setting_name},
+                  {"setting_urn", f.setting_urn},
+                  {"setting_ukprn", f.setting_ukprn},
                   {"types", options(types, f.setting_type)}};
   if (e != nullptr) {
     view["errors"] = error_items(*e);
@@ -338,7 +340,7 @@ Response plan_final_form(Ctx& ctx) {
   if (!stored) return refusal;
   if (stored->plan.stage == PlanStage::final)
     return error_page(ctx, 400, "Already final", "This plan has already been issued as final.");
-  app::FinalForm f{format_date(ctx.s.clock.today()), "", "", std::to_string(stored->version)};
+  app::FinalForm f{format_date(ctx.s.clock.today()), "", "", std::to_string(stored->version), "", ""};
   return final_form_page(ctx, stored->plan.id, f, nullptr);
 }
 
@@ -346,7 +348,7 @@ Response plan_final_save(Ctx& ctx) {
   auto services = ctx.s.register_services();
   const std::string plan_id = ctx.captures.at(0);
   app::FinalForm f{param(ctx.form, "issued_on"), param(ctx.form, "setting_name"), param(ctx.form, "setting_type"),
-                   param(ctx.form, "version")};
+                   param(ctx.form, "version"),   param(ctx.form, "setting_urn"),  param(ctx.form, "setting_ukprn")};
   auto out = app::issue_final(services, ctx.me(), plan_id, f);
   if (auto* r = std::get_if<app::Refused>(&out)) return refused_page(ctx, *r);
   if (auto* e = std::get_if<Error>(&out)) return final_form_page(ctx, plan_id, f, e);
@@ -459,7 +461,8 @@ Response api_plan_final(Ctx& ctx) {
   auto p = json_body_params(ctx.req.body, line_arrays);
   if (!p) return json_error(400, Error("body", "The request body must be a JSON object"));
   auto services = ctx.s.register_services();
-  app::FinalForm f{param(*p, "issued_on"), param(*p, "setting_name"), param(*p, "setting_type"), param(*p, "version")};
+  app::FinalForm f{param(*p, "issued_on"), param(*p, "setting_name"), param(*p, "setting_type"),
+                   param(*p, "version"),   param(*p, "setting_urn"),  param(*p, "setting_ukprn")};
   auto out = app::issue_final(services, ctx.me(), ctx.captures.at(0), f);
   return api_edit_result(ctx, out, 200);
 }

@@ -109,6 +109,8 @@ Response plan_page(Ctx& ctx) {
     placement = p.placement->setting_name.value_or("Type of setting only");
     if (p.placement->setting_type)
       placement += " (" + std::string(setting_type_label(*p.placement->setting_type)) + ")";
+    if (!p.placement->urn.empty()) placement += ", URN " + p.placement->urn;
+    if (!p.placement->ukprn.empty()) placement += ", UKPRN " + p.placement->ukprn;
   }
   mstch::array versions;
   for (const auto& r : v.versions) {
