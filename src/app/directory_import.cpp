@@ -50,6 +50,10 @@ Result<interop::oruk::ParsedFeed> read_source(const std::string& source, Date to
     return read_remote_feed(source, fetch, today, progress);
   }
   std::error_code ec;
+  if (!std::filesystem::exists(source, ec))
+    return fail("source", "There is no " + source +
+                              ": give a feed's address (http:// or https://), a folder of Open Referral UK CSV tables "
+                              "or a JSON file");
   if (std::filesystem::is_directory(source, ec)) {
     auto files = read_tables(source);
     if (!files) return tl::unexpected(files.error());

@@ -52,9 +52,10 @@ struct Table {
   CsvTable csv;
 
   std::size_t size() const { return csv.rows.size(); }
-  std::string cell(std::size_t row, std::string_view column) const {
+  std::string cell(std::size_t row, std::string_view column) const { return std::string(cell_view(row, column)); }
+  std::string_view cell_view(std::size_t row, std::string_view column) const {
     auto c = csv.column(column);
-    return c ? csv.rows[row][*c] : std::string();
+    return c ? std::string_view(csv.rows[row][*c]) : std::string_view();
   }
   std::string where(std::size_t row) const { return file + " line " + std::to_string(csv.row_lines[row]); }
   // Rows by the value of one column, in file order.
@@ -170,13 +171,16 @@ class Joiner {
   // A number cell: blank is none; anything else must be a number (a whole one
   // for ages), or the row is refused naming the cell.
   void number(json& obj, const char* key, const Table& t, std::size_t row, bool whole, const std::string& what) {
-    const std::string v = t.cell(row, key);
+    std::string_view v = t.cell_view(row, key);
+    while (!v.empty() && v.front() == ' ') v.remove_prefix(1);
+    while (!v.empty() && v.back() == ' ') v.remove_suffix(1);
     if (v.empty()) return;
     double value = 0;
     const auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), value);
     if (ec != std::errc() || end != v.data() + v.size() || !std::isfinite(value) ||
         (whole && value != std::floor(value))) {
-      errors_.push_back({t.where(row) + " " + key, std::string(key) + " must be " + what + ", not \"" + v + "\""});
+      errors_.push_back(
+          {t.where(row) + " " + key, std::string(key) + " must be " + what + ", not \"" + std::string(v) + "\""});
       return;
     }
     obj[key] = value;
@@ -364,6 +368,7 @@ class Joiner {
   static FieldError first_bad_schedule(const json& j, const FieldError& e) {
     const json& schedules = j["schedules"];
     for (std::size_t i = 0; i < schedules.size(); ++i) {
+      if (!schedules[i].contains("opens_at") && !schedules[i].contains("closes_at")) continue;  // not read
       for (const char* key : {"opens_at", "closes_at"}) {
         const std::string v = schedules[i].value(key, "").substr(0, 5);
         if (!parse_time_of_day(v))

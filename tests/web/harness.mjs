@@ -62,15 +62,16 @@ function requireBinary() {
  * @param {boolean} [options.demo=true]  run `tandem demo` on the database first
  * @param {string[]} [options.args=[]]   extra arguments for `tandem serve`
  * @param {object} [options.env={}]      extra environment variables for the server
+ * @param {string} [options.database]    serve this database (e.g. one a test filled) instead of a fresh one
  * @returns {Promise<{url: string, database: string, demoOutput: string,
  *   logs: () => string, stop: () => Promise<void>}>}
  *   url has no trailing slash (`${url}/sign-in`); demoOutput is what `tandem demo`
  *   printed (the demo accounts), '' without demo; logs() is the server's output so far.
  */
-export async function startServer({ demo = true, args = [], env = {} } = {}) {
+export async function startServer({ demo = true, args = [], env = {}, database: given } = {}) {
   requireBinary();
   const dir = await mkdtemp(path.join(tmpdir(), 'tandem-web-'));
-  const database = process.env.TANDEM_DATABASE_URL || `sqlite:${path.join(dir, 't.db')}`;
+  const database = given || process.env.TANDEM_DATABASE_URL || `sqlite:${path.join(dir, 't.db')}`;
   const childEnv = { ...process.env, ...env };
   const removeDir = () => rm(dir, { recursive: true, force: true });
 
