@@ -61,7 +61,8 @@ Result<HttpAnswer> http_get(const std::string& url, const HttpOptions& options) 
                            " MiB: that is not one page of a directory");
   if (code == CURLE_OPERATION_TIMEDOUT)
     return fail("url", url + " did not answer within " + std::to_string(options.timeout.count()) +
-                           " seconds: check the address, or allow longer with --timeout");
+                           (options.timeout.count() == 1 ? " second" : " seconds") +
+                           ": check the address, or allow longer with --timeout");
   if (code != CURLE_OK) {
     const std::string why = error[0] != '\0' ? error : curl_easy_strerror(code);
     return fail("url", "Cannot fetch " + url + ": " + why);

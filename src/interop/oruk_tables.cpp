@@ -366,7 +366,9 @@ class Joiner {
 
   // check_service names "schedules" as a whole; point at the first bad one.
   static FieldError first_bad_schedule(const json& j, const FieldError& e) {
-    const json& schedules = j["schedules"];
+    auto found = j.find("schedules");
+    if (found == j.end()) return e;
+    const json& schedules = *found;
     for (std::size_t i = 0; i < schedules.size(); ++i) {
       if (!schedules[i].contains("opens_at") && !schedules[i].contains("closes_at")) continue;  // not read
       for (const char* key : {"opens_at", "closes_at"}) {

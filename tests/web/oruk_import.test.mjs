@@ -27,6 +27,8 @@ before(async () => {
     if (req.url.startsWith('/web-page/')) {
       res.writeHead(200, { 'content-type': 'text/html' });
       res.end('<!doctype html><title>Welcome</title><p>Our directory</p>');
+    } else if (req.url.startsWith('/silent/')) {
+      // Never answers: the import's --timeout ends the wait.
     } else if (req.url.startsWith('/moved/')) {
       res.writeHead(301, { location: `${source.url}/api/oruk${req.url.slice('/moved'.length)}` });
       res.end();
@@ -40,6 +42,7 @@ before(async () => {
 
 after(async () => {
   await source?.stop();
+  other?.closeAllConnections();
   await new Promise((resolve) => (other ? other.close(resolve) : resolve()));
   if (dir) await rm(dir, { recursive: true, force: true });
 });
@@ -103,6 +106,7 @@ test('a second Tandem imports the first one\'s feed and publishes the same servi
     [[`${otherUrl()}/missing/api/oruk/`], /missing\/api\/oruk\/services\?page=1&per_page=100 answered 404 \(text\/plain\): expected 200 and a page of services/],
     [[`${otherUrl()}/web-page/`], /web-page\/services\?page=1&per_page=100 answered 200 \(text\/html\): The answer is not JSON: expected an Open Referral UK page of services/],
     [['http://127.0.0.1:1/api/oruk/'], /Cannot fetch http:\/\/127\.0\.0\.1:1\/api\/oruk\/services\?page=1&per_page=100: /],
+    [[`${otherUrl()}/silent/`, '--timeout', '1'], /silent\/services\?page=1&per_page=100 did not answer within 1 second: check the address, or allow longer with --timeout/],
     [[await tables((t) => t.replace('active,,,5,11', 'active,,,5,eleven'))],
       /services\.csv line 2 \(.*\) Saturday play: services\.csv line 2 maximum_age: maximum_age must be a whole number of years, like 18, not "eleven"/],
     [[await tables((t) => t.replace(',status,', ',state,'))],
