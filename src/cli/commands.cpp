@@ -1,6 +1,7 @@
 #include "cli/commands.h"
 
 #include <algorithm>
+#include <chrono>
 #include <filesystem>
 #include <iostream>
 #include <stdexcept>
@@ -37,17 +38,23 @@ int run_demo(store::Database& db, const app::Clock& clock, const DemoOptions& op
   return 0;
 }
 
-int import_oruk(store::Database& db, const app::Clock& clock, const std::string& area_id, const std::string& file) {
-  auto report = app::import_oruk_file(db, clock, area_id, file, [](std::size_t done, std::size_t total) {
-    std::cerr << "Saved " << done << " of " << total << " services\n";
-  });
+int import_oruk(store::Database& db, const app::Clock& clock, const std::string& area_id, const std::string& source,
+                int timeout_seconds) {
+  app::ImportOptions options;
+  options.timeout = std::chrono::seconds(timeout_seconds);
+  auto report = app::import_oruk(db, clock, area_id, source, options,
+                                 [](std::string_view what, std::size_t done, std::size_t total) {
+                                   std::cerr << "tandem: " << what << ": " << done << " of " << total << "\n";
+                                 });
   if (!report) {
     for (const auto& f : report.error().fields) std::cerr << "tandem: " << f.field << ": " << f.message << "\n";
+    std::cerr << "tandem: nothing was imported\n";
     return 2;
   }
   for (const auto& r : report->rejected) {
+    const std::string where = r.source.empty() ? "service " + std::to_string(r.index + 1) : r.source;
     for (const auto& f : r.error.fields) {
-      std::cerr << "tandem: service " << r.index + 1 << (r.id.empty() ? "" : " (" + r.id + ")")
+      std::cerr << "tandem: " << where << (r.id.empty() ? "" : " (" + r.id + ")")
                 << (r.name.empty() ? "" : " " + r.name) << ": " << f.field << ": " << f.message << "\n";
     }
   }
@@ -56,7 +63,9 @@ int import_oruk(store::Database& db, const app::Clock& clock, const std::string&
               << " services refused; nothing was imported\n";
     return 2;
   }
-  std::cout << "Imported " << report->imported << " services into the Local Offer of " << area_id << "\n";
+  std::cout << "Imported " << report->imported << " services (" << report->organisations << " organisations, "
+            << report->locations << " venues, " << report->terms << " taxonomy terms) into the Local Offer of "
+            << area_id << (report->area_created ? ", a new area made from its shipped profile" : "") << "\n";
   return 0;
 }
 

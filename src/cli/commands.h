@@ -25,9 +25,12 @@ int check_profile(const std::string& path);
 bool area_profiles_load(const std::string& dir);
 // The id of the only area in the database; throws with advice when there are none or several.
 std::string only_area(store::Database& db);
-// Imports a file of Open Referral UK services, printing progress and every
-// refused service with its fields. Returns 0 when imported, 2 when refused.
-int import_oruk(store::Database& db, const app::Clock& clock, const std::string& area_id, const std::string& file);
+// Imports Open Referral UK services from a feed's address, a folder of its CSV
+// tables or a JSON file, printing progress and every refused service with
+// where it came from and its fields. Returns 0 when imported, 2 when refused
+// (nothing is imported then).
+int import_oruk(store::Database& db, const app::Clock& clock, const std::string& area_id, const std::string& source,
+                int timeout_seconds);
 Result<std::string> create_token(store::Database& db, const app::Clock& clock, const std::string& email,
                                  const std::string& name);
 

@@ -132,12 +132,25 @@ int main(int argc, char** argv) {
 
   auto* import = cli.add_subcommand("import", "Import data from other systems");
   import->require_subcommand(1);
-  std::string import_file, import_area;
+  std::string import_source, import_area;
+  int import_timeout = 30;
   auto* import_oruk = import->add_subcommand(
-      "oruk", "Import Open Referral UK services (a service, a list or a page of them, as JSON) into the Local Offer");
+      "oruk",
+      "Import Open Referral UK services into the Local Offer: from another directory's feed, a folder of its CSV "
+      "tables, or a JSON file. If any service is refused, each is named and nothing is imported; importing again "
+      "updates what an earlier import brought");
   add_database(import_oruk);
-  import_oruk->add_option("file", import_file, "The JSON file")->required();
-  import_oruk->add_option("--area", import_area, "Area id (default: the only area in the database)");
+  import_oruk
+      ->add_option("source", import_source,
+                   "A feed's address (https://host/api/oruk/ or .../services), a folder holding services.csv, "
+                   "organizations.csv and the other tables, or a JSON file (a service, a list or a page of them)")
+      ->required();
+  import_oruk->add_option("--area", import_area,
+                          "Area id (default: the only area in the database); an area the database lacks is made "
+                          "from the shipped profile of that id");
+  import_oruk->add_option("--timeout", import_timeout, "Seconds to wait for each answer from a feed")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 3600));
 
   tandem::cli::Sen2Args sen2_args;
   const auto sen2 = tandem::cli::add_sen2_commands(cli, *import, database, sen2_args);
@@ -198,7 +211,7 @@ int main(int argc, char** argv) {
       auto db = tandem::store::Database::open(database, 1);
       db->migrate();
       if (import_area.empty()) import_area = tandem::cli::only_area(*db);
-      return tandem::cli::import_oruk(*db, clock, import_area, import_file);
+      return tandem::cli::import_oruk(*db, clock, import_area, import_source, import_timeout);
     }
     if (*sen2.export_sen2 || *sen2.import_sen2) {
       auto db = tandem::store::Database::open(database, 1);

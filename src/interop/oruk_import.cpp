@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "interop/oruk.h"
+#include "interop/oruk_reader.h"
 
 namespace tandem::interop::oruk {
 
@@ -207,6 +208,27 @@ ImportedService read_service(const json& j, Date today, Reader& r) {
 
 }  // namespace
 
+ImportedService read_service_object(const json& j, Date today, std::vector<FieldError>& errors) {
+  Reader r;
+  auto out = read_service(j, today, r);
+  errors = std::move(r.errors);
+  return out;
+}
+
+void add_service(ParsedFeed& feed, const json& j, std::size_t index, const std::string& source, Date today) {
+  if (!j.is_object()) {
+    feed.rejected.push_back({index, "", "", source, Error("service", "each service must be an object")});
+    return;
+  }
+  std::vector<FieldError> errors;
+  auto record = read_service_object(j, today, errors);
+  if (errors.empty()) {
+    feed.services.push_back(std::move(record));
+  } else {
+    feed.rejected.push_back({index, record.service.id, record.service.name, source, Error(std::move(errors))});
+  }
+}
+
 Result<ParsedFeed> parse_services(std::string_view json_text, Date today) {
   json doc = json::parse(json_text, nullptr, false);
   if (doc.is_discarded()) return fail("file", "The file is not JSON");
@@ -221,21 +243,53 @@ Result<ParsedFeed> parse_services(std::string_view json_text, Date today) {
   if (!list->is_array() || list->empty())
     return fail("file", "The file holds no services: give a service, a list of services or a page of them");
   ParsedFeed out;
-  for (std::size_t i = 0; i < list->size(); ++i) {
-    const json& j = (*list)[i];
-    Reader r;
-    if (!j.is_object()) {
-      out.rejected.push_back({i, "", "", Error("service", "each service must be an object")});
-      continue;
-    }
-    auto record = read_service(j, today, r);
-    if (r.errors.empty()) {
-      out.services.push_back(std::move(record));
-    } else {
-      out.rejected.push_back({i, record.service.id, record.service.name, Error(std::move(r.errors))});
-    }
-  }
+  for (std::size_t i = 0; i < list->size(); ++i) add_service(out, (*list)[i], i, "", today);
   return out;
+}
+
+void add_service_text(ParsedFeed& feed, std::string_view json_text, std::size_t index, const std::string& source,
+                      Date today) {
+  json j = json::parse(json_text, nullptr, false);
+  if (j.is_discarded() || !j.is_object()) {
+    feed.rejected.push_back({index, "", "", source,
+                             Error("service", "The answer is not a JSON object: expected one service (service.json)")});
+    return;
+  }
+  add_service(feed, j, index, source, today);
+}
+
+Result<ServicePage> parse_service_page(std::string_view json_text) {
+  constexpr const char* kShape =
+      "expected an Open Referral UK page of services: a JSON object with \"contents\" (a list of services) and "
+      "\"total_pages\"";
+  json doc = json::parse(json_text, nullptr, false);
+  if (doc.is_discarded()) return fail("page", std::string("The answer is not JSON: ") + kShape);
+  auto contents = doc.is_object() ? doc.find("contents") : doc.end();
+  if (!doc.is_object() || contents == doc.end() || !contents->is_array())
+    return fail("page", std::string("The answer has no \"contents\" list: ") + kShape);
+  ServicePage page;
+  auto whole = [&](const char* key) -> std::optional<std::int64_t> {
+    auto it = doc.find(key);
+    if (it == doc.end() || !it->is_number_integer()) return std::nullopt;
+    return it->get<std::int64_t>();
+  };
+  page.total_pages = whole("total_pages");
+  page.total_items = whole("total_items");
+  if (auto it = doc.find("last_page"); it != doc.end() && it->is_boolean()) page.last_page = it->get<bool>();
+  for (std::size_t i = 0; i < contents->size(); ++i) {
+    const json& item = (*contents)[i];
+    ServicePage::Item out;
+    if (item.is_object()) {
+      if (auto id = item.find("id"); id != item.end() && id->is_string()) out.id = id->get<std::string>();
+      if (auto name = item.find("name"); name != item.end() && name->is_string()) out.name = name->get<std::string>();
+      // A list item that carries its venues is the full record; one that does not is a summary.
+      if (item.contains("service_at_locations")) out.full_json = item.dump();
+    }
+    if (out.id.empty() && out.full_json.empty())
+      return fail("page", "contents[" + std::to_string(i) + "] has no \"id\": " + kShape);
+    page.items.push_back(std::move(out));
+  }
+  return page;
 }
 
 }  // namespace tandem::interop::oruk

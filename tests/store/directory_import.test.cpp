@@ -4,9 +4,11 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <map>
 
 #include <gtest/gtest.h>
 
+#include "app/oruk_remote.h"
 #include "interop/oruk.h"
 #include "store/directory.h"
 #include "store/people.h"
@@ -164,6 +166,178 @@ TEST_F(DirectoryImport, NotJsonIsRefusedNamingTheFile) {
   ASSERT_FALSE(report);
   EXPECT_EQ(report.error().first_field(), "file");
   std::filesystem::remove(path);
+}
+
+// A feed served from memory: each URL's answer, and the URLs asked for.
+struct FakeFeed {
+  std::map<std::string, app::HttpAnswer> answers;
+  std::vector<std::string> asked;
+  app::HttpFetch fetch() {
+    return [this](const std::string& url) -> Result<app::HttpAnswer> {
+      asked.push_back(url);
+      auto it = answers.find(url);
+      if (it == answers.end()) return app::HttpAnswer{404, "text/plain", "Not found", url};
+      return it->second;
+    };
+  }
+};
+
+// The source directory served as Tandem serves it: pages of summaries, one per
+// page, and each service's full record at /services/{id}.
+FakeFeed served(const Directory& d, const std::string& base) {
+  const interop::oruk::DirectoryIndex index(d);
+  FakeFeed feed;
+  const auto n = static_cast<std::int64_t>(d.services.size());
+  for (std::int64_t page = 1; page <= n; ++page) {
+    const auto& s = d.services[static_cast<std::size_t>(page - 1)];
+    const std::string item = interop::oruk::service_list_item(s, index);
+    feed.answers[base + "/services?page=" + std::to_string(page) + "&per_page=100"] = {
+        200, "application/json", interop::oruk::page({n, page, 1}, {item}), ""};
+    feed.answers[base + "/services/" + s.id] = {200, "application/json", interop::oruk::service_full(s, index), ""};
+  }
+  return feed;
+}
+
+TEST_F(DirectoryImport, AFeedIsReadPageByPageAndEachSummaryFetchedInFull) {
+  FakeFeed feed = served(source(), "https://other.example/api/oruk");
+  app::ImportOptions options;
+  options.fetch = feed.fetch();
+  std::vector<std::string> progress;
+  auto report = app::import_oruk(
+      *t_.db, clock_, "area", "https://other.example/api/oruk/", options,
+      [&](std::string_view what, std::size_t done, std::size_t total) {
+        progress.push_back(std::string(what) + " " + std::to_string(done) + "/" + std::to_string(total));
+      });
+  ASSERT_TRUE(report) << report.error().first_message();
+  EXPECT_EQ(report->imported, 2u);
+  EXPECT_EQ(feed.asked, (std::vector<std::string>{
+                            "https://other.example/api/oruk/services?page=1&per_page=100",
+                            "https://other.example/api/oruk/services?page=2&per_page=100",
+                            "https://other.example/api/oruk/services/1e000000-0000-4000-8000-000000000001",
+                            "https://other.example/api/oruk/services/1e000000-0000-4000-8000-000000000002",
+                        }));
+  EXPECT_EQ(progress, (std::vector<std::string>{"pages read 1/2", "pages read 2/2", "services fetched 2/2",
+                                                "services saved 2/2"}));
+  const Directory d = loaded();
+  ASSERT_EQ(d.services.size(), 2u);
+  EXPECT_EQ(d.services[1].schedules.at(0).opens_at, "10:00") << "the full record, not the summary";
+  EXPECT_EQ(d.services[1].level, ServiceLevel::highly_specialist);
+}
+
+TEST_F(DirectoryImport, AFeedsAddressMayNameItsServicesList) {
+  for (const char* given : {"https://other.example/api/oruk", "https://other.example/api/oruk/services",
+                            "https://other.example/api/oruk/services/?page=3"}) {
+    EXPECT_EQ(app::oruk_base_url(given), "https://other.example/api/oruk") << given;
+  }
+}
+
+struct BadFeedCase {
+  const char* what;
+  app::HttpAnswer first_page;
+  const char* says;
+};
+
+TEST_F(DirectoryImport, AnAnswerThatIsNotAFeedIsRefusedNamingTheUrlAndWhatWasExpected) {
+  const std::string page1 = "https://other.example/api/oruk/services?page=1&per_page=100";
+  const BadFeedCase cases[] = {
+      {"not found",
+       {404, "text/plain", "Not found", ""},
+       "answered 404 (text/plain): expected 200 and a page of services"},
+      {"a web page",
+       {200, "text/html", "<!doctype html><p>Welcome</p>", ""},
+       "answered 200 (text/html): The answer is not JSON"},
+      {"JSON of another shape", {200, "application/json", R"({"services": []})", ""}, "has no \"contents\" list"},
+      {"a server error", {503, "text/plain", "down", ""}, "answered 503"},
+  };
+  for (const auto& c : cases) {
+    FakeFeed feed;
+    feed.answers[page1] = c.first_page;
+    app::ImportOptions options;
+    options.fetch = feed.fetch();
+    auto report = app::import_oruk(*t_.db, clock_, "area", "https://other.example/api/oruk/", options, {});
+    ASSERT_FALSE(report) << c.what;
+    EXPECT_EQ(report.error().first_field(), "url") << c.what;
+    EXPECT_TRUE(report.error().first_message().starts_with(page1)) << c.what << ": " << report.error().first_message();
+    EXPECT_NE(report.error().first_message().find(c.says), std::string::npos)
+        << c.what << ": " << report.error().first_message();
+  }
+  EXPECT_TRUE(loaded().services.empty());
+}
+
+TEST_F(DirectoryImport, AServiceWhoseRecordCannotBeFetchedRefusesTheWholeFeed) {
+  FakeFeed feed = served(source(), "https://other.example/api/oruk");
+  feed.answers.erase("https://other.example/api/oruk/services/1e000000-0000-4000-8000-000000000002");
+  app::ImportOptions options;
+  options.fetch = feed.fetch();
+  auto report = app::import_oruk(*t_.db, clock_, "area", "https://other.example/api/oruk/", options, {});
+  ASSERT_TRUE(report);
+  EXPECT_EQ(report->imported, 0u);
+  ASSERT_EQ(report->rejected.size(), 1u);
+  EXPECT_EQ(report->rejected[0].source, "https://other.example/api/oruk/services/1e000000-0000-4000-8000-000000000002");
+  EXPECT_NE(report->rejected[0].error.first_message().find("answered 404"), std::string::npos);
+  EXPECT_TRUE(loaded().services.empty());
+}
+
+TEST_F(DirectoryImport, CsvTablesImportAndImportingAgainUpdates) {
+  const auto folder = std::filesystem::path(TANDEM_SOURCE_DIR) / "tests/fixtures/oruk-csv";
+  auto first = app::import_oruk(*t_.db, clock_, "area", folder.string(), {}, {});
+  ASSERT_TRUE(first) << first.error().first_message();
+  ASSERT_TRUE(first->rejected.empty()) << first->rejected[0].error.first_field();
+  EXPECT_EQ(first->imported, 3u);
+  EXPECT_EQ(first->organisations, 2u);
+  EXPECT_EQ(first->locations, 3u);
+  EXPECT_EQ(first->terms, 3u);
+  auto again = app::import_oruk(*t_.db, clock_, "area", folder.string(), {}, {});
+  ASSERT_TRUE(again);
+  const Directory d = loaded();
+  EXPECT_EQ(d.services.size(), 3u);
+  EXPECT_EQ(d.organisations.size(), 2u);
+  EXPECT_EQ(d.locations.size(), 3u);
+  for (const auto& s : d.services) EXPECT_EQ(s.version, 2) << s.name << " was updated, not duplicated";
+}
+
+TEST_F(DirectoryImport, ABadCsvRowChangesNothing) {
+  const auto fixture = std::filesystem::path(TANDEM_SOURCE_DIR) / "tests/fixtures/oruk-csv";
+  ASSERT_TRUE(app::import_oruk(*t_.db, clock_, "area", fixture.string(), {}, {}));
+  const auto folder = std::filesystem::temp_directory_path() / ("bad-tables-" + std::to_string(::getpid()));
+  std::filesystem::create_directories(folder);
+  for (const auto& entry : std::filesystem::directory_iterator(fixture))
+    std::filesystem::copy_file(entry.path(), folder / entry.path().filename(),
+                               std::filesystem::copy_options::overwrite_existing);
+  {
+    std::ifstream in(folder / "services.csv", std::ios::binary);
+    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    text.replace(text.find("Saturday play"), 13, "Saturday fun");
+    text.replace(text.find("active,,,5,11"), 13, "active,,,5,eleven");
+    std::ofstream(folder / "services.csv", std::ios::binary) << text;
+  }
+  auto report = app::import_oruk(*t_.db, clock_, "area", folder.string(), {}, {});
+  ASSERT_TRUE(report);
+  ASSERT_EQ(report->rejected.size(), 1u);
+  EXPECT_EQ(report->rejected[0].source, "services.csv line 2");
+  EXPECT_EQ(report->rejected[0].error.first_field(), "services.csv line 2 maximum_age");
+  const Directory d = loaded();
+  ASSERT_EQ(d.services.size(), 3u);
+  for (const auto& s : d.services) {
+    EXPECT_NE(s.name, "Saturday fun") << "nothing of the refused import was saved";
+    EXPECT_EQ(s.version, 1);
+  }
+  std::filesystem::remove_all(folder);
+}
+
+TEST_F(DirectoryImport, AnAreaTheDatabaseLacksIsMadeFromItsShippedProfile) {
+  const auto folder = std::filesystem::path(TANDEM_SOURCE_DIR) / "tests/fixtures/oruk-csv";
+  auto report = app::import_oruk(*t_.db, clock_, "halton", folder.string(), {}, {});
+  ASSERT_TRUE(report) << report.error().first_message();
+  EXPECT_TRUE(report->area_created);
+  std::optional<store::AreaRow> area;
+  t_.db->read([&](store::Tx& tx) { area = store::find_area(tx, "halton"); });
+  ASSERT_TRUE(area);
+  EXPECT_EQ(area->name, "Halton");
+  auto unknown = app::import_oruk(*t_.db, clock_, "atlantis", folder.string(), {}, {});
+  ASSERT_FALSE(unknown);
+  EXPECT_EQ(unknown.error().first_field(), "area");
+  EXPECT_NE(unknown.error().first_message().find("shipped: "), std::string::npos);
 }
 
 }  // namespace

@@ -69,19 +69,21 @@ function requireBinary() {
  * @param {boolean} [options.demo=true]  run `tandem demo` on the database first
  * @param {string[]} [options.args=[]]   extra arguments for `tandem serve`
  * @param {object} [options.env={}]      extra environment variables for the server
+ * @param {string} [options.database]    serve this database (e.g. one a test filled) instead of a fresh one
  * @returns {Promise<{url: string, database: string, demoOutput: string,
  *   logs: () => string, stop: () => Promise<void>}>}
  *   url has no trailing slash (`${url}/sign-in`); demoOutput is what `tandem demo`
  *   printed (the demo accounts), '' without demo; logs() is the server's output so far.
  */
-export async function startServer({ demo = true, args = [], env = {} } = {}) {
+export async function startServer({ demo = true, args = [], env = {}, database: given } = {}) {
   requireBinary();
   const dir = await mkdtemp(path.join(tmpdir(), 'tandem-web-'));
-  const prepared = demo ? preparedDemo() : null;
-  const own = process.env.TANDEM_TEST_POSTGRES
+  // A database the test gives is served as it is: no demo copy, no database of its own.
+  const prepared = demo && !given ? preparedDemo() : null;
+  const own = process.env.TANDEM_TEST_POSTGRES && !given
     ? await createPostgresDatabase(process.env.TANDEM_TEST_POSTGRES, prepared?.postgresTemplate)
     : null;
-  const database = own?.url || process.env.TANDEM_DATABASE_URL || `sqlite:${path.join(dir, 't.db')}`;
+  const database = given || own?.url || process.env.TANDEM_DATABASE_URL || `sqlite:${path.join(dir, 't.db')}`;
   const childEnv = { ...process.env, ...env };
   const removeDir = async () => {
     await rm(dir, { recursive: true, force: true });
