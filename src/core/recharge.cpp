@@ -1,6 +1,9 @@
 #include "core/recharge.h"
 
+#include <array>
 #include <map>
+
+#include "core/named.h"
 
 namespace tandem {
 
@@ -8,22 +11,16 @@ namespace {
 
 bool blank(const std::string& s) { return s.find_first_not_of(" \t\r\n") == std::string::npos; }
 
+constexpr std::array<Named<RechargeDirection>, 2> kDirections{{
+    {RechargeDirection::owed_to_us, "owed_to_us", "Owed to us: their child at one of our settings"},
+    {RechargeDirection::owed_by_us, "owed_by_us", "Owed by us: our child at a setting in their area"},
+}};
+
 }  // namespace
 
-std::string_view to_string(RechargeDirection d) {
-  return d == RechargeDirection::owed_to_us ? "owed_to_us" : "owed_by_us";
-}
-
-std::string_view recharge_direction_label(RechargeDirection d) {
-  return d == RechargeDirection::owed_to_us ? "Owed to us: their child at one of our settings"
-                                            : "Owed by us: our child at a setting in their area";
-}
-
-std::optional<RechargeDirection> parse_recharge_direction(std::string_view s) {
-  if (s == "owed_to_us") return RechargeDirection::owed_to_us;
-  if (s == "owed_by_us") return RechargeDirection::owed_by_us;
-  return std::nullopt;
-}
+std::string_view to_string(RechargeDirection d) { return id_of(kDirections, d); }
+std::string_view recharge_direction_label(RechargeDirection d) { return label_of(kDirections, d); }
+std::optional<RechargeDirection> parse_recharge_direction(std::string_view s) { return parse_of(kDirections, s); }
 
 Result<Recharge> make_recharge(const RechargeInput& in, Date today) {
   std::vector<FieldError> errors;

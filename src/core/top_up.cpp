@@ -1,7 +1,10 @@
 #include "core/top_up.h"
 
 #include <algorithm>
+#include <array>
 #include <map>
+
+#include "core/named.h"
 
 namespace tandem {
 
@@ -18,27 +21,29 @@ FundingTerm term(TermName name, int year) {
   return {};
 }
 
+constexpr std::array<Named<TopUpStatus>, 4> kStatuses{{
+    {TopUpStatus::unpaid, "unpaid", "Not paid"},
+    {TopUpStatus::part_paid, "part_paid", "Part paid"},
+    {TopUpStatus::paid, "paid", "Paid"},
+    {TopUpStatus::overpaid, "overpaid", "Paid more than due"},
+}};
+
+constexpr std::array<Named<TermName>, 3> kTerms{{
+    {TermName::autumn, "autumn", "Autumn"},
+    {TermName::spring, "spring", "Spring"},
+    {TermName::summer, "summer", "Summer"},
+}};
+
 Date later(Date a, Date b) { return a < b ? b : a; }
 Date earlier(Date a, Date b) { return a < b ? a : b; }
 
 }  // namespace
 
-std::string_view to_string(TermName t) {
-  switch (t) {
-    case TermName::autumn: return "autumn";
-    case TermName::spring: return "spring";
-    case TermName::summer: return "summer";
-  }
-  return "autumn";
-}
+std::string_view to_string(TermName t) { return id_of(kTerms, t); }
 
 std::string FundingTerm::id() const { return std::to_string(year) + "-" + std::string(to_string(name)); }
 
-std::string FundingTerm::label() const {
-  std::string n(to_string(name));
-  n[0] = static_cast<char>(n[0] - 'a' + 'A');
-  return n + " " + std::to_string(year);
-}
+std::string FundingTerm::label() const { return std::string(label_of(kTerms, name)) + " " + std::to_string(year); }
 
 int FundingTerm::days() const { return static_cast<int>((end - start).count()) + 1; }
 
@@ -64,10 +69,7 @@ Result<FundingTerm> parse_funding_term(std::string_view text) {
     year = year * 10 + (c - '0');
   }
   if (year < 2000 || year > 2100) return bad();
-  const std::string_view name = text.substr(5);
-  for (const TermName n : {TermName::autumn, TermName::spring, TermName::summer}) {
-    if (name == to_string(n)) return term(n, year);
-  }
+  if (const auto name = parse_of(kTerms, text.substr(5))) return term(*name, year);
   return bad();
 }
 
@@ -138,25 +140,8 @@ Result<TopUpPayment> make_top_up_payment(const TopUpPaymentInput& in, Date today
   return TopUpPayment{in.id, in.area_id, term->id(), in.setting_name, *in.amount, *in.paid_on, in.reference, 1};
 }
 
-std::string_view to_string(TopUpStatus s) {
-  switch (s) {
-    case TopUpStatus::unpaid: return "unpaid";
-    case TopUpStatus::part_paid: return "part_paid";
-    case TopUpStatus::paid: return "paid";
-    case TopUpStatus::overpaid: return "overpaid";
-  }
-  return "unpaid";
-}
-
-std::string_view top_up_status_label(TopUpStatus s) {
-  switch (s) {
-    case TopUpStatus::unpaid: return "Not paid";
-    case TopUpStatus::part_paid: return "Part paid";
-    case TopUpStatus::paid: return "Paid";
-    case TopUpStatus::overpaid: return "Paid more than due";
-  }
-  return "Not paid";
-}
+std::string_view to_string(TopUpStatus s) { return id_of(kStatuses, s); }
+std::string_view top_up_status_label(TopUpStatus s) { return label_of(kStatuses, s); }
 
 std::vector<SettingTopUps> settle_top_ups(std::span<const TopUpDue> due, std::span<const TopUpPayment> payments) {
   std::map<std::string, SettingTopUps> by;
