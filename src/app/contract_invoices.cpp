@@ -56,16 +56,10 @@ std::variant<InvoiceView, Refused> open_invoices(RegisterServices& s, const Sign
   return v;
 }
 
-std::variant<Invoice, Refused, Error> add_invoice(RegisterServices& s, const SignedIn& user,
-                                                  const std::string& contract_id, const FormFields& f) {
-  bool found = false;
-  s.db.read([&](store::Tx& tx) { found = visible(tx, user, contract_id).has_value(); });
-  if (!found) return no_contract();
-  std::vector<FieldError> errors;
-  InvoiceInput in;
-  in.id = new_id("inv");
-  in.area_id = user.area_id;
-  in.contract_id = contract_id;
+namespace {
+
+// Reads and checks the invoice form; every wrong field named once.
+Result<Invoice> read_invoice(const FormFields& f, InvoiceInput in, Date today, std::vector<FieldError> errors) {
   in.reference = field(f, "reference");
   in.invoiced_on = optional_date("invoiced_on", field(f, "invoiced_on"), errors);
   in.paid_on = optional_date("paid_on", field(f, "paid_on"), errors);
@@ -77,7 +71,7 @@ std::variant<Invoice, Refused, Error> add_invoice(RegisterServices& s, const Sig
       errors.push_back(p.error().fields.front());
     }
   }
-  auto inv = make_invoice(in, s.clock.today());
+  auto inv = make_invoice(in, today);
   if (!inv) {
     for (const auto& e : inv.error().fields) {
       bool already = false;
@@ -85,14 +79,79 @@ std::variant<Invoice, Refused, Error> add_invoice(RegisterServices& s, const Sig
       if (!already) errors.push_back(e);
     }
   }
-  if (!errors.empty()) return Error(std::move(errors));
+  if (!errors.empty()) return fail(std::move(errors));
+  return inv;
+}
+
+// The form's errors, the version's last: a form with wrong fields is a 400,
+// one made from an old version alone a 409.
+Error with_version(const Result<Invoice>& r, const Result<std::int64_t>& version) {
+  std::vector<FieldError> errors;
+  if (!r) errors = r.error().fields;
+  if (!version) errors.push_back(version.error().fields.front());
+  return Error(std::move(errors));
+}
+
+std::string describe(const Invoice& inv) {
+  return inv.id + " " + inv.reference + " " + format_pounds(inv.amount) + " on " + format_date(inv.invoiced_on) +
+         (inv.paid_on ? ", paid " + format_date(*inv.paid_on) : std::string());
+}
+
+}  // namespace
+
+std::variant<Invoice, Refused, Error> add_invoice(RegisterServices& s, const SignedIn& user,
+                                                  const std::string& contract_id, const FormFields& f) {
+  bool found = false;
+  s.db.read([&](store::Tx& tx) { found = visible(tx, user, contract_id).has_value(); });
+  if (!found) return no_contract();
+  InvoiceInput in;
+  in.id = new_id("inv");
+  in.area_id = user.area_id;
+  in.contract_id = contract_id;
+  auto inv = read_invoice(f, in, s.clock.today(), {});
+  if (!inv) return inv.error();
   const std::int64_t now = s.clock.now_micros();
   s.db.write([&](store::Tx& tx) {
     store::insert_invoice(tx, *inv, user.user_id, now);
-    audit(tx, user, now, "contract.invoice.add", contract_id,
-          inv->id + " " + inv->reference + " " + format_pounds(inv->amount) + " on " + format_date(inv->invoiced_on) +
-              (inv->paid_on ? ", paid " + format_date(*inv->paid_on) : std::string()));
+    audit(tx, user, now, "contract.invoice.add", contract_id, describe(*inv));
   });
+  return *inv;
+}
+
+std::variant<Invoice, Refused> open_invoice(RegisterServices& s, const SignedIn& user, const std::string& contract_id,
+                                            const std::string& invoice_id) {
+  std::optional<Invoice> inv;
+  s.db.read([&](store::Tx& tx) {
+    if (!visible(tx, user, contract_id)) return;
+    inv = store::find_invoice(tx, user.area_id, invoice_id);
+    if (inv && inv->contract_id != contract_id) inv.reset();
+  });
+  if (!inv) return Refused{404, "There is no invoice with that reference on this contract."};
+  return *inv;
+}
+
+std::variant<Invoice, Refused, Error> edit_invoice(RegisterServices& s, const SignedIn& user,
+                                                   const std::string& contract_id, const std::string& invoice_id,
+                                                   const FormFields& f) {
+  auto found = open_invoice(s, user, contract_id, invoice_id);
+  if (auto* r = std::get_if<Refused>(&found)) return *r;
+  const Invoice& was = std::get<Invoice>(found);
+  auto version = parse_version(field(f, "version"), "the invoice");
+  InvoiceInput in;
+  in.id = was.id;
+  in.area_id = was.area_id;
+  in.contract_id = was.contract_id;
+  auto inv = read_invoice(f, in, s.clock.today(), {});
+  if (!inv || !version) return with_version(inv, version);
+  const std::int64_t now = s.clock.now_micros();
+  bool saved = false;
+  s.db.write([&](store::Tx& tx) {
+    saved = store::update_invoice(tx, *inv, *version);
+    if (saved)
+      audit(tx, user, now, "contract.invoice.edit", contract_id, "was " + describe(was) + "; now " + describe(*inv));
+  });
+  if (!saved) return Error("version", "Someone else changed this invoice first. Open it again.");
+  inv->version = *version + 1;
   return *inv;
 }
 

@@ -1,12 +1,15 @@
 // Money actually spent on a contract: its invoices, with spend to date against
 // the contract's value and the pro-rata value for the time elapsed, and the
-// overspend flagged. Commissioners (Permission::manage_contracts) record
-// invoices and their payment; anyone who may read the contract reads them (a
-// provider's staff their own organisation's only). Every change is audited;
-// bad input names the field and writes nothing.
+// overspend flagged. Finance officers and commissioners
+// (Permission::record_payments) record invoices and their payment, and
+// correct them; anyone who may read the contract reads them (a provider's
+// staff their own organisation's only). Every change is audited; bad input
+// names the field and writes nothing; an edit made from an old version is
+// refused (field "version").
 //
 // Forms arrive as named fields (the page's form or the API's JSON):
 //   invoice: reference, invoiced_on, amount (pounds), paid_on (optional);
+//   an edit: the same and version;
 //   payment: paid_on.
 #pragma once
 
@@ -33,6 +36,12 @@ std::variant<InvoiceView, Refused> open_invoices(RegisterServices& s, const Sign
                                                  const std::string& contract_id);
 std::variant<Invoice, Refused, Error> add_invoice(RegisterServices& s, const SignedIn& user,
                                                   const std::string& contract_id, const FormFields& f);
+// The invoice, if it is on a contract the user may see.
+std::variant<Invoice, Refused> open_invoice(RegisterServices& s, const SignedIn& user, const std::string& contract_id,
+                                            const std::string& invoice_id);
+std::variant<Invoice, Refused, Error> edit_invoice(RegisterServices& s, const SignedIn& user,
+                                                   const std::string& contract_id, const std::string& invoice_id,
+                                                   const FormFields& f);
 std::variant<Invoice, Refused, Error> pay_invoice(RegisterServices& s, const SignedIn& user,
                                                   const std::string& contract_id, const std::string& invoice_id,
                                                   const FormFields& f);

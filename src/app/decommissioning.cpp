@@ -65,13 +65,12 @@ std::variant<AppraisalView, Refused> open_appraisal(RegisterServices& s, const S
   return std::move(*v);
 }
 
-std::variant<Appraisal, Refused, Error> start_appraisal(RegisterServices& s, const SignedIn& user,
-                                                        const FormFields& f) {
-  if (user.role == Role::provider) return not_for_providers();
-  std::vector<FieldError> errors;
-  Appraisal in;
-  in.id = new_id("dc");
-  in.area_id = user.area_id;
+namespace {
+
+// Reads the subject and the six sections into `in` and checks them; every
+// wrong field named once.
+Result<Appraisal> read_appraisal(RegisterServices& s, const SignedIn& user, const FormFields& f, Appraisal in,
+                                 std::vector<FieldError> errors) {
   // The page's one choice reads "contract:<id>" or "activity:<id>"; the API may send them apart.
   std::string subject = field(f, "subject"), subject_id = field(f, "subject_id");
   if (const auto colon = subject_id.find(':'); subject.empty() && colon != std::string::npos) {
@@ -104,12 +103,70 @@ std::variant<Appraisal, Refused, Error> start_appraisal(RegisterServices& s, con
       }
     });
   }
-  if (!errors.empty()) return Error(std::move(errors));
+  if (!errors.empty()) return fail(std::move(errors));
+  return a;
+}
+
+}  // namespace
+
+std::variant<Appraisal, Refused, Error> start_appraisal(RegisterServices& s, const SignedIn& user,
+                                                        const FormFields& f) {
+  if (user.role == Role::provider) return not_for_providers();
+  Appraisal in;
+  in.id = new_id("dc");
+  in.area_id = user.area_id;
+  auto a = read_appraisal(s, user, f, in, {});
+  if (!a) return a.error();
   const std::int64_t now = s.clock.now_micros();
   s.db.write([&](store::Tx& tx) {
     store::insert_appraisal(tx, *a, user.user_id, now);
     audit(tx, user, now, "decommissioning.start", *a, std::string(to_string(a->subject)) + " " + a->subject_id);
   });
+  return *a;
+}
+
+std::variant<Appraisal, Refused, Error> edit_appraisal(RegisterServices& s, const SignedIn& user, const std::string& id,
+                                                       const FormFields& f) {
+  if (user.role == Role::provider) return not_for_providers();
+  std::optional<Appraisal> was;
+  s.db.read([&](store::Tx& tx) { was = store::find_appraisal(tx, user.area_id, id); });
+  if (!was) return Refused{404, "There is no decommissioning appraisal with that reference."};
+  // Once decided, the appraisal is the record of what the decision rested on.
+  if (was->decision) {
+    return Error("decision", "A decision has been recorded, so the appraisal it rested on can no longer be changed");
+  }
+  auto version = parse_version(field(f, "version"), "the appraisal");
+  Appraisal in;
+  in.id = was->id;
+  in.area_id = was->area_id;
+  auto a = read_appraisal(s, user, f, in, {});
+  if (!a || !version) {
+    // The version's error last: wrong fields are a 400, an old version alone a 409.
+    std::vector<FieldError> errors;
+    if (!a) errors = a.error().fields;
+    if (!version) errors.push_back(version.error().fields.front());
+    return Error(std::move(errors));
+  }
+  std::string changed;
+  const auto note = [&](const char* name, const std::string& before, const std::string& after) {
+    if (before != after) changed += (changed.empty() ? "" : ", ") + std::string(name);
+  };
+  note("subject", std::string(to_string(was->subject)) + ":" + was->subject_id,
+       std::string(to_string(a->subject)) + ":" + a->subject_id);
+  note("needs_and_demand", was->needs_and_demand, a->needs_and_demand);
+  note("quality_and_performance", was->quality_and_performance, a->quality_and_performance);
+  note("cost", was->cost, a->cost);
+  note("contract_terms", was->contract_terms, a->contract_terms);
+  note("stakeholders", was->stakeholders, a->stakeholders);
+  note("exit_plan", was->exit_plan, a->exit_plan);
+  const std::int64_t now = s.clock.now_micros();
+  bool saved = false;
+  s.db.write([&](store::Tx& tx) {
+    saved = store::update_appraisal(tx, *a, *version);
+    if (saved) audit(tx, user, now, "decommissioning.edit", *a, "changed " + (changed.empty() ? "nothing" : changed));
+  });
+  if (!saved) return Error("version", "Someone else changed this appraisal first. Open it again.");
+  a->version = *version + 1;
   return *a;
 }
 

@@ -3,7 +3,9 @@
 // the contract, stakeholders and families affected, the exit plan, and the
 // decision recorded with its date and who made it. Commissioners
 // (Permission::manage_contracts) write them; the partnership's readers read
-// them; a provider's staff are kept out. Every change is audited.
+// them; a provider's staff are kept out. Every change is audited. The
+// sections can be changed until the decision is recorded; an edit made from
+// an old version is refused (field "version").
 //
 // Form fields: subject (contract or activity), subject_id, needs_and_demand,
 // quality_and_performance, cost, contract_terms, stakeholders, exit_plan;
@@ -27,6 +29,9 @@ struct AppraisalView {
 std::variant<std::vector<AppraisalView>, Refused> list_appraisals(RegisterServices& s, const SignedIn& user);
 std::variant<AppraisalView, Refused> open_appraisal(RegisterServices& s, const SignedIn& user, const std::string& id);
 std::variant<Appraisal, Refused, Error> start_appraisal(RegisterServices& s, const SignedIn& user, const FormFields& f);
+// The sections and subject again, with version.
+std::variant<Appraisal, Refused, Error> edit_appraisal(RegisterServices& s, const SignedIn& user, const std::string& id,
+                                                       const FormFields& f);
 std::variant<Appraisal, Refused, Error> decide_appraisal(RegisterServices& s, const SignedIn& user,
                                                          const std::string& id, const FormFields& f);
 // The contracts and activities that may be appraised: (subject:id, title).

@@ -17,6 +17,7 @@
 #include "demo/contracts.h"
 #include "demo/disagreements.h"
 #include "demo/generator.h"
+#include "demo/money_spent.h"
 #include "demo/moves.h"
 #include "demo/plans.h"
 #include "demo/pooled_budgets.h"
@@ -37,8 +38,10 @@
 #include "store/people.h"
 #include "store/plans.h"
 #include "store/pooled_budgets.h"
+#include "store/recharges.h"
 #include "store/reviews.h"
 #include "store/sen2.h"
+#include "store/top_ups.h"
 
 namespace tandem::app {
 
@@ -151,6 +154,8 @@ Result<DemoSummary> build_demo_area(store::Database& db, const Clock& clock, con
     store::delete_sen2(tx, profile->id);
     store::delete_appeals(tx, profile->id);
     store::delete_cessations_and_capacity(tx, profile->id);
+    store::delete_recharges(tx, profile->id);
+    store::delete_top_up_payments(tx, profile->id);
     store::delete_moves(tx, profile->id);
     store::delete_disagreements(tx, profile->id);
     store::delete_reviews(tx, profile->id);
@@ -454,6 +459,30 @@ Result<DemoSummary> build_demo_area(store::Database& db, const Clock& clock, con
                                                c.from, c.to, c.next_due_on, "cli", now});
     }
   });
+
+  // Top-ups paid to settings for the last term and this one, and recharges
+  // with the neighbouring councils children moved between.
+  {
+    const FundingTerm current = funding_term_of(clock.today()), last = previous_term(current);
+    std::vector<TopUpChild> last_children, current_children;
+    std::vector<CrossBorderMove> crossings;
+    db.read([&](store::Tx& tx) {
+      last_children = store::top_up_children(tx, profile->id, last.start, last.end);
+      current_children = store::top_up_children(tx, profile->id, current.start, current.end);
+      for (const auto& m : store::recharge_moves(tx, profile->id)) {
+        crossings.push_back({m.child_id, m.direction == MoveDirection::into_area, m.other_authority, m.moved_on,
+                             m.transferred_on, m.setting_name, m.annual_top_up});
+      }
+    });
+    const auto payments = demo::generate_top_up_payments(last, top_ups_due(last, last_children), current,
+                                                         top_ups_due(current, current_children), clock.today(),
+                                                         profile->id, options.id_prefix);
+    const auto recharges = demo::generate_recharges(crossings, clock.today(), profile->id, options.id_prefix);
+    db.write([&](store::Tx& tx) {
+      for (const auto& p : payments) store::insert_top_up_payment(tx, p, "cli", now);
+      for (const auto& r : recharges) store::insert_recharge(tx, r, "cli", now);
+    });
+  }
 
   db.write([&](store::Tx& tx) {
     store::insert_audit(

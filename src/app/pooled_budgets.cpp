@@ -35,49 +35,30 @@ std::vector<std::string> ids_of(const std::string& text) {
 
 Refused not_for_providers() { return Refused{403, "Pooled budgets are for the partnership's commissioners."}; }
 
+// Each contract's invoices dated within the pool's term are what the pool paid.
 PoolView view_of(store::Tx& tx, const std::string& area_id, PooledBudget p) {
   PoolView v;
   Pence spent;
   for (const auto& id : p.contract_ids) {
     auto c = store::find_contract(tx, area_id, id);
     if (!c) continue;
-    Pence invoiced;
-    for (const auto& i : store::invoices_of(tx, area_id, id)) invoiced += i.amount;
-    spent += invoiced;
-    v.contracts.push_back({std::move(*c), invoiced});
+    const auto invoices = store::invoices_of(tx, area_id, id);
+    const Pence in_term = pool_spend(p, invoices);
+    Pence outside;
+    for (const auto& i : invoices) {
+      if (!within_pool_term(p, i.invoiced_on)) outside += i.amount;
+    }
+    spent += in_term;
+    v.contracts.push_back({std::move(*c), in_term, outside});
   }
   v.balance = pool_balance(p, spent);
   v.pool = std::move(p);
   return v;
 }
 
-}  // namespace
-
-std::variant<std::vector<PoolView>, Refused> list_pools(RegisterServices& s, const SignedIn& user) {
-  if (user.role == Role::provider) return not_for_providers();
-  std::vector<PoolView> out;
-  s.db.read([&](store::Tx& tx) {
-    for (auto& p : store::pools(tx, user.area_id)) out.push_back(view_of(tx, user.area_id, std::move(p)));
-  });
-  return out;
-}
-
-std::variant<PoolView, Refused> open_pool(RegisterServices& s, const SignedIn& user, const std::string& id) {
-  if (user.role == Role::provider) return not_for_providers();
-  std::optional<PoolView> v;
-  s.db.read([&](store::Tx& tx) {
-    if (auto p = store::find_pool(tx, user.area_id, id)) v = view_of(tx, user.area_id, std::move(*p));
-  });
-  if (!v) return Refused{404, "There is no pooled budget with that reference."};
-  return std::move(*v);
-}
-
-std::variant<PooledBudget, Refused, Error> create_pool(RegisterServices& s, const SignedIn& user, const FormFields& f) {
-  if (user.role == Role::provider) return not_for_providers();
-  std::vector<FieldError> errors;
-  PooledBudgetInput in;
-  in.id = new_id("pool");
-  in.area_id = user.area_id;
+// Reads and checks the pool's form into `in`; every wrong field named once.
+Result<PooledBudget> read_pool(RegisterServices& s, const SignedIn& user, const FormFields& f, PooledBudgetInput in,
+                               std::vector<FieldError> errors) {
   in.name = field(f, "name");
   in.agreement = field(f, "agreement");
   const std::string host = field(f, "host");
@@ -123,18 +104,83 @@ std::variant<PooledBudget, Refused, Error> create_pool(RegisterServices& s, cons
       }
     }
   });
-  if (!errors.empty()) return Error(std::move(errors));
+  if (!errors.empty()) return fail(std::move(errors));
+  return pool;
+}
+
+std::string describe(const PooledBudget& p) {
+  std::string detail = p.name + " " + format_date(p.start_on) + " to " + format_date(p.end_on);
+  for (const auto& c : p.contributions)
+    detail += "; " + std::string(to_string(c.agency)) + " " + format_pounds(c.amount);
+  detail += "; contracts " + std::to_string(p.contract_ids.size());
+  return detail;
+}
+
+}  // namespace
+
+std::variant<std::vector<PoolView>, Refused> list_pools(RegisterServices& s, const SignedIn& user) {
+  if (user.role == Role::provider) return not_for_providers();
+  std::vector<PoolView> out;
+  s.db.read([&](store::Tx& tx) {
+    for (auto& p : store::pools(tx, user.area_id)) out.push_back(view_of(tx, user.area_id, std::move(p)));
+  });
+  return out;
+}
+
+std::variant<PoolView, Refused> open_pool(RegisterServices& s, const SignedIn& user, const std::string& id) {
+  if (user.role == Role::provider) return not_for_providers();
+  std::optional<PoolView> v;
+  s.db.read([&](store::Tx& tx) {
+    if (auto p = store::find_pool(tx, user.area_id, id)) v = view_of(tx, user.area_id, std::move(*p));
+  });
+  if (!v) return Refused{404, "There is no pooled budget with that reference."};
+  return std::move(*v);
+}
+
+std::variant<PooledBudget, Refused, Error> create_pool(RegisterServices& s, const SignedIn& user, const FormFields& f) {
+  if (user.role == Role::provider) return not_for_providers();
+  PooledBudgetInput in;
+  in.id = new_id("pool");
+  in.area_id = user.area_id;
+  auto pool = read_pool(s, user, f, in, {});
+  if (!pool) return pool.error();
   const std::int64_t now = s.clock.now_micros();
   s.db.write([&](store::Tx& tx) {
     store::insert_pool(tx, *pool, user.user_id, now);
-    std::string detail = pool->name;
-    for (const auto& c : pool->contributions) {
-      detail += "; " + std::string(to_string(c.agency)) + " " + format_pounds(c.amount);
-    }
-    detail += "; contracts " + std::to_string(pool->contract_ids.size());
-    store::insert_audit(
-        tx, {new_id("a"), user.area_id, now, user.user_id, "pool.create", "pooled_budget", pool->id, "", detail, ""});
+    store::insert_audit(tx, {new_id("a"), user.area_id, now, user.user_id, "pool.create", "pooled_budget", pool->id, "",
+                             describe(*pool), ""});
   });
+  return *pool;
+}
+
+std::variant<PooledBudget, Refused, Error> edit_pool(RegisterServices& s, const SignedIn& user, const std::string& id,
+                                                     const FormFields& f) {
+  if (user.role == Role::provider) return not_for_providers();
+  std::optional<PooledBudget> was;
+  s.db.read([&](store::Tx& tx) { was = store::find_pool(tx, user.area_id, id); });
+  if (!was) return Refused{404, "There is no pooled budget with that reference."};
+  auto version = parse_version(field(f, "version"), "the pool");
+  PooledBudgetInput in;
+  in.id = was->id;
+  in.area_id = was->area_id;
+  auto pool = read_pool(s, user, f, in, {});
+  if (!pool || !version) {
+    // The version's error last: wrong fields are a 400, an old version alone a 409.
+    std::vector<FieldError> errors;
+    if (!pool) errors = pool.error().fields;
+    if (!version) errors.push_back(version.error().fields.front());
+    return Error(std::move(errors));
+  }
+  const std::int64_t now = s.clock.now_micros();
+  bool saved = false;
+  s.db.write([&](store::Tx& tx) {
+    saved = store::update_pool(tx, *pool, *version);
+    if (!saved) return;
+    store::insert_audit(tx, {new_id("a"), user.area_id, now, user.user_id, "pool.edit", "pooled_budget", pool->id, "",
+                             "was " + describe(*was) + "; now " + describe(*pool), ""});
+  });
+  if (!saved) return Error("version", "Someone else changed this pool first. Open it again.");
+  pool->version = *version + 1;
   return *pool;
 }
 

@@ -60,22 +60,23 @@ const std::array<std::pair<Role, std::array<bool, 10>>, 10> kGrants{{
 // Commissioned services. Commissioners (the SEN manager for the council, the
 // ICB commissioner) hold contracts; finance officers and board members read
 // them; a provider reads and reports on its own organisation's contracts only
-// (app/contracts.h narrows it).
+// (app/contracts.h narrows it). Money paid out is recorded by the finance
+// officers who pay it, and by the commissioners who hold the contracts.
 struct ContractGrant {
   Role role;
-  bool view, manage, submit;
+  bool view, manage, submit, pay;
 };
 constexpr std::array<ContractGrant, 10> kContractGrants{{
-    {Role::caseworker, false, false, false},
-    {Role::sen_manager, true, true, true},
-    {Role::icb_commissioner, true, true, true},
-    {Role::designated_clinical_officer, true, false, false},
-    {Role::social_care_practitioner, false, false, false},
-    {Role::finance_officer, true, false, false},
-    {Role::panel_member, false, false, false},
-    {Role::board_member, true, false, false},
-    {Role::provider, true, false, true},
-    {Role::administrator, false, false, false},
+    {Role::caseworker, false, false, false, false},
+    {Role::sen_manager, true, true, true, true},
+    {Role::icb_commissioner, true, true, true, true},
+    {Role::designated_clinical_officer, true, false, false, false},
+    {Role::social_care_practitioner, false, false, false, false},
+    {Role::finance_officer, true, false, false, true},
+    {Role::panel_member, false, false, false, false},
+    {Role::board_member, true, false, false, false},
+    {Role::provider, true, false, true, false},
+    {Role::administrator, false, false, false, false},
 }};
 }  // namespace
 
@@ -118,6 +119,7 @@ std::string_view to_string(Permission p) {
     case Permission::view_contracts: return "view_contracts";
     case Permission::manage_contracts: return "manage_contracts";
     case Permission::submit_returns: return "submit_returns";
+    case Permission::record_payments: return "record_payments";
     case Permission::report_review: return "report_review";
   }
   return "unknown";
@@ -158,10 +160,11 @@ bool role_has(Role role, Permission permission) {
     return role == Role::provider || role_has(role, Permission::edit_plan);
   }
   if (permission == Permission::view_contracts || permission == Permission::manage_contracts ||
-      permission == Permission::submit_returns) {
+      permission == Permission::submit_returns || permission == Permission::record_payments) {
     for (const auto& g : kContractGrants) {
       if (g.role != role) continue;
       if (permission == Permission::view_contracts) return g.view;
+      if (permission == Permission::record_payments) return g.pay;
       return permission == Permission::manage_contracts ? g.manage : g.submit;
     }
     return false;

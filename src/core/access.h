@@ -50,6 +50,9 @@ enum class Permission {
   view_contracts,    // read contracts, returns and commissioning activities (providers: their own only)
   manage_contracts,  // add and change contracts, indicators and commissioning activities
   submit_returns,    // send a provider's quarterly return for its own contracts
+  // Money actually spent: record and correct invoices and their payment,
+  // termly top-up payments to settings and recharges between councils.
+  record_payments,
   // Record an annual review meeting and its report: the council, or the school
   // or college that leads the review of a child it is involved with (reg 21).
   report_review,

@@ -35,7 +35,7 @@ Result<Invoice> make_invoice(const InvoiceInput& in, Date today) {
   }
   if (in.paid_on) check_paid(in.invoiced_on, *in.paid_on, today, errors);
   if (!errors.empty()) return fail(std::move(errors));
-  return Invoice{in.id, in.area_id, in.contract_id, in.reference, *in.invoiced_on, *in.amount, in.paid_on};
+  return Invoice{in.id, in.area_id, in.contract_id, in.reference, *in.invoiced_on, *in.amount, in.paid_on, 1};
 }
 
 Result<Invoice> record_payment(Invoice inv, Date paid_on, Date today) {

@@ -14,6 +14,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <span>
 #include <string>
@@ -33,6 +34,7 @@ struct Invoice {
   Date invoiced_on{};
   Pence amount;
   std::optional<Date> paid_on;
+  std::int64_t version = 1;
 };
 
 struct InvoiceInput {

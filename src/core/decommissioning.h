@@ -10,6 +10,7 @@
 //   a = decide(*a, DecommissionDecision::recommission, on, "Joint commissioning board", today);
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <span>
 #include <string>
@@ -45,6 +46,7 @@ struct Appraisal {
   std::optional<Date> decided_on;
   std::string decided_by;  // who made it: a person and role, or a board
   std::string rationale;
+  std::int64_t version = 1;
 };
 
 // Checks every section together: a subject; each of the six sections

@@ -47,8 +47,8 @@ Result<PooledBudget> make_pooled_budget(const PooledBudgetInput& in) {
     errors.push_back({"contract_ids", "Name each contract the pool pays for once"});
   }
   if (!errors.empty()) return fail(std::move(errors));
-  PooledBudget p{in.id,        in.area_id, in.name,          in.agreement,   *in.host,
-                 *in.start_on, *in.end_on, in.contributions, in.contract_ids};
+  PooledBudget p{in.id,        in.area_id, in.name,          in.agreement,    *in.host,
+                 *in.start_on, *in.end_on, in.contributions, in.contract_ids, 1};
   std::stable_partition(p.contributions.begin(), p.contributions.end(),
                         [&](const PoolContribution& c) { return c.agency == p.host; });
   return p;
@@ -69,8 +69,25 @@ PoolBalance pool_balance(const PooledBudget& p, Pence spent) {
       given += bp;
     }
     if (!b.shares.empty()) b.shares.front().second += 10'000 - given;
+    std::vector<FundingShare> split;
+    for (const auto& [agency, bp] : b.shares) split.push_back({agency, bp});
+    if (auto parts = allocate(spent, split)) {
+      for (std::size_t i = 0; i < parts->size(); ++i) b.spent_by_partner.emplace_back(split[i].agency, (*parts)[i]);
+    }
   }
   return b;
+}
+
+bool within_pool_term(const PooledBudget& p, Date d) { return p.start_on <= d && d <= p.end_on; }
+
+Pence pool_spend(const PooledBudget& p, std::span<const Invoice> invoices) {
+  Pence spent;
+  for (const auto& i : invoices) {
+    if (!within_pool_term(p, i.invoiced_on)) continue;
+    if (std::find(p.contract_ids.begin(), p.contract_ids.end(), i.contract_id) == p.contract_ids.end()) continue;
+    spent += i.amount;
+  }
+  return spent;
 }
 
 }  // namespace tandem

@@ -1,19 +1,25 @@
 // Pooled budgets (NHS Act 2006 section 75; Blackpool 15.2): partners put
 // money into one pool, which pays for named contracts. Its balance is what
-// the partners contributed less what has been invoiced on those contracts.
+// the partners contributed less what has been invoiced on those contracts
+// within the pool's term.
 //
 //   auto pool = make_pooled_budget(in);          // every wrong field named
-//   PoolBalance b = pool_balance(*pool, spent);  // spent: invoiced on its contracts
+//   Pence spent = pool_spend(*pool, invoices);   // its contracts' invoices in its term
+//   PoolBalance b = pool_balance(*pool, spent);
 //   if (b.overdrawn) flag("the pool has paid out more than was put in");
 #pragma once
 
+#include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
 #include "core/access.h"
+#include "core/contract_invoice.h"
 #include "core/date.h"
 #include "core/money.h"
+#include "core/plan.h"
 #include "core/result.h"
 
 namespace tandem {
@@ -34,6 +40,7 @@ struct PooledBudget {
   Date end_on{};
   std::vector<PoolContribution> contributions;  // host first
   std::vector<std::string> contract_ids;        // the contracts it pays for
+  std::int64_t version = 1;
 };
 
 struct PooledBudgetInput {
@@ -63,7 +70,18 @@ struct PoolBalance {
   // Each partner's share of the pool in basis points, in contribution order
   // (the odd basis point to the host, so they sum to 10,000).
   std::vector<std::pair<Agency, std::int32_t>> shares;
+  // What was spent, split by those shares (allocate(): the parts add up to
+  // the whole): each partner's money actually spent through the pool.
+  std::vector<std::pair<Agency, Pence>> spent_by_partner;
 };
 PoolBalance pool_balance(const PooledBudget& p, Pence spent);
+
+// Whether an invoice dated `d` falls in the pool's term (both ends counted).
+bool within_pool_term(const PooledBudget& p, Date d);
+
+// What the pool has paid out: the invoices on the contracts it pays for,
+// dated within its term. A pooled contract's invoice dated before the pool
+// started or after it ended was met from the partners' own budgets.
+Pence pool_spend(const PooledBudget& p, std::span<const Invoice> invoices);
 
 }  // namespace tandem

@@ -13,6 +13,9 @@
 namespace tandem::store {
 
 void insert_pool(Tx& tx, const PooledBudget& p, const std::string& created_by, std::int64_t now);
+// Writes every field, its contributions and contracts, and bumps the version;
+// false when `expected_version` is stale or the pool is not the area's.
+bool update_pool(Tx& tx, const PooledBudget& p, std::int64_t expected_version);
 std::optional<PooledBudget> find_pool(Tx& tx, const std::string& area_id, const std::string& id);
 // By name.
 std::vector<PooledBudget> pools(Tx& tx, const std::string& area_id);

@@ -258,6 +258,9 @@ Response contract_invoice_paid(Ctx& ctx);
 Response api_contract_invoices(Ctx& ctx);
 Response api_contract_invoice_create(Ctx& ctx);
 Response api_contract_invoice_paid(Ctx& ctx);
+Response contract_invoice_edit_form(Ctx& ctx);
+Response contract_invoice_update(Ctx& ctx);
+Response api_contract_invoice_update(Ctx& ctx);
 
 // Pooled budgets (handlers/pool_pages.cpp)
 Response pools_list(Ctx& ctx);
@@ -266,6 +269,9 @@ Response pool(Ctx& ctx);
 Response api_pools(Ctx& ctx);
 Response api_pool(Ctx& ctx);
 Response api_pool_create(Ctx& ctx);
+Response pool_edit_form(Ctx& ctx);
+Response pool_update(Ctx& ctx);
+Response api_pool_update(Ctx& ctx);
 
 // Decommissioning appraisals (handlers/decommissioning_pages.cpp)
 Response appraisals_list(Ctx& ctx);
@@ -276,5 +282,25 @@ Response api_appraisals(Ctx& ctx);
 Response api_appraisal_create(Ctx& ctx);
 Response api_appraisal(Ctx& ctx);
 Response api_appraisal_decide(Ctx& ctx);
+Response appraisal_edit_form(Ctx& ctx);
+Response appraisal_update(Ctx& ctx);
+Response api_appraisal_update(Ctx& ctx);
+
+// Termly top-up payments to settings (handlers/top_up_pages.cpp)
+Response top_ups(Ctx& ctx);
+Response top_ups_csv(Ctx& ctx);
+Response top_up_payment_create(Ctx& ctx);
+Response api_top_ups(Ctx& ctx);
+Response api_top_up_payment_create(Ctx& ctx);
+
+// Recharges between councils (handlers/recharge_pages.cpp)
+Response recharges_list(Ctx& ctx);
+Response recharge_create(Ctx& ctx);
+Response recharge(Ctx& ctx);
+Response recharge_update(Ctx& ctx);
+Response api_recharges(Ctx& ctx);
+Response api_recharge_create(Ctx& ctx);
+Response api_recharge(Ctx& ctx);
+Response api_recharge_update(Ctx& ctx);
 
 }  // namespace tandem::web::handlers

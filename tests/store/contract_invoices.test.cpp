@@ -38,9 +38,10 @@ class ContractInvoices : public ::testing::Test {
 };
 
 TEST_F(ContractInvoices, ReadBackPaidOnceAndCleared) {
-  const Invoice a{"inv-1", "area", "ct-1", "INV-002", make_date(2025, 9, 30), Pence(12'345'67), std::nullopt};
+  const Invoice a{"inv-1", "area", "ct-1", "INV-002", make_date(2025, 9, 30), Pence(12'345'67), std::nullopt, 1};
   const Invoice b{
-      "inv-2", "area", "ct-1", "INV-001", make_date(2025, 6, 30), Pence::from_pounds(75'000), make_date(2025, 7, 20)};
+      "inv-2", "area", "ct-1", "INV-001", make_date(2025, 6, 30), Pence::from_pounds(75'000), make_date(2025, 7, 20),
+      1};
   t_.db->write([&](store::Tx& tx) {
     store::insert_invoice(tx, a, "u-1", 10);
     store::insert_invoice(tx, b, "u-1", 11);

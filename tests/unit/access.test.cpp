@@ -80,5 +80,22 @@ TEST(RoleHas, AdministratorsManageUsersAndAuditButCaseworkersDoNot) {
   EXPECT_FALSE(role_has(Role::icb_commissioner, Permission::report_review));
 }
 
+TEST(Access, FinanceOfficersRecordTheMoneyTheyPayButDoNotHoldContracts) {
+  struct Case {
+    Role role;
+    bool pay, manage;
+  };
+  const Case cases[] = {
+      {Role::finance_officer, true, false}, {Role::sen_manager, true, true},
+      {Role::icb_commissioner, true, true}, {Role::board_member, false, false},
+      {Role::provider, false, false},       {Role::designated_clinical_officer, false, false},
+      {Role::caseworker, false, false},     {Role::administrator, false, false},
+  };
+  for (const auto& c : cases) {
+    EXPECT_EQ(role_has(c.role, Permission::record_payments), c.pay) << to_string(c.role);
+    EXPECT_EQ(role_has(c.role, Permission::manage_contracts), c.manage) << to_string(c.role);
+  }
+}
+
 }  // namespace
 }  // namespace tandem

@@ -101,7 +101,8 @@ TEST(InvoiceTotals, SpendAgainstValueAndProRata) {
                    "R",
                    make_date(2025, 3, 1),
                    Pence::from_pounds(pounds),
-                   paid ? std::optional<Date>(make_date(2025, 4, 1)) : std::nullopt};
+                   paid ? std::optional<Date>(make_date(2025, 4, 1)) : std::nullopt,
+                   1};
   };
   struct Case {
     const char* name;

@@ -92,6 +92,9 @@ TEST(PoolBalance, ContributionsLessSpendWithShares) {
     ASSERT_EQ(b.shares.size(), 2u);
     EXPECT_EQ(b.shares[0], std::make_pair(Agency::icb, 7'500));
     EXPECT_EQ(b.shares[1], std::make_pair(Agency::council_education, 2'500));
+    ASSERT_EQ(b.spent_by_partner.size(), 2u);
+    EXPECT_EQ(b.spent_by_partner[0].second + b.spent_by_partner[1].second, Pence::from_pounds(c.spent));
+    EXPECT_EQ(b.spent_by_partner[1].second, Pence(Pence::from_pounds(c.spent).value / 4)) << "the council's quarter";
   }
   // Thirds: the odd basis point goes to the host, so the shares sum to 10,000.
   PooledBudgetInput in = good();
@@ -101,6 +104,39 @@ TEST(PoolBalance, ContributionsLessSpendWithShares) {
   EXPECT_EQ(b.shares[0].second, 3'334);
   EXPECT_EQ(b.shares[1].second, 3'333);
   EXPECT_EQ(b.shares[2].second, 3'333);
+}
+
+// Section 75 pools pay for their contracts during the agreement's term only:
+// an invoice on a pooled contract dated before the pool started or after it
+// ended was met from a partner's own budget, not from the pool.
+TEST(PoolSpend, CountsOnlyItsContractsInvoicesDatedWithinItsTerm) {
+  const auto pool = *make_pooled_budget(good());  // 1 April 2025 to 31 March 2026; ct-1 and ct-2
+  const auto inv = [](const char* contract, Date on, std::int64_t pounds) {
+    return Invoice{"i", "area", contract, "R", on, Pence::from_pounds(pounds), std::nullopt, 1};
+  };
+  struct Case {
+    const char* name;
+    Invoice invoice;
+    std::int64_t counted;
+  };
+  const Case cases[] = {
+      {"the day before the term", inv("ct-1", make_date(2025, 3, 31), 1'000), 0},
+      {"the first day", inv("ct-1", make_date(2025, 4, 1), 1'000), 1'000},
+      {"mid-term, the other contract", inv("ct-2", make_date(2025, 10, 15), 2'500), 2'500},
+      {"the last day", inv("ct-2", make_date(2026, 3, 31), 700), 700},
+      {"the day after the term", inv("ct-1", make_date(2026, 4, 1), 1'000), 0},
+      {"a contract the pool does not pay for", inv("ct-9", make_date(2025, 6, 1), 1'000), 0},
+  };
+  std::vector<Invoice> all;
+  std::int64_t expected = 0;
+  for (const auto& c : cases) {
+    const Invoice one[] = {c.invoice};
+    EXPECT_EQ(pool_spend(pool, one), Pence::from_pounds(c.counted)) << c.name;
+    all.push_back(c.invoice);
+    expected += c.counted;
+  }
+  EXPECT_EQ(pool_spend(pool, all), Pence::from_pounds(expected));
+  EXPECT_EQ(pool_balance(pool, pool_spend(pool, all)).spent, Pence::from_pounds(4'200));
 }
 
 }  // namespace

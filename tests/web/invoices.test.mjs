@@ -1,9 +1,9 @@
-// Money spent on contracts through the pages and the API: a commissioner
-// records invoices (bad input names the field and writes nothing), records a
-// payment once, and sees spend to date against the value and the pro-rata
-// value with an overspend flagged; every change is audited; the demo has
-// overspent contracts; the contract shows its cost per child; a provider sees
-// its own contracts' invoices only; the pages pass axe-core.
+// Money spent on contracts through the pages and the API: a commissioner or
+// finance officer records invoices (bad input names the field and writes
+// nothing), records a payment once, and sees spend to date against the value
+// and the pro-rata value with an overspend flagged; every change is audited;
+// the demo has overspent contracts; the contract shows its cost per child; a
+// provider sees its own contracts' invoices only; the pages pass axe-core.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 
@@ -15,7 +15,7 @@ const clients = {};
 
 before(async () => {
   server = await startServer({ demo: true });
-  for (const role of ['sen_manager', 'provider', 'finance_officer']) {
+  for (const role of ['sen_manager', 'provider', 'finance_officer', 'board_member']) {
     const c = new Client(server.url);
     const f = await c.get('/sign-in');
     const r = await c.postForm('/sign-in', { csrf_token: csrfFrom(f.text), email: email(role), password: PASSWORD });
@@ -112,7 +112,7 @@ test('invoices from the form: errors name the field and write nothing; paid once
   }
 });
 
-test('the API names every wrong field, refuses a finance officer, and hides other providers', async () => {
+test('the API names every wrong field, lets a finance officer record, refuses a board member, and hides other providers', async () => {
   const cm = clients.sen_manager;
   const c = await newContract(cm);
   const bad = await api(cm, 'POST', `/api/v1/contracts/${c.id}/invoices`, { amount_pence: -5, paid_on: 'soon' });
@@ -120,9 +120,13 @@ test('the API names every wrong field, refuses a finance officer, and hides othe
   const fields = bad.data.fields.map((e) => e.field).sort();
   assert.deepEqual(fields, ['amount', 'invoiced_on', 'paid_on', 'reference']);
   assert.equal((await cm.json('GET', `/api/v1/contracts/${c.id}/invoices`)).data.invoices.length, 0);
+  assert.equal((await clients.board_member.json('GET', `/api/v1/contracts/${c.id}/invoices`)).status, 200);
   const fo = await api(clients.finance_officer, 'POST', `/api/v1/contracts/${c.id}/invoices`,
     { reference: 'X', invoiced_on: daysFromNow(-1), amount_pence: 100 });
-  assert.equal(fo.status, 403);
+  assert.equal(fo.status, 201, JSON.stringify(fo.data));
+  const board = await api(clients.board_member, 'POST', `/api/v1/contracts/${c.id}/invoices`,
+    { reference: 'Y', invoiced_on: daysFromNow(-1), amount_pence: 100 });
+  assert.equal(board.status, 403);
   assert.equal((await clients.finance_officer.json('GET', `/api/v1/contracts/${c.id}/invoices`)).status, 200);
   assert.equal((await clients.provider.json('GET', `/api/v1/contracts/${c.id}/invoices`)).status,
     c.provider_name === 'Tandem Vale Community Health NHS Trust' ? 200 : 404);

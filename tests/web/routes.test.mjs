@@ -433,12 +433,13 @@ test('framework routes: who may read and change frameworks', async () => {
   }
 });
 
-// Money spent on contracts: invoices read with the contract, recorded and paid
-// by commissioners only; a provider sees its own contracts' invoices only.
+// Money spent on contracts: invoices read with the contract, recorded, paid
+// and corrected by finance officers and commissioners; a provider sees its
+// own contracts' invoices only.
 test('invoice routes: who may read invoices and record them', async () => {
   const VIEW = ['sen_manager', 'icb_commissioner', 'designated_clinical_officer', 'finance_officer', 'board_member',
     'provider'];
-  const MANAGE = ['sen_manager', 'icb_commissioner'];
+  const MANAGE = ['sen_manager', 'icb_commissioner', 'finance_officer'];
   const all = (await clients.sen_manager.json('GET', '/api/v1/contracts')).data.contracts;
   const own = all.find((c) => c.provider_name === 'Tandem Vale Community Health NHS Trust' && c.stage === 'live');
   const other = all.find((c) => c.provider_name !== 'Tandem Vale Community Health NHS Trust');
@@ -455,9 +456,14 @@ test('invoice routes: who may read invoices and record them', async () => {
     assert.equal(res.status, expected, `${role} GET another provider's invoices`);
   }
   const unpaid = before.invoices.find((i) => !i.paid_on) ?? before.invoices[0];
+  for (const role of ROLES) {
+    const res = await clients[role].get(`/contracts/${own.id}/invoices/${unpaid.id}/edit`);
+    assert.equal(res.status, MANAGE.includes(role) ? 200 : 403, `${role} GET an invoice's edit page`);
+  }
   const posts = [
     [`/contracts/${own.id}/invoices`, { reference: '' }],
     [`/contracts/${own.id}/invoices/${unpaid.id}/paid`, { paid_on: 'someday' }],
+    [`/contracts/${own.id}/invoices/${unpaid.id}`, { reference: '', version: String(unpaid.version) }],
   ];
   for (const [path, fields] of posts) {
     for (const role of ROLES) {
@@ -483,12 +489,19 @@ test('pooled budget routes: who may read and set up pools', async () => {
     }
   }
   for (const role of ROLES) {
-    const me = await clients[role].get('/api/v1/me');
-    const res = await clients[role].postForm('/pools', { name: '', csrf_token: me.data.csrf_token });
-    assert.equal(res.status, MANAGE.includes(role) ? 400 : 403, `${role} POST /pools`);
+    const res = await clients[role].get(`/pools/${pools[0].id}/edit`);
+    assert.equal(res.status, MANAGE.includes(role) ? 200 : 403, `${role} GET a pool's edit page`);
+  }
+  for (const path of ['/pools', `/pools/${pools[0].id}`]) {
+    for (const role of ROLES) {
+      const me = await clients[role].get('/api/v1/me');
+      const res = await clients[role].postForm(path,
+        { name: '', version: String(pools[0].version), csrf_token: me.data.csrf_token });
+      assert.equal(res.status, MANAGE.includes(role) ? 400 : 403, `${role} POST ${path}`);
+    }
   }
   const after = (await clients.sen_manager.json('GET', '/api/v1/pools')).data.pools;
-  assert.equal(after.length, pools.length, 'no refused or invalid post wrote a pool');
+  assert.deepEqual(after, pools, 'no refused or invalid post wrote a pool or changed one');
 });
 
 // Decommissioning appraisals: the partnership's readers read them,
@@ -505,8 +518,13 @@ test('decommissioning routes: who may read, start and decide appraisals', async 
       assert.equal(res.status, VIEW.includes(role) ? 200 : 403, `${role} GET ${path}`);
     }
   }
+  for (const role of ROLES) {
+    const res = await clients[role].get(`/decommissioning/${open.id}/edit`);
+    assert.equal(res.status, MANAGE.includes(role) ? 200 : 403, `${role} GET an appraisal's edit page`);
+  }
   for (const [path, fields] of [['/decommissioning', { subject_id: '' }],
-    [`/decommissioning/${open.id}/decision`, { decision: 'maybe' }]]) {
+    [`/decommissioning/${open.id}/decision`, { decision: 'maybe' }],
+    [`/decommissioning/${open.id}`, { subject_id: '', version: String(open.version) }]]) {
     for (const role of ROLES) {
       const me = await clients[role].get('/api/v1/me');
       const res = await clients[role].postForm(path, { ...fields, csrf_token: me.data.csrf_token });
@@ -515,4 +533,37 @@ test('decommissioning routes: who may read, start and decide appraisals', async 
   }
   const after = (await clients.sen_manager.json('GET', '/api/v1/decommissioning')).data.appraisals;
   assert.deepEqual(after, list, 'no refused or invalid post wrote anything');
+});
+
+// Termly top-up payments and recharges between councils: finance officers and
+// commissioners read and record them (the pages name children, so no one
+// else); every other role is refused, and nothing refused or invalid is written.
+test('top-up and recharge routes: who may read and record them', async () => {
+  const PAY = ['sen_manager', 'icb_commissioner', 'finance_officer'];
+  const topUps = (await clients.finance_officer.json('GET', '/api/v1/top-ups')).data;
+  const recharges = (await clients.finance_officer.json('GET', '/api/v1/recharges')).data;
+  const one = recharges.recharges[0];
+  for (const path of ['/top-ups', `/top-ups?term=${topUps.term}`, `/top-ups.csv?term=${topUps.term}`,
+    '/api/v1/top-ups', '/recharges', '/api/v1/recharges', `/recharges/${one.id}`, `/api/v1/recharges/${one.id}`]) {
+    for (const role of ROLES) {
+      const res = await clients[role].get(path);
+      assert.equal(res.status, PAY.includes(role) ? 200 : 403, `${role} GET ${path}`);
+    }
+  }
+  const posts = [
+    ['/top-ups/payments', { term: topUps.term, amount: 'lots' }],
+    ['/recharges', { direction: 'sideways' }],
+    [`/recharges/${one.id}`, { direction: 'sideways', version: String(one.version) }],
+  ];
+  for (const [path, fields] of posts) {
+    for (const role of ROLES) {
+      const me = await clients[role].get('/api/v1/me');
+      const res = await clients[role].postForm(path, { ...fields, csrf_token: me.data.csrf_token });
+      assert.equal(res.status, PAY.includes(role) ? 400 : 403, `${role} POST ${path}`);
+    }
+  }
+  assert.deepEqual((await clients.finance_officer.json('GET', '/api/v1/top-ups')).data, topUps,
+    'no refused or invalid post paid anything');
+  assert.deepEqual((await clients.finance_officer.json('GET', '/api/v1/recharges')).data, recharges,
+    'no refused or invalid post wrote a recharge');
 });

@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app/commissioning.h"
+#include "app/money_spent.h"
 #include "web/handlers.h"
 #include "web/json_body.h"
 #include "web/refusal.h"
@@ -452,9 +453,19 @@ Response commissioning_board(Ctx& ctx) {
                                 {"count", std::to_string(rows.size())},
                                 {"empty", rows.empty()}});
   }
+  // Committed to activities under way, beside what each agency has actually
+  // spent to date across the area (app/money_spent.h).
+  const auto spent = app::area_spend_by_agency(services, ctx.me());
+  std::map<Agency, Pence> by = b.committed;
+  if (spent) {
+    for (const auto& [a, sp] : *spent) by.try_emplace(a, Pence(0));
+  }
   mstch::array committed;
-  for (const auto& [agency, amount] : b.committed) {
-    committed.push_back(mstch::map{{"agency", std::string(agency_label(agency))}, {"amount", format_pounds(amount)}});
+  for (const auto& [agency, amount] : by) {
+    const Pence out = spent && spent->contains(agency) ? spent->at(agency).total() : Pence(0);
+    committed.push_back(mstch::map{{"agency", std::string(agency_label(agency))},
+                                   {"amount", format_pounds(amount)},
+                                   {"spent", format_pounds(out)}});
   }
   mstch::map view{{"stages", stages},
                   {"open", std::to_string(open)},
@@ -462,6 +473,7 @@ Response commissioning_board(Ctx& ctx) {
                   {"total", format_pounds(b.total)},
                   {"committed", committed},
                   {"has_committed", !committed.empty()},
+                  {"show_spent", spent.has_value()},
                   {"can_manage", role_has(ctx.me().role, Permission::manage_contracts)}};
   return page(ctx, 200, "commissioning/board", "Commissioning activities", std::move(view), "commissioning");
 }
@@ -526,10 +538,13 @@ Response api_commissioning(Ctx& ctx) {
   for (const auto& r : b.rows) items.push_back(activity_json(r.stored, r.gate, r.contract_title));
   json committed = json::object();
   for (const auto& [a, v] : b.committed) committed[std::string(to_string(a))] = v.value;
-  return json_response(
-      200,
-      json{{"activities", items}, {"total_pence", b.total.value}, {"late", b.late}, {"committed_by_agency", committed}}
-          .dump());
+  json out{{"activities", items}, {"total_pence", b.total.value}, {"late", b.late}, {"committed_by_agency", committed}};
+  if (const auto spent = app::area_spend_by_agency(services, ctx.me())) {
+    json s = json::object();
+    for (const auto& [a, sp] : *spent) s[std::string(to_string(a))] = sp.total().value;
+    out["spent_by_agency"] = s;
+  }
+  return json_response(200, out.dump());
 }
 
 Response api_commissioning_activity(Ctx& ctx) {

@@ -8,6 +8,7 @@
 
 #include "app/contract_invoices.h"
 #include "app/contracts.h"
+#include "app/money_spent.h"
 #include "web/handlers.h"
 #include "web/json_body.h"
 #include "web/refusal.h"
@@ -484,9 +485,21 @@ Response contracts_list(Ctx& ctx) {
                               {"rag_tag", rag_tag(r.last_rating)},
                               {"return_overdue", r.return_overdue}});
   }
+  // Committed beside actually spent (app/money_spent.h), for the partnership's readers.
+  const auto spent = app::area_spend_by_agency(services, ctx.me());
+  std::map<Agency, Pence> committed = l.value_by_agency;
+  if (spent) {
+    for (const auto& [a, sp] : *spent) committed.try_emplace(a, Pence(0));
+  }
   mstch::array by_agency;
-  for (const auto& [a, v] : l.value_by_agency) {
-    by_agency.push_back(mstch::map{{"agency", std::string(agency_label(a))}, {"value", format_pounds(v)}});
+  for (const auto& [a, v] : committed) {
+    const AgencySpend sp = spent && spent->contains(a) ? spent->at(a) : AgencySpend{};
+    by_agency.push_back(mstch::map{{"agency", std::string(agency_label(a))},
+                                   {"value", format_pounds(v)},
+                                   {"invoiced", format_pounds(sp.invoiced)},
+                                   {"top_ups", format_pounds(sp.top_ups)},
+                                   {"recharges", format_pounds(sp.recharges_paid - sp.recharges_received)},
+                                   {"spent", format_pounds(sp.total())}});
   }
   std::vector<std::pair<std::string, std::string>> agencies{{"", "Any agency"}};
   for (const Agency a : app::commissioning_agencies()) {
@@ -499,6 +512,8 @@ Response contracts_list(Ctx& ctx) {
                   {"alerts", std::to_string(alerts)},
                   {"overdue", std::to_string(overdue)},
                   {"by_agency", by_agency},
+                  {"show_spent", spent.has_value()},
+                  {"can_pay", role_has(ctx.me().role, Permission::record_payments)},
                   {"stages", choices(stage_choices(true), filter.stage)},
                   {"agencies", choices(agencies, filter.agency)},
                   {"ending_soon", filter.ending_soon},
@@ -613,8 +628,20 @@ Response api_contracts(Ctx& ctx) {
   }
   json by_agency = json::object();
   for (const auto& [a, v] : list->value_by_agency) by_agency[std::string(to_string(a))] = v.value;
-  return json_response(
-      200, json{{"contracts", items}, {"total_pence", list->total.value}, {"value_by_agency", by_agency}}.dump());
+  json out{{"contracts", items}, {"total_pence", list->total.value}, {"value_by_agency", by_agency}};
+  // Money actually spent, area-wide, beside the value committed; none for a provider.
+  if (const auto spent = app::area_spend_by_agency(services, ctx.me())) {
+    json s = json::object();
+    for (const auto& [a, sp] : *spent) {
+      s[std::string(to_string(a))] = {{"invoiced_pence", sp.invoiced.value},
+                                      {"top_ups_pence", sp.top_ups.value},
+                                      {"recharges_paid_pence", sp.recharges_paid.value},
+                                      {"recharges_received_pence", sp.recharges_received.value},
+                                      {"spent_pence", sp.total().value}};
+    }
+    out["spent_by_agency"] = s;
+  }
+  return json_response(200, out.dump());
 }
 
 Response api_contract(Ctx& ctx) {

@@ -1,6 +1,6 @@
 // Decommissioning appraisals: the list with the form that starts one, an
-// appraisal's page with the form that records the decision, and their JSON
-// API twins.
+// appraisal's page with the form that records the decision, the page that
+// changes its sections before the decision, and their JSON API twins.
 #include <variant>
 
 #include <nlohmann/json.hpp>
@@ -58,7 +58,17 @@ json appraisal_json(const app::AppraisalView& v) {
           {"decision", a.decision ? json(to_string(*a.decision)) : json(nullptr)},
           {"decided_on", a.decided_on ? json(format_date(*a.decided_on)) : json(nullptr)},
           {"decided_by", a.decided_by},
-          {"rationale", a.rationale}};
+          {"rationale", a.rationale},
+          {"version", a.version}};
+}
+
+const std::string& section_text(const Appraisal& a, const std::string& n) {
+  return n == "needs_and_demand"          ? a.needs_and_demand
+         : n == "quality_and_performance" ? a.quality_and_performance
+         : n == "cost"                    ? a.cost
+         : n == "contract_terms"          ? a.contract_terms
+         : n == "stakeholders"            ? a.stakeholders
+                                          : a.exit_plan;
 }
 
 const std::pair<const char*, const char*> kSections[] = {
@@ -108,14 +118,7 @@ Response appraisal_page(Ctx& ctx, const app::AppraisalView& v, const app::FormFi
   const Appraisal& a = v.appraisal;
   mstch::array sections;
   for (const auto& [name, label] : kSections) {
-    const std::string n(name);
-    const std::string& text = n == "needs_and_demand"          ? a.needs_and_demand
-                              : n == "quality_and_performance" ? a.quality_and_performance
-                              : n == "cost"                    ? a.cost
-                              : n == "contract_terms"          ? a.contract_terms
-                              : n == "stakeholders"            ? a.stakeholders
-                                                               : a.exit_plan;
-    sections.push_back(mstch::map{{"label", std::string(label)}, {"text", text}});
+    sections.push_back(mstch::map{{"label", std::string(label)}, {"text", section_text(a, name)}});
   }
   mstch::array decisions;
   for (const auto d : all_decommission_decisions()) {
@@ -138,6 +141,7 @@ Response appraisal_page(Ctx& ctx, const app::AppraisalView& v, const app::FormFi
       {"decided_by", a.decided_by},
       {"rationale", a.rationale},
       {"can_decide", role_has(ctx.me().role, Permission::manage_contracts) && !a.decision},
+      {"can_edit", role_has(ctx.me().role, Permission::manage_contracts) && !a.decision},
       {"decisions", decisions},
       {"decision_error", error_on(e, "decision")},
       {"decision_fields",
@@ -149,7 +153,54 @@ Response appraisal_page(Ctx& ctx, const app::AppraisalView& v, const app::FormFi
   return page(ctx, e ? 400 : 200, "contracts/appraisal", "Decommissioning appraisal", std::move(view), "contracts", e);
 }
 
+// The edit page, from the stored appraisal or (after an error) the form as sent.
+Response edit_page(Ctx& ctx, const app::AppraisalView& v, const app::FormFields* sent, const Error* e) {
+  auto services = ctx.s.register_services();
+  const Appraisal& a = v.appraisal;
+  const std::string chosen = sent ? param(*sent, "subject_id") : std::string(to_string(a.subject)) + ":" + a.subject_id;
+  mstch::array subjects;
+  for (const auto& [value, label] : app::appraisal_subjects(services, ctx.me())) {
+    subjects.push_back(mstch::map{{"value", value}, {"label", label}, {"selected", chosen == value}});
+  }
+  mstch::array sections;
+  for (const auto& [name, label] : kSections) {
+    sections.push_back(input(name, label, sent ? param(*sent, name) : section_text(a, name), e, "", true));
+  }
+  std::string version_error;
+  if (e && e->first_field() == "version") version_error = e->first_message();
+  mstch::map view{{"id", a.id},
+                  {"title", v.subject_title.empty() ? a.subject_id : v.subject_title},
+                  {"version", sent ? param(*sent, "version") : std::to_string(a.version)},
+                  {"version_error", version_error},
+                  {"subjects", subjects},
+                  {"subject_error", error_on(e, "subject_id")},
+                  {"decision_error", error_on(e, "decision")},
+                  {"sections", sections}};
+  const int status = !e ? 200 : e->first_field() == "version" ? 409 : 400;
+  return page(ctx, status, "contracts/appraisal_edit", "Change the appraisal", std::move(view), "contracts", e);
+}
+
 }  // namespace
+
+Response appraisal_edit_form(Ctx& ctx) {
+  auto services = ctx.s.register_services();
+  auto out = app::open_appraisal(services, ctx.me(), ctx.captures.at(0));
+  if (auto* r = std::get_if<app::Refused>(&out)) return refused(ctx, *r, false);
+  return edit_page(ctx, std::get<app::AppraisalView>(out), nullptr, nullptr);
+}
+
+Response appraisal_update(Ctx& ctx) {
+  auto services = ctx.s.register_services();
+  const std::string id = ctx.captures.at(0);
+  auto out = app::edit_appraisal(services, ctx.me(), id, ctx.form);
+  if (auto* r = std::get_if<app::Refused>(&out)) return refused(ctx, *r, false);
+  if (auto* e = std::get_if<Error>(&out)) {
+    auto v = app::open_appraisal(services, ctx.me(), id);
+    if (auto* r = std::get_if<app::Refused>(&v)) return refused(ctx, *r, false);
+    return edit_page(ctx, std::get<app::AppraisalView>(v), &ctx.form, e);
+  }
+  return redirect("/decommissioning/" + id + "?saved=1");
+}
 
 Response appraisals_list(Ctx& ctx) {
   auto services = ctx.s.register_services();
@@ -210,7 +261,7 @@ namespace {
 Response api_after(Ctx& ctx, app::RegisterServices& services, const std::variant<Appraisal, app::Refused, Error>& out,
                    int status) {
   if (auto* r = std::get_if<app::Refused>(&out)) return refused(ctx, *r, true);
-  if (auto* e = std::get_if<Error>(&out)) return json_error(400, *e);
+  if (auto* e = std::get_if<Error>(&out)) return json_error(e->first_field() == "version" ? 409 : 400, *e);
   auto v = app::open_appraisal(services, ctx.me(), std::get<Appraisal>(out).id);
   if (auto* r = std::get_if<app::Refused>(&v)) return refused(ctx, *r, true);
   return json_response(status, appraisal_json(std::get<app::AppraisalView>(v)).dump());
@@ -229,6 +280,13 @@ Response api_appraisal_decide(Ctx& ctx) {
   if (!p) return json_error(400, Error("body", "The request body must be a JSON object"));
   auto services = ctx.s.register_services();
   return api_after(ctx, services, app::decide_appraisal(services, ctx.me(), ctx.captures.at(0), *p), 200);
+}
+
+Response api_appraisal_update(Ctx& ctx) {
+  auto p = json_body_params(ctx.req.body);
+  if (!p) return json_error(400, Error("body", "The request body must be a JSON object"));
+  auto services = ctx.s.register_services();
+  return api_after(ctx, services, app::edit_appraisal(services, ctx.me(), ctx.captures.at(0), *p), 200);
 }
 
 }  // namespace tandem::web::handlers

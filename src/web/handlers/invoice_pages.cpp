@@ -1,7 +1,7 @@
 // Money actually spent on a contract: its invoices page (spend to date against
 // the value and the pro-rata value, overspend flagged, the invoices with their
-// payment), the forms that record an invoice and its payment, and their JSON
-// API twins.
+// payment), the forms that record an invoice and its payment, the page that
+// corrects one, and their JSON API twins.
 #include <variant>
 
 #include <nlohmann/json.hpp>
@@ -42,7 +42,8 @@ json invoice_json(const Invoice& i) {
           {"reference", i.reference},
           {"invoiced_on", format_date(i.invoiced_on)},
           {"amount_pence", i.amount.value},
-          {"paid_on", i.paid_on ? json(format_date(*i.paid_on)) : json(nullptr)}};
+          {"paid_on", i.paid_on ? json(format_date(*i.paid_on)) : json(nullptr)},
+          {"version", i.version}};
 }
 
 json totals_json(const InvoiceTotals& t) {
@@ -74,7 +75,7 @@ std::optional<Params> invoice_body(const std::string& body) {
 Response invoices_page(Ctx& ctx, const app::InvoiceView& v, const app::FormFields& f, const Error* e,
                        const std::string& failed = "") {
   const Contract& c = v.stored.contract;
-  const bool manage = role_has(ctx.me().role, Permission::manage_contracts);
+  const bool manage = role_has(ctx.me().role, Permission::record_payments);
   const std::string today = format_date(ctx.s.clock.today());
   mstch::array rows;
   for (auto it = v.invoices.rbegin(); it != v.invoices.rend(); ++it) {
@@ -88,6 +89,7 @@ Response invoices_page(Ctx& ctx, const app::InvoiceView& v, const app::FormField
         {"amount", format_pounds(i.amount)},
         {"paid", i.paid_on ? format_date_long(*i.paid_on) : std::string()},
         {"can_pay", manage && !i.paid_on},
+        {"can_edit", manage},
         {"pay_field",
          input("paid_on", this_failed ? "paid_on" : "paid_on-" + i.id, "Date paid for " + i.reference,
                this_failed ? param(f, "paid_on") : today, this_failed ? e : nullptr, "", "govuk-input--width-10")}});
@@ -133,7 +135,66 @@ Response reopen(Ctx& ctx, app::RegisterServices& services, const std::string& id
   return invoices_page(ctx, std::get<app::InvoiceView>(v), ctx.form, &e, failed);
 }
 
+std::string pounds_text(Pence p) {
+  const std::string shown = format_pounds(p);
+  return shown.substr(shown.find("£") + std::string("£").size());
+}
+
+// The edit page, from the stored invoice or (after an error) the form as sent.
+Response edit_page(Ctx& ctx, const std::string& contract_id, const Invoice& inv, const app::FormFields* sent,
+                   const Error* e) {
+  const auto value = [&](const char* k, const std::string& stored) { return sent ? param(*sent, k) : stored; };
+  mstch::array fields{
+      input("reference", "reference", "Invoice reference", value("reference", inv.reference), e,
+            "The provider's invoice number, like INV-2025-014", "govuk-input--width-20"),
+      input("invoiced_on", "invoiced_on", "Invoice date", value("invoiced_on", format_date(inv.invoiced_on)), e,
+            "As year-month-day, for example 2025-06-30", "govuk-input--width-10"),
+      input("amount", "amount", "Amount (£)", value("amount", pounds_text(inv.amount)), e, "", "govuk-input--width-10"),
+      input("paid_on", "paid_on", "Date paid (optional)",
+            value("paid_on", inv.paid_on ? format_date(*inv.paid_on) : std::string()), e,
+            "Leave blank if it is not paid yet", "govuk-input--width-10")};
+  std::string version_error;
+  if (e && e->first_field() == "version") version_error = e->first_message();
+  mstch::map view{
+      {"contract_id", contract_id},     {"id", inv.id},
+      {"reference", inv.reference},     {"version", sent ? param(*sent, "version") : std::to_string(inv.version)},
+      {"version_error", version_error}, {"fields", fields}};
+  const int status = !e ? 200 : e->first_field() == "version" ? 409 : 400;
+  return page(ctx, status, "contracts/invoice_edit", "Change invoice " + inv.reference, std::move(view), "contracts",
+              e);
+}
+
 }  // namespace
+
+Response contract_invoice_edit_form(Ctx& ctx) {
+  auto services = ctx.s.register_services();
+  auto inv = app::open_invoice(services, ctx.me(), ctx.captures.at(0), ctx.captures.at(1));
+  if (auto* r = std::get_if<app::Refused>(&inv)) return refused(ctx, *r, false);
+  return edit_page(ctx, ctx.captures.at(0), std::get<Invoice>(inv), nullptr, nullptr);
+}
+
+Response contract_invoice_update(Ctx& ctx) {
+  auto services = ctx.s.register_services();
+  const std::string id = ctx.captures.at(0), invoice = ctx.captures.at(1);
+  auto out = app::edit_invoice(services, ctx.me(), id, invoice, ctx.form);
+  if (auto* r = std::get_if<app::Refused>(&out)) return refused(ctx, *r, false);
+  if (auto* e = std::get_if<Error>(&out)) {
+    auto inv = app::open_invoice(services, ctx.me(), id, invoice);
+    if (auto* r = std::get_if<app::Refused>(&inv)) return refused(ctx, *r, false);
+    return edit_page(ctx, id, std::get<Invoice>(inv), &ctx.form, e);
+  }
+  return redirect("/contracts/" + id + "/invoices?saved=1");
+}
+
+Response api_contract_invoice_update(Ctx& ctx) {
+  auto p = invoice_body(ctx.req.body);
+  if (!p) return json_error(400, Error("body", "The request body must be a JSON object"));
+  auto services = ctx.s.register_services();
+  auto out = app::edit_invoice(services, ctx.me(), ctx.captures.at(0), ctx.captures.at(1), *p);
+  if (auto* r = std::get_if<app::Refused>(&out)) return refused(ctx, *r, true);
+  if (auto* e = std::get_if<Error>(&out)) return json_error(e->first_field() == "version" ? 409 : 400, *e);
+  return json_response(200, invoice_json(std::get<Invoice>(out)).dump());
+}
 
 Response contract_invoices(Ctx& ctx) {
   auto services = ctx.s.register_services();

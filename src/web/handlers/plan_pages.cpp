@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app/ceasing.h"
+#include "app/money_spent.h"
 #include "app/plan_editing.h"
 #include "app/plan_reviews.h"
 #include "app/plans.h"
@@ -212,10 +213,23 @@ Response api_plan(Ctx& ctx) {
 
 Response plan_costs_page(Ctx& ctx) {
   auto services = ctx.s.register_services();
-  return page(
-      ctx, 200, "performance/costs", "Annual cost of plans",
-      mstch::map{{"costs", cost_rows(app::area_plan_costs(services, ctx.me()))}, {"area_name", ctx.me().area_name}},
-      "performance");
+  // Beside what plans cost a year, what each agency has actually spent to date.
+  mstch::array spent;
+  if (const auto by = app::area_spend_by_agency(services, ctx.me())) {
+    for (const auto& [agency, sp] : *by) {
+      spent.push_back(mstch::map{{"agency", std::string(agency_label(agency))},
+                                 {"invoiced", format_pounds(sp.invoiced)},
+                                 {"top_ups", format_pounds(sp.top_ups)},
+                                 {"recharges", format_pounds(sp.recharges_paid - sp.recharges_received)},
+                                 {"total", format_pounds(sp.total())}});
+    }
+  }
+  return page(ctx, 200, "performance/costs", "Annual cost of plans",
+              mstch::map{{"costs", cost_rows(app::area_plan_costs(services, ctx.me()))},
+                         {"area_name", ctx.me().area_name},
+                         {"spent", spent},
+                         {"has_spent", !spent.empty()}},
+              "performance");
 }
 
 }  // namespace tandem::web::handlers

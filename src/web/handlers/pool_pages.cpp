@@ -1,6 +1,7 @@
 // Pooled budgets: the list with the form that sets a pool up, a pool's page
 // (contributions, the contracts it pays for with what has been invoiced on
-// each, the balance), and their JSON API twins.
+// each within the pool's term, the balance), the page that changes a pool,
+// and their JSON API twins.
 #include <variant>
 
 #include <nlohmann/json.hpp>
@@ -45,9 +46,11 @@ json pool_json(const app::PoolView& v) {
   const PooledBudget& p = v.pool;
   json contributions = json::array();
   for (std::size_t i = 0; i < p.contributions.size(); ++i) {
-    contributions.push_back({{"agency", to_string(p.contributions[i].agency)},
-                             {"amount_pence", p.contributions[i].amount.value},
-                             {"basis_points", i < v.balance.shares.size() ? v.balance.shares[i].second : 0}});
+    contributions.push_back(
+        {{"agency", to_string(p.contributions[i].agency)},
+         {"amount_pence", p.contributions[i].amount.value},
+         {"basis_points", i < v.balance.shares.size() ? v.balance.shares[i].second : 0},
+         {"spent_pence", i < v.balance.spent_by_partner.size() ? v.balance.spent_by_partner[i].second.value : 0}});
   }
   json contracts = json::array();
   for (const auto& c : v.contracts) {
@@ -55,7 +58,8 @@ json pool_json(const app::PoolView& v) {
                          {"title", c.stored.contract.title},
                          {"provider_name", c.stored.provider_name},
                          {"value_pence", c.stored.contract.value.value},
-                         {"invoiced_pence", c.invoiced.value}});
+                         {"invoiced_pence", c.invoiced.value},
+                         {"invoiced_outside_term_pence", c.invoiced_outside.value}});
   }
   return {{"id", p.id},
           {"name", p.name},
@@ -68,7 +72,8 @@ json pool_json(const app::PoolView& v) {
           {"contributed_pence", v.balance.contributed.value},
           {"spent_pence", v.balance.spent.value},
           {"balance_pence", v.balance.balance.value},
-          {"overdrawn", v.balance.overdrawn}};
+          {"overdrawn", v.balance.overdrawn},
+          {"version", p.version}};
 }
 
 std::optional<Params> pool_body(const std::string& body) {
@@ -98,19 +103,9 @@ std::optional<Params> pool_body(const std::string& body) {
   });
 }
 
-Response pools_page(Ctx& ctx, const std::vector<app::PoolView>& pools, const app::FormFields& f, const Error* e) {
+// The pool's form: its fields as sent (or as stored, for an edit), with errors.
+mstch::map pool_form(Ctx& ctx, const app::FormFields& f, const Error* e) {
   auto services = ctx.s.register_services();
-  mstch::array rows;
-  for (const auto& v : pools) {
-    rows.push_back(mstch::map{{"id", v.pool.id},
-                              {"name", v.pool.name},
-                              {"host", std::string(agency_label(v.pool.host))},
-                              {"contributed", format_pounds(v.balance.contributed)},
-                              {"spent", format_pounds(v.balance.spent)},
-                              {"balance", format_pounds(v.balance.balance)},
-                              {"overdrawn", v.balance.overdrawn}});
-  }
-  const bool manage = role_has(ctx.me().role, Permission::manage_contracts);
   mstch::array hosts{mstch::map{
       {"value", std::string()}, {"label", std::string("Choose the host")}, {"selected", param(f, "host").empty()}}};
   mstch::array amounts;
@@ -122,7 +117,7 @@ Response pools_page(Ctx& ctx, const std::vector<app::PoolView>& pools, const app
                             "govuk-input--width-10"));
   }
   mstch::array contracts;
-  if (manage) {
+  {
     auto list = app::list_contracts(services, ctx.me(), {});
     if (list) {
       for (const auto& r : list->rows) {
@@ -147,10 +142,7 @@ Response pools_page(Ctx& ctx, const std::vector<app::PoolView>& pools, const app
       if (x.field == "contributions" && contributions_error.empty()) contributions_error = x.message;
     }
   }
-  mstch::map view{
-      {"rows", rows},
-      {"has_rows", !rows.empty()},
-      {"can_manage", manage},
+  return mstch::map{
       {"top_fields", mstch::array{input("name", "Name", param(f, "name"), e, "Like Joint therapies pooled budget", ""),
                                   input("agreement", "Section 75 agreement reference (optional)", param(f, "agreement"),
                                         e, "", "govuk-input--width-20")}},
@@ -165,10 +157,91 @@ Response pools_page(Ctx& ctx, const std::vector<app::PoolView>& pools, const app
       {"contracts", contracts},
       {"has_contracts", !contracts.empty()},
       {"contracts_error", contracts_error}};
+}
+
+Response pools_page(Ctx& ctx, const std::vector<app::PoolView>& pools, const app::FormFields& f, const Error* e) {
+  mstch::array rows;
+  for (const auto& v : pools) {
+    rows.push_back(mstch::map{{"id", v.pool.id},
+                              {"name", v.pool.name},
+                              {"host", std::string(agency_label(v.pool.host))},
+                              {"contributed", format_pounds(v.balance.contributed)},
+                              {"spent", format_pounds(v.balance.spent)},
+                              {"balance", format_pounds(v.balance.balance)},
+                              {"overdrawn", v.balance.overdrawn}});
+  }
+  const bool manage = role_has(ctx.me().role, Permission::manage_contracts);
+  mstch::map view = manage ? pool_form(ctx, f, e) : mstch::map{};
+  view["rows"] = rows;
+  view["has_rows"] = !rows.empty();
+  view["can_manage"] = manage;
   return page(ctx, e ? 400 : 200, "contracts/pools", "Pooled budgets", std::move(view), "contracts", e);
 }
 
+std::string pounds_text(Pence p) {
+  const std::string shown = format_pounds(p);
+  return shown.substr(shown.find("£") + std::string("£").size());
+}
+
+// The stored pool as its form's fields.
+app::FormFields fields_of(const PooledBudget& p) {
+  app::FormFields f{{"name", p.name},
+                    {"agreement", p.agreement},
+                    {"host", std::string(to_string(p.host))},
+                    {"start_on", format_date(p.start_on)},
+                    {"end_on", format_date(p.end_on)},
+                    {"version", std::to_string(p.version)}};
+  for (const auto& c : p.contributions) f["contribution_" + std::string(to_string(c.agency))] = pounds_text(c.amount);
+  for (const auto& id : p.contract_ids) f["contract." + id] = "yes";
+  return f;
+}
+
+Response edit_page(Ctx& ctx, const PooledBudget& p, const app::FormFields& f, const Error* e) {
+  mstch::map view = pool_form(ctx, f, e);
+  std::string version_error;
+  if (e && e->first_field() == "version") version_error = e->first_message();
+  view["id"] = p.id;
+  view["name"] = p.name;
+  view["version"] = param(f, "version");
+  view["version_error"] = version_error;
+  const int status = !e ? 200 : e->first_field() == "version" ? 409 : 400;
+  return page(ctx, status, "contracts/pool_edit", "Change " + p.name, std::move(view), "contracts", e);
+}
+
 }  // namespace
+
+Response pool_edit_form(Ctx& ctx) {
+  auto services = ctx.s.register_services();
+  auto out = app::open_pool(services, ctx.me(), ctx.captures.at(0));
+  if (auto* r = std::get_if<app::Refused>(&out)) return refused(ctx, *r, false);
+  const auto& p = std::get<app::PoolView>(out).pool;
+  return edit_page(ctx, p, fields_of(p), nullptr);
+}
+
+Response pool_update(Ctx& ctx) {
+  auto services = ctx.s.register_services();
+  const std::string id = ctx.captures.at(0);
+  auto out = app::edit_pool(services, ctx.me(), id, ctx.form);
+  if (auto* r = std::get_if<app::Refused>(&out)) return refused(ctx, *r, false);
+  if (auto* e = std::get_if<Error>(&out)) {
+    auto v = app::open_pool(services, ctx.me(), id);
+    if (auto* r = std::get_if<app::Refused>(&v)) return refused(ctx, *r, false);
+    return edit_page(ctx, std::get<app::PoolView>(v).pool, ctx.form, e);
+  }
+  return redirect("/pools/" + id + "?saved=1");
+}
+
+Response api_pool_update(Ctx& ctx) {
+  auto p = pool_body(ctx.req.body);
+  if (!p) return json_error(400, Error("body", "The request body must be a JSON object"));
+  auto services = ctx.s.register_services();
+  auto out = app::edit_pool(services, ctx.me(), ctx.captures.at(0), *p);
+  if (auto* r = std::get_if<app::Refused>(&out)) return refused(ctx, *r, true);
+  if (auto* e = std::get_if<Error>(&out)) return json_error(e->first_field() == "version" ? 409 : 400, *e);
+  auto v = app::open_pool(services, ctx.me(), std::get<PooledBudget>(out).id);
+  if (auto* r = std::get_if<app::Refused>(&v)) return refused(ctx, *r, true);
+  return json_response(200, pool_json(std::get<app::PoolView>(v)).dump());
+}
 
 Response pools_list(Ctx& ctx) {
   auto services = ctx.s.register_services();
@@ -200,7 +273,9 @@ Response pool(Ctx& ctx) {
     contributions.push_back(
         mstch::map{{"agency", std::string(agency_label(c.agency))},
                    {"amount", format_pounds(c.amount)},
-                   {"percent", i < v.balance.shares.size() ? percent(v.balance.shares[i].second) : std::string()}});
+                   {"percent", i < v.balance.shares.size() ? percent(v.balance.shares[i].second) : std::string()},
+                   {"spent", i < v.balance.spent_by_partner.size() ? format_pounds(v.balance.spent_by_partner[i].second)
+                                                                   : std::string()}});
   }
   mstch::array contracts;
   for (const auto& c : v.contracts) {
@@ -208,7 +283,8 @@ Response pool(Ctx& ctx) {
                                    {"title", c.stored.contract.title},
                                    {"provider", c.stored.provider_name},
                                    {"value", format_pounds(c.stored.contract.value)},
-                                   {"invoiced", format_pounds(c.invoiced)}});
+                                   {"invoiced", format_pounds(c.invoiced)},
+                                   {"outside", format_pounds(c.invoiced_outside)}});
   }
   mstch::map view{{"name", v.pool.name},
                   {"agreement", v.pool.agreement.empty() ? std::string("None given") : v.pool.agreement},
@@ -221,7 +297,9 @@ Response pool(Ctx& ctx) {
                   {"contributed", format_pounds(v.balance.contributed)},
                   {"spent", format_pounds(v.balance.spent)},
                   {"balance", format_pounds(v.balance.balance)},
-                  {"overdrawn", v.balance.overdrawn}};
+                  {"overdrawn", v.balance.overdrawn},
+                  {"id", v.pool.id},
+                  {"can_manage", role_has(ctx.me().role, Permission::manage_contracts)}};
   return page(ctx, 200, "contracts/pool", v.pool.name, std::move(view), "contracts", nullptr);
 }
 

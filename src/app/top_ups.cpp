@@ -1,0 +1,140 @@
+#include "app/top_ups.h"
+
+#include <set>
+
+#include "app/crypto.h"
+#include "app/form_values.h"
+#include "store/audit.h"
+#include "store/top_ups.h"
+
+namespace tandem::app {
+
+namespace {
+
+std::string field(const FormFields& f, std::string_view key) {
+  auto it = f.find(key);
+  if (it == f.end()) return "";
+  const std::string& s = it->second;
+  const auto b = s.find_first_not_of(" \t\r\n");
+  if (b == std::string::npos) return "";
+  return s.substr(b, s.find_last_not_of(" \t\r\n") - b + 1);
+}
+
+// Quoted when it must be; a leading = + - or @ is made text, so a
+// spreadsheet never runs a setting's name as a formula.
+std::string cell(const std::string& text) {
+  std::string t = text;
+  if (!t.empty() && (t[0] == '=' || t[0] == '+' || t[0] == '-' || t[0] == '@')) t = "'" + t;
+  if (t.find_first_of(",\"\n\r") == std::string::npos) return t;
+  std::string out = "\"";
+  for (char c : t) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+  return out + "\"";
+}
+
+std::string pounds(Pence p) {
+  const std::int64_t v = p.value < 0 ? -p.value : p.value;
+  const std::int64_t pence = v % 100;
+  return std::string(p.value < 0 ? "-" : "") + std::to_string(v / 100) + "." + (pence < 10 ? "0" : "") +
+         std::to_string(pence);
+}
+
+Refused not_for_providers() { return Refused{403, "Top-up payments are for the council's finance officers."}; }
+
+}  // namespace
+
+std::variant<TopUpView, Refused, Error> open_top_ups(RegisterServices& s, const SignedIn& user, const std::string& term,
+                                                     const std::string& route) {
+  if (!role_has(user.role, Permission::record_payments)) return not_for_providers();
+  const FundingTerm current = funding_term_of(s.clock.today());
+  TopUpView v;
+  if (term.empty()) {
+    v.term = current;
+  } else {
+    auto t = parse_funding_term(term);
+    if (!t) return t.error();
+    v.term = *t;
+  }
+  FundingTerm t = previous_term(previous_term(previous_term(current)));
+  for (int i = 0; i < 5; ++i, t = next_term(t)) v.terms.push_back(t);
+  std::vector<TopUpChild> children;
+  std::vector<TopUpPayment> payments;
+  s.db.read([&](store::Tx& tx) {
+    children = store::top_up_children(tx, user.area_id, v.term.start, v.term.end);
+    payments = store::top_up_payments(tx, user.area_id, v.term.id());
+  });
+  const auto due = top_ups_due(v.term, children);
+  v.settings = settle_top_ups(due, payments);
+  std::set<std::string> shown;
+  for (const auto& row : v.settings) {
+    v.due += row.due;
+    v.paid += row.paid;
+    for (const auto& c : row.children) shown.insert(c.child_id);
+  }
+  v.outstanding = v.due - v.paid;
+  v.children = shown.size();
+  if (!shown.empty()) {
+    std::string ids;
+    for (const auto& id : shown) ids += (ids.empty() ? "" : " ") + id;
+    s.access_log.record({{}, user.area_id, s.clock.now_micros(), user.user_id, route, ids, "shown"});
+  }
+  return v;
+}
+
+std::string top_ups_csv(const TopUpView& v) {
+  std::string out =
+      "term,setting,row,child_id,child_name,days_placed,annual_top_up,due,paid,outstanding,status,references\n";
+  const std::string term = v.term.id();
+  for (const auto& s : v.settings) {
+    std::string refs;
+    for (const auto& p : s.payments) refs += (refs.empty() ? "" : " ") + p.reference;
+    out += term + "," + cell(s.setting_name) + ",setting,,," + ",," + pounds(s.due) + "," + pounds(s.paid) + "," +
+           pounds(s.outstanding) + "," + std::string(to_string(s.status)) + "," + cell(refs) + "\n";
+    for (const auto& c : s.children) {
+      out += term + "," + cell(s.setting_name) + ",child," + cell(c.child_id) + "," + cell(c.child_name) + "," +
+             std::to_string(c.days) + "," + pounds(c.annual) + "," + pounds(c.due) + ",,,,\n";
+    }
+  }
+  return out;
+}
+
+std::variant<TopUpPayment, Refused, Error> record_top_up_payment(RegisterServices& s, const SignedIn& user,
+                                                                 const FormFields& f) {
+  if (!role_has(user.role, Permission::record_payments)) return not_for_providers();
+  std::vector<FieldError> errors;
+  TopUpPaymentInput in;
+  in.id = new_id("tup");
+  in.area_id = user.area_id;
+  in.term = field(f, "term");
+  in.setting_name = field(f, "setting_name");
+  in.reference = field(f, "reference");
+  in.paid_on = optional_date("paid_on", field(f, "paid_on"), errors);
+  const std::string amount = field(f, "amount");
+  if (!amount.empty()) {
+    if (auto p = parse_pounds("amount", amount)) {
+      in.amount = *p;
+    } else {
+      errors.push_back(p.error().fields.front());
+    }
+  }
+  auto payment = make_top_up_payment(in, s.clock.today());
+  if (!payment) {
+    for (const auto& e : payment.error().fields) {
+      bool already = false;
+      for (const auto& x : errors) already = already || x.field == e.field;
+      if (!already) errors.push_back(e);
+    }
+  }
+  if (!errors.empty()) return Error(std::move(errors));
+  const std::int64_t now = s.clock.now_micros();
+  s.db.write([&](store::Tx& tx) {
+    store::insert_top_up_payment(tx, *payment, user.user_id, now);
+    store::insert_audit(
+        tx, {new_id("a"), user.area_id, now, user.user_id, "top_up.payment", "top_up_payment", payment->id, "",
+             payment->term_id + " " + payment->setting_name + " " + format_pounds(payment->amount) + " paid " +
+                 format_date(payment->paid_on) + " ref " + payment->reference,
+             ""});
+  });
+  return *payment;
+}
+
+}  // namespace tandem::app

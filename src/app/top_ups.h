@@ -1,0 +1,44 @@
+// Termly high-needs top-up payments to settings: for a chosen funding term,
+// the top-up due to each setting (its children with a final plan, each
+// child's annual top-up pro rata to the days placed there in the term), the
+// payments made to it, and what is unpaid or differs (core/top_up.h).
+// Finance officers and commissioners (Permission::record_payments) see the
+// schedule and record payments; the children named are written to the access
+// log, and every payment to the audit trail. Bad input names the field and
+// writes nothing.
+//
+// The payment form's fields: term (like 2025-autumn), setting_name, amount
+// (pounds), paid_on, reference.
+#pragma once
+
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "app/contracts.h"
+#include "core/top_up.h"
+
+namespace tandem::app {
+
+struct TopUpView {
+  FundingTerm term;
+  std::vector<FundingTerm> terms;  // offered to choose from: the last three, this one and the next
+  std::vector<SettingTopUps> settings;
+  Pence due;
+  Pence paid;
+  Pence outstanding;
+  std::size_t children = 0;
+};
+
+// `term` as written (2025-autumn), or empty for the term holding today.
+std::variant<TopUpView, Refused, Error> open_top_ups(RegisterServices& s, const SignedIn& user, const std::string& term,
+                                                     const std::string& route);
+// The schedule as CSV: a "setting" row for each setting (due, paid,
+// outstanding, status, the payments' references) followed by a "child" row
+// for each child counted there. Amounts in pounds with two decimals.
+std::string top_ups_csv(const TopUpView& v);
+
+std::variant<TopUpPayment, Refused, Error> record_top_up_payment(RegisterServices& s, const SignedIn& user,
+                                                                 const FormFields& f);
+
+}  // namespace tandem::app

@@ -1,0 +1,124 @@
+#include "core/recharge.h"
+
+#include <array>
+#include <map>
+
+#include "core/named.h"
+
+namespace tandem {
+
+namespace {
+
+bool blank(const std::string& s) { return s.find_first_not_of(" \t\r\n") == std::string::npos; }
+
+constexpr std::array<Named<RechargeDirection>, 2> kDirections{{
+    {RechargeDirection::owed_to_us, "owed_to_us", "Owed to us: their child at one of our settings"},
+    {RechargeDirection::owed_by_us, "owed_by_us", "Owed by us: our child at a setting in their area"},
+}};
+
+}  // namespace
+
+std::string_view to_string(RechargeDirection d) { return id_of(kDirections, d); }
+std::string_view recharge_direction_label(RechargeDirection d) { return label_of(kDirections, d); }
+std::optional<RechargeDirection> parse_recharge_direction(std::string_view s) { return parse_of(kDirections, s); }
+
+Result<Recharge> make_recharge(const RechargeInput& in, Date today) {
+  std::vector<FieldError> errors;
+  if (!in.direction) {
+    errors.push_back({"direction",
+                      "Choose owed_to_us (their child at one of our settings) or owed_by_us (our child "
+                      "at a setting in their area)"});
+  }
+  if (blank(in.other_council)) {
+    errors.push_back({"other_council", "Enter the other council, like Lancashire County Council"});
+  } else if (in.other_council.size() > 100) {
+    errors.push_back({"other_council", "The council's name must be 100 characters or fewer"});
+  }
+  if (blank(in.child_id)) errors.push_back({"child_id", "Choose the child the recharge is for"});
+  if (blank(in.setting_name)) {
+    errors.push_back({"setting_name", "Enter the setting the child is placed at"});
+  } else if (in.setting_name.size() > 200) {
+    errors.push_back({"setting_name", "The setting's name must be 200 characters or fewer"});
+  }
+  if (!in.period_start) errors.push_back({"period_start", "Enter the first day the recharge covers, like 2025-09-01"});
+  if (!in.period_end) {
+    errors.push_back({"period_end", "Enter the last day the recharge covers, like 2025-12-31"});
+  } else if (in.period_start && *in.period_end < *in.period_start) {
+    errors.push_back({"period_end", "The last day cannot be before the first day"});
+  }
+  if (!in.amount || in.amount->value <= 0) {
+    errors.push_back({"amount", "Enter the amount recharged, more than £0, like £6,400.00"});
+  }
+  if (in.invoice_reference.size() > 60) {
+    errors.push_back({"invoice_reference", "The invoice reference must be 60 characters or fewer"});
+  } else if (!in.invoice_reference.empty() && !in.invoiced_on) {
+    errors.push_back({"invoiced_on", "Enter the invoice's date with its reference, like 2026-01-10"});
+  }
+  if (in.invoiced_on && *in.invoiced_on > today) {
+    errors.push_back({"invoiced_on", "The invoice date cannot be in the future"});
+  }
+  if (in.paid_on) {
+    if (!in.invoiced_on) {
+      errors.push_back({"paid_on", "A recharge is paid against an invoice: enter the invoice's date first"});
+    } else if (*in.paid_on > today) {
+      errors.push_back({"paid_on", "The paid date cannot be in the future"});
+    } else if (*in.paid_on < *in.invoiced_on) {
+      errors.push_back({"paid_on", "The paid date cannot be before the invoice date"});
+    }
+  }
+  if (!errors.empty()) return fail(std::move(errors));
+  return Recharge{in.id,
+                  in.area_id,
+                  *in.direction,
+                  in.other_council,
+                  in.child_id,
+                  in.setting_name,
+                  *in.period_start,
+                  *in.period_end,
+                  *in.amount,
+                  in.invoice_reference,
+                  in.invoiced_on,
+                  in.paid_on,
+                  1};
+}
+
+std::vector<CouncilRecharges> recharges_by_council(std::span<const Recharge> recharges) {
+  std::map<std::string, CouncilRecharges> by;
+  CouncilRecharges total;
+  for (const auto& r : recharges) {
+    for (CouncilRecharges* c : {&by[r.other_council], &total}) {
+      if (r.direction == RechargeDirection::owed_to_us) {
+        c->owed_to_us += r.amount;
+        if (r.paid_on) c->received += r.amount;
+      } else {
+        c->owed_by_us += r.amount;
+        if (r.paid_on) c->paid += r.amount;
+      }
+    }
+  }
+  std::vector<CouncilRecharges> out;
+  for (auto& [name, c] : by) {
+    c.other_council = name;
+    out.push_back(c);
+  }
+  out.push_back(total);
+  return out;
+}
+
+std::optional<RechargeInput> propose_recharge(const CrossBorderMove& m, Date today) {
+  if (m.setting_name.empty() || m.annual_top_up.value <= 0) return std::nullopt;
+  Date end = m.transferred_on ? *m.transferred_on - std::chrono::days(1) : today;
+  if (end > today) end = today;
+  if (end < m.moved_on) return std::nullopt;
+  RechargeInput in;
+  in.direction = m.into_area ? RechargeDirection::owed_to_us : RechargeDirection::owed_by_us;
+  in.other_council = m.other_council;
+  in.child_id = m.child_id;
+  in.setting_name = m.setting_name;
+  in.period_start = m.moved_on;
+  in.period_end = end;
+  in.amount = pro_rata(m.annual_top_up, (end - m.moved_on).count() + 1, 365);
+  return in;
+}
+
+}  // namespace tandem

@@ -1,0 +1,107 @@
+// Recharges between councils for children placed across a border
+// (inter-authority recoupment): a child this council is responsible for,
+// placed at a setting in another council's area, is paid for by this council
+// to that council; another council's child at one of this area's settings is
+// charged to that council. Each recharge covers a period, with the invoice
+// raised (or received) and the day it was paid.
+//
+//   auto r = make_recharge(in, today);                  // every wrong field named
+//   auto by = recharges_by_council(recharges);          // owed each way, by council
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/date.h"
+#include "core/money.h"
+#include "core/result.h"
+#include "core/top_up.h"
+
+namespace tandem {
+
+enum class RechargeDirection {
+  owed_to_us,  // another council's child at one of our settings: we invoice them
+  owed_by_us,  // our child at a setting in their area: they invoice us
+};
+std::string_view to_string(RechargeDirection d);  // "owed_to_us", "owed_by_us"
+std::string_view recharge_direction_label(RechargeDirection d);
+std::optional<RechargeDirection> parse_recharge_direction(std::string_view s);
+
+struct Recharge {
+  std::string id;
+  std::string area_id;
+  RechargeDirection direction = RechargeDirection::owed_to_us;
+  std::string other_council;
+  std::string child_id;
+  std::string setting_name;
+  Date period_start{};
+  Date period_end{};
+  Pence amount;
+  std::string invoice_reference;    // raised by us, or received from them; empty until then
+  std::optional<Date> invoiced_on;  // the invoice's date
+  std::optional<Date> paid_on;
+  std::int64_t version = 1;
+};
+
+struct RechargeInput {
+  std::string id;
+  std::string area_id;
+  std::optional<RechargeDirection> direction;
+  std::string other_council;
+  std::string child_id;
+  std::string setting_name;
+  std::optional<Date> period_start;
+  std::optional<Date> period_end;
+  std::optional<Pence> amount;
+  std::string invoice_reference;
+  std::optional<Date> invoiced_on;
+  std::optional<Date> paid_on;
+};
+
+// Checks every field together: which way it is owed ("direction"); the other
+// council; the child; the setting; a period whose end is not before its start;
+// an amount above nothing; an invoice reference of at most 60 characters,
+// given with its date; an invoice date and a paid date not in the future, the
+// paid date only once invoiced and not before the invoice.
+Result<Recharge> make_recharge(const RechargeInput& in, Date today);
+
+struct CouncilRecharges {
+  std::string other_council;
+  Pence owed_to_us;  // everything charged to them
+  Pence received;    // of which paid
+  Pence owed_by_us;  // everything they charge us
+  Pence paid;        // of which paid
+  Pence outstanding_to_us() const { return owed_to_us - received; }
+  Pence outstanding_by_us() const { return owed_by_us - paid; }
+  Pence net() const { return owed_to_us - owed_by_us; }  // positive: they owe us more than we owe them
+};
+
+// One row per other council, by name, with the area's totals last (named "").
+std::vector<CouncilRecharges> recharges_by_council(std::span<const Recharge> recharges);
+
+// A child's move between councils as Tandem records it (app/area_moves),
+// with the setting the child was at and the final plan's top-up a year.
+struct CrossBorderMove {
+  std::string child_id;
+  bool into_area = true;
+  std::string other_council;
+  Date moved_on{};
+  std::optional<Date> transferred_on;
+  std::string setting_name;  // empty: no placement recorded
+  Pence annual_top_up;
+};
+
+// Until the plan is transferred (SEND Regulations 2014 reg 15) the council
+// that maintained it stays responsible: a child who moved in is, until then,
+// the other council's child at a setting here (owed to us); a child who moved
+// out is ours at a setting in their area (owed by us). The proposal covers
+// the move to the day before the transfer (or to today), for the plan's
+// annual top-up pro rata over a 365-day year. None when there is no setting,
+// no top-up, or no day to charge.
+std::optional<RechargeInput> propose_recharge(const CrossBorderMove& m, Date today);
+
+}  // namespace tandem

@@ -1,0 +1,26 @@
+// Termly top-up payments in the database, and what the top-ups due are
+// worked out from: final plans' high-needs top-up a year, with the placements
+// of their children.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "core/top_up.h"
+#include "store/database.h"
+
+namespace tandem::store {
+
+// Children with a final plan carrying a high-needs top-up, each with the
+// placements that overlap `from` to `to` (both days counted).
+std::vector<TopUpChild> top_up_children(Tx& tx, const std::string& area_id, Date from, Date to);
+
+void insert_top_up_payment(Tx& tx, const TopUpPayment& p, const std::string& recorded_by, std::int64_t now);
+// The term's payments, oldest first.
+std::vector<TopUpPayment> top_up_payments(Tx& tx, const std::string& area_id, const std::string& term_id);
+// Every payment in the area, oldest first.
+std::vector<TopUpPayment> area_top_up_payments(Tx& tx, const std::string& area_id);
+void delete_top_up_payments(Tx& tx, const std::string& area_id);
+
+}  // namespace tandem::store
