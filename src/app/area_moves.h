@@ -3,6 +3,12 @@
 // transferred, the family told); every move shows its deadlines, and a plan
 // transferred in is reviewed by the later of 12 months from the old council's
 // last review and 3 months from the transfer.
+//
+// Recording a step sends its letter, kept with the move as sent: the day the
+// family is told of a plan transferred in composes the letter of reg 15(4),
+// dated that day; the day a plan is transferred out composes the notice to
+// the family and ends the plan here on that day (SEN2 cease reason 5, moved
+// to another council). What a sent letter says cannot change afterwards.
 #pragma once
 
 #include <string>
@@ -25,7 +31,9 @@ struct MoveForm {
   std::string plan_last_reviewed_on;
   std::string family_told_on;
   std::string will_assess;
-  std::string version;  // when updating
+  std::string will_amend;     // "yes"/"no"
+  std::string letter_reason;  // why the council will not assess afresh: for the letter
+  std::string version;        // when updating
 };
 
 // One step of a move with its last day in time and where it stands.
@@ -38,7 +46,8 @@ struct MoveStep {
 struct MoveView {
   store::StoredMove stored;
   MoveDeadlines deadlines;
-  std::vector<MoveStep> steps;  // in the order they fall due
+  std::vector<MoveStep> steps;            // in the order they fall due
+  std::vector<store::LetterRow> letters;  // sent for this move; filled when one move is opened
   // The first step not yet done, if any: what the lists show.
   const MoveStep* next() const;
 };

@@ -7,6 +7,7 @@
 #include "app/crypto.h"
 #include "app/demo_directory.h"
 #include "app/demo_voice.h"
+#include "app/letter_writer.h"
 #include "app/plans.h"
 #include "core/area_profile.h"
 #include "demo/appeals.h"
@@ -50,6 +51,42 @@ namespace {
 // The demo's one password, printed with the accounts: demo data only.
 constexpr const char* kDemoPassword = "tandem-demo-2026";
 constexpr std::size_t kBatch = 2000;
+
+// The letters of reg 15 for the demo's moves, as a caseworker recording each
+// step would have sent them: a plan transferred out ends here that day with
+// the family told; a family told of a plan transferred in has its letter.
+void send_move_letters(store::Database& db, const Clock& clock, const AreaProfile& profile,
+                       const std::vector<demo::DemoStaff>& staff, const demo::DemoArea& area,
+                       const std::vector<AreaMove>& moves) {
+  SignedIn writer;
+  for (const auto& st : staff) {
+    if (st.role != Role::caseworker) continue;
+    writer = {st.user_id, "", st.display_name, profile.id, profile.name, st.role, st.agency, ""};
+    break;
+  }
+  std::map<std::string, const Child*> children;
+  for (const auto& dc : area.children) children[dc.child.id] = &dc.child;
+  const std::int64_t now = clock.now_micros();
+  db.write([&](store::Tx& tx) {
+    for (const auto& m : moves) {
+      const auto child = children.find(m.child_id);
+      if (child == children.end()) continue;
+      const bool sends =
+          m.direction == MoveDirection::out_of_area ? m.transferred_on.has_value() : m.family_told_on.has_value();
+      if (!sends) continue;
+      const std::string reasons = "The plan from " + m.other_authority + " sets out " + child->second->given_name +
+                                  "'s needs and provision, and the advice behind it is recent. " +
+                                  child->second->given_name +
+                                  "'s new setting has the plan and can make the provision in it.";
+      if (m.direction == MoveDirection::out_of_area) {
+        store::end_plans_of_child(tx, profile.id, m.child_id, *m.transferred_on, CeaseReason::moved_la);
+      }
+      if (auto letter = letter_for_move(m, *child->second, writer, reasons, now, std::nullopt)) {
+        store::insert_letter(tx, *letter);
+      }
+    }
+  });
+}
 
 Agency agency_for(Role role) {
   switch (role) {
@@ -329,6 +366,7 @@ Result<DemoSummary> build_demo_area(store::Database& db, const Clock& clock, con
       }
     }
   });
+  send_move_letters(db, clock, *profile, staff, area, moves);
   for (const auto& dc : area.children) summary.plans += dc.child.plan_status == PlanStatus::ehc_plan ? 1 : 0;
   std::vector<std::string> postcodes;
   for (const auto& dc : area.children) postcodes.push_back(dc.child.postcode);

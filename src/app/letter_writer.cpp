@@ -188,3 +188,27 @@ Result<store::LetterRow> letter_to_cease(const Cessation& c, const Child& child,
 }
 
 }  // namespace tandem::app
+
+namespace tandem::app {
+
+Result<store::LetterRow> letter_for_move(const AreaMove& move, const Child& child, const SignedIn& user,
+                                         const std::string& reasons, std::int64_t now,
+                                         const std::optional<CapacityRecord>& capacity) {
+  const bool in = move.direction == MoveDirection::into_area;
+  const std::optional<Date> dated = in ? move.family_told_on : move.transferred_on;
+  if (!dated) {
+    return fail(in ? "family_told_on" : "transferred_on",
+                in ? "Record the day the family is told first" : "Record the day the plan was transferred first");
+  }
+  const LetterKind kind = !in                                ? LetterKind::transfer_out
+                          : move.will_assess.value_or(false) ? LetterKind::transfer_in_assess
+                                                             : LetterKind::transfer_in_no_assessment;
+  LetterFacts facts = common_facts(child, user, move.id, *dated, reasons, capacity);
+  facts.other_authority = move.other_authority;
+  facts.transferred_on = move.transferred_on;
+  facts.plan_last_reviewed = move.plan_last_reviewed_on;
+  facts.will_amend = move.will_amend;
+  return kept_letter(kind, facts, child, user, move.id, now);
+}
+
+}  // namespace tandem::app

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "app/auth.h"
+#include "core/area_move.h"
 #include "core/assessment.h"
 #include "core/cessation.h"
 #include "core/child.h"
@@ -43,6 +44,15 @@ Result<store::LetterRow> letter_after_review(const Review& review, bool amended_
 // family's right to appeal (CFA s45; reg 31; s51(2)(f)).
 Result<store::LetterRow> letter_to_cease(const Cessation& c, const Child& child, const SignedIn& user,
                                          const std::string& case_id, std::int64_t now,
+                                         const std::optional<CapacityRecord>& capacity);
+
+// The letter a move between councils sends (reg 15): moving out, the notice
+// that the plan has gone to the new council, dated the transfer; moving in,
+// the letter of reg 15(4), dated the day the family was told, saying whether
+// the council will assess afresh (with `reasons` when it will not) and amend
+// the plan. The letter belongs to the move (its reference is the move's id).
+Result<store::LetterRow> letter_for_move(const AreaMove& move, const Child& child, const SignedIn& user,
+                                         const std::string& reasons, std::int64_t now,
                                          const std::optional<CapacityRecord>& capacity);
 
 }  // namespace tandem::app

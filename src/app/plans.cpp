@@ -112,7 +112,7 @@ ReviewsPage reviews_due(RegisterServices& s, const SignedIn& user, int page, con
     r.due =
         transferred ? transferred_plan_review(*p.reviewed_before_transfer_on, *p.transferred_in_on) : due.annual_review;
     if (age_on(p.date_of_birth, today) < 5) r.under_fives_advised = due.under_fives_advised.date;
-    r.days_left = static_cast<int>((due.annual_review.date - today).count());
+    r.days_left = static_cast<int>((r.due.date - today).count());
     r.overdue = r.days_left < 0;
     r.due_soon = !r.overdue && r.days_left <= kDueSoonDays;
     rows.push_back(std::move(r));

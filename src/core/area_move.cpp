@@ -33,10 +33,10 @@ Result<AreaMove> check_move(AreaMove move, Date today) {
     not_future(move.transferred_on, "transferred_on");
     if (move.learned_on)
       after(move.transferred_on, "transferred_on", *move.learned_on, "the day the council learned of the move");
-    if (move.plan_last_reviewed_on || move.family_told_on || move.will_assess) {
+    if (move.plan_last_reviewed_on || move.family_told_on || move.will_assess || move.will_amend) {
       problem("direction",
               "Only a move into the area records the old council's review, the letter to the family "
-              "and a decision to assess");
+              "and the decisions to assess and to amend");
     }
   } else {
     not_future(move.moved_on, "moved_on");
@@ -60,11 +60,20 @@ Result<AreaMove> check_move(AreaMove move, Date today) {
     if (move.family_told_on && !move.will_assess) {
       problem("will_assess", "Say whether the council proposes to assess afresh: the family must be told (reg 15(4))");
     }
+    if (move.family_told_on && !move.will_amend) {
+      problem("will_amend", "Say whether the council proposes to amend the plan: the letter to the family says so");
+    }
     if (move.learned_on)
       problem("direction", "The day the council learned of the move is recorded only for a move out");
   }
   if (!errors.empty()) return fail(std::move(errors));
   return move;
+}
+
+Deadline tell_family_of_transfer(Date transferred_on) {
+  return {transferred_on + days{41},
+          "SEND Regulations 2014 reg 15(4): within 6 weeks beginning with the day of the transfer, tell the family the "
+          "plan has transferred, whether the council will assess and when it will review the plan"};
 }
 
 Deadline transferred_plan_review(Date plan_last_reviewed_on, Date transferred_on) {
@@ -101,9 +110,7 @@ MoveDeadlines move_deadlines(const AreaMove& move, const Calendar& calendar) {
     return out;
   }
   if (!move.transferred_on) return out;
-  out.tell_family = {*move.transferred_on + days{41},
-                     "SEND Regulations 2014 reg 15(4): within 6 weeks beginning with the day of the transfer, tell the "
-                     "family the plan has transferred and whether the council will assess"};
+  out.tell_family = tell_family_of_transfer(*move.transferred_on);
   if (move.plan_last_reviewed_on)
     out.review_by = transferred_plan_review(*move.plan_last_reviewed_on, *move.transferred_on);
   return out;

@@ -6,15 +6,20 @@
 //   reg 15(2): the old council transfers the plan on the day of the move when
 //     it knew of the move at least 15 working days before; otherwise within 15
 //     working days beginning with the day it learned of it;
+//   reg 15(3)(a): from the transfer the plan is treated as made by the new
+//     council on the day the old one made it, and the new council maintains
+//     it; the old council's plan ends that day (core/cessation.h moved_la);
 //   reg 15(4): the new council tells the family within 6 weeks of the
-//     transfer that the plan has transferred and whether it proposes to assess;
+//     transfer (a) that the plan has transferred, (b) whether it proposes to
+//     make an EHC needs assessment and (c) when it will review the plan;
 //   reg 15(5): it reviews the plan by the later of 12 months from the day the
 //     plan was made or last reviewed and 3 months from the transfer.
 //
-// Where the regulation counts "beginning with" a day (reg 15(2), and reg
-// 15(4) as domain.md reports it; the exact words are unverified there), that
-// day is the first of the period, so Tandem's last day in time is one day
-// earlier than a count that excludes it: the safer reading when unsure.
+// Reg 15(2) counts 15 working days "beginning with" the day the council
+// learned of the move, so that day is the first. Reg 15(4) says "within 6
+// weeks of the date of the transfer"; Tandem counts the transfer day as the
+// first of the 6 weeks too, a day earlier than a count that excludes it: the
+// safer reading.
 #pragma once
 
 #include <optional>
@@ -49,6 +54,9 @@ struct AreaMove {
   // proposes to assess afresh.
   std::optional<Date> family_told_on;
   std::optional<bool> will_assess;
+  // Into the area: whether it proposes to amend the plan, which the letter
+  // says beside the decision to assess.
+  std::optional<bool> will_amend;
   std::string recorded_by;
   std::int64_t version = 0;
 };
@@ -63,6 +71,10 @@ struct MoveDeadlines {
   std::optional<Deadline> review_by;      // in: reg 15(5), once transferred
 };
 MoveDeadlines move_deadlines(const AreaMove& move, const Calendar& calendar);
+
+// The last day for the new council to tell the family about the transfer:
+// 6 weeks counted from the transfer day, reg 15(4).
+Deadline tell_family_of_transfer(Date transferred_on);
 
 // The annual review of a transferred plan: the later of 12 months from the
 // old council's last review (or the plan's making) and 3 months from the

@@ -4,6 +4,7 @@
 #include <chrono>
 #include <utility>
 
+#include "core/area_move.h"
 #include "core/ehc_clock.h"
 
 namespace tandem {
@@ -78,10 +79,26 @@ constexpr std::string_view kReg31 =
     "with the right to appeal, its time limit, the mediation information of reg 32, and where to find "
     "disagreement resolution and information and advice";
 
+constexpr std::string_view kReg15Out =
+    "SEND Regulations 2014 reg 15(2)-(3): when a child or young person with a plan moves to another council's area, "
+    "the old council transfers the plan on the day of the move, or within 15 working days of learning of it, and "
+    "from then the new council maintains it";
+constexpr std::string_view kReg15In =
+    "SEND Regulations 2014 reg 15(3)-(5): the new council maintains a transferred plan as if it had made it; within "
+    "6 weeks of the transfer it tells the family that the plan has transferred, whether it proposes to make an EHC "
+    "needs assessment and when it will review the plan, by the later of 12 months from the last review and 3 "
+    "months from the transfer";
+constexpr std::string_view kReg22Transfer =
+    "SEND Regulations 2014 reg 22: amendments to a plan are proposed in a notice with the evidence for them and at "
+    "least 15 days for comments";
+
 // What the family can appeal, for each appealable kind (CFA s51(2)).
 constexpr std::string_view kS51a =
     "Children and Families Act 2014 s51(2)(a): appeal to the First-tier Tribunal against a decision not to "
     "assess";
+constexpr std::string_view kS51aTransfer =
+    "Children and Families Act 2014 s51(2)(a): appeal to the First-tier Tribunal against a decision not to secure "
+    "an EHC needs assessment, read here as including the decision of reg 15(4)(b) after a transfer";
 constexpr std::string_view kS51b =
     "Children and Families Act 2014 s51(2)(b): appeal to the First-tier Tribunal against a decision, after an "
     "assessment, that a plan is not needed";
@@ -154,6 +171,10 @@ Date school_leaving_date(Date birth) {
   return june_30 - days{back};
 }
 
+bool is_transfer(LetterKind kind) {
+  return kind == LetterKind::transfer_in_assess || kind == LetterKind::transfer_in_no_assessment ||
+         kind == LetterKind::transfer_out;
+}
 bool needs_reasons(LetterKind kind) { return is_appealable(kind) && kind != LetterKind::final_plan; }
 bool needs_served(LetterKind kind) { return kind == LetterKind::draft_plan || kind == LetterKind::review_amend; }
 bool after_review(LetterKind kind) {
@@ -212,6 +233,26 @@ std::vector<FieldError> check(LetterKind kind, const LetterFacts& f) {
       errors.push_back({"review_meeting", "The review meeting must be on or before the decision date (" +
                                               long_date(*f.decision_date) + ")"});
     }
+  }
+  if (is_transfer(kind)) {
+    need_text("other_authority", f.other_authority,
+              kind == LetterKind::transfer_out ? "Enter the council the plan was transferred to"
+                                               : "Enter the council the plan was transferred from");
+    if (!f.transferred_on) {
+      errors.push_back({"transferred_on", "Enter the day the plan was transferred"});
+    } else if (f.decision_date && *f.transferred_on > *f.decision_date) {
+      errors.push_back({"transferred_on", "The plan must have been transferred on or before the letter's date (" +
+                                              long_date(*f.decision_date) + ")"});
+    }
+  }
+  if (kind == LetterKind::transfer_in_assess || kind == LetterKind::transfer_in_no_assessment) {
+    if (!f.plan_last_reviewed) {
+      errors.push_back({"plan_last_reviewed",
+                        "Enter the day the old council made or last reviewed the plan: the review date depends on it"});
+    } else if (f.transferred_on && *f.plan_last_reviewed > *f.transferred_on) {
+      errors.push_back({"plan_last_reviewed", "The plan cannot have been reviewed after it was transferred"});
+    }
+    if (!f.will_amend) errors.push_back({"will_amend", "Say whether the council proposes to amend the plan"});
   }
   if (f.request_received && f.decision_date && *f.request_received > *f.decision_date) {
     errors.push_back({"request_received", "The request must have been received on or before the decision date (" +
@@ -289,6 +330,11 @@ class Composer {
         return "after the review, we will stop maintaining the education, health and "
                "care plan";
       case LetterKind::decision_to_cease: return "we will stop maintaining the education, health and care plan";
+      case LetterKind::transfer_in_assess:
+      case LetterKind::transfer_in_no_assessment:
+        return "the education, health and care plan has transferred to " + f_.authority;
+      case LetterKind::transfer_out:
+        return "we have transferred the education, health and care plan to " + f_.other_authority;
     }
     return "";
   }
@@ -471,7 +517,86 @@ class Composer {
         basis(kS51f);
         return;
       }
+      case LetterKind::transfer_in_assess:
+      case LetterKind::transfer_in_no_assessment: transferred_in(); return;
+      case LetterKind::transfer_out: transferred_out(); return;
     }
+  }
+
+  // Reg 15(3)-(5): the new council's letter within 6 weeks of the transfer.
+  void transferred_in() {
+    const Date transfer = *f_.transferred_on;
+    const Deadline review = transferred_plan_review(*f_.plan_last_reviewed, transfer);
+    letter_.review_by = review.date;
+    section("The plan has transferred to us",
+            {f_.other_authority + " transferred " + v_.their + " education, health and care (EHC) plan to us on " +
+                 long_date(transfer) + ", after " + (v_.young_person ? "you" : v_.them) + " moved into our area. " +
+                 f_.authority + " now maintains the plan.",
+             "The plan has not changed. We must make sure the special educational provision in it is made, as if we "
+             "had made the plan ourselves on the day " +
+                 f_.other_authority + " made it."});
+    if (kind_ == LetterKind::transfer_in_assess) {
+      section("A new EHC needs assessment",
+              {"We propose to carry out a new education, health and care (EHC) needs assessment for " + v_.them + ".",
+               "We will ask " + f_.other_authority +
+                   " for the advice it gathered for the last assessment. We will not ask for the same advice again if "
+                   "you, the person who gave it and we all agree it is still enough.",
+               "When the assessment is finished, we will tell you what we have decided about the plan, and how you "
+               "can go to mediation or appeal to the Tribunal if you disagree."});
+    } else {
+      std::vector<std::string> p{
+          "We do not propose to carry out a new education, health and care (EHC) needs "
+          "assessment for " +
+          v_.them + "."};
+      add_reasons(p);
+      p.push_back("If you disagree, you can go to mediation and appeal to the Tribunal: see below.");
+      section("A new EHC needs assessment", std::move(p));
+      basis(kS51aTransfer);
+    }
+    if (*f_.will_amend) {
+      section("Changes to the plan",
+              {"We propose to amend the plan. We will review it first. After the review we will send you the changes "
+               "we propose, with the evidence for them, and you will have at least 15 days to tell us what you think "
+               "before anything changes.",
+               "When the amended plan is final you will be able to go to mediation and appeal to the Tribunal about "
+               "it. We will tell you how when we send it."});
+      basis(kReg22Transfer);
+    } else {
+      section("Changes to the plan", {"We do not propose to amend the plan now. We will consider at the review "
+                                      "whether it needs to change, and tell you what we decide."});
+    }
+    section("When we will review the plan",
+            {"We will review the plan by " + long_date(review.date) + ". That is the later of 12 months from " +
+             long_date(*f_.plan_last_reviewed) + ", when " + f_.other_authority +
+             " made or last reviewed the plan, and 3 months from the transfer. We will invite you to the review "
+             "meeting at least 2 weeks before it."});
+    basis(kReg15In);
+    basis(kS44);
+  }
+
+  // Reg 15(2): the old council's notice that the plan has gone.
+  void transferred_out() {
+    const Date transfer = *f_.transferred_on;
+    section("The plan has transferred",
+            {"We have transferred " + v_.their + " education, health and care (EHC) plan to " + f_.other_authority +
+                 " on " + long_date(transfer) + ", because " + (v_.young_person ? "you have" : v_.them + " has") +
+                 " moved into its area.",
+             "From that day " + f_.other_authority +
+                 " maintains the plan and must make sure the help in it is made. We no longer maintain it, and our "
+                 "part in it has ended."});
+    std::vector<std::string> next{
+        f_.other_authority + " must write to you by " + long_date(tell_family_of_transfer(transfer).date) +
+        ", 6 weeks from the transfer, to tell you that it has the plan, whether it proposes to carry out a new EHC "
+        "needs assessment, and when it will review the plan."};
+    if (f_.plan_last_reviewed) {
+      next.push_back("It must review the plan by " +
+                     long_date(transferred_plan_review(*f_.plan_last_reviewed, transfer).date) +
+                     ": the later of 12 months from the last review and 3 months from the transfer.");
+    }
+    next.push_back("If you have questions about the help in the plan from now on, contact " + f_.other_authority +
+                   "'s SEND team.");
+    section("What happens next", std::move(next));
+    basis(kReg15Out);
   }
 
   // Draft plans and proposed amendments: the 15 days (reg 13(1), 22(2)).
@@ -578,9 +703,15 @@ class Composer {
       case LetterKind::decision_to_cease:
         p.push_back("You can appeal to " + tribunal + " against our decision to stop maintaining the plan.");
         break;
+      case LetterKind::transfer_in_no_assessment:
+        p.push_back("You can appeal to " + tribunal +
+                    " against our decision not to carry out a new EHC needs assessment.");
+        break;
       case LetterKind::decision_to_assess:
       case LetterKind::draft_plan:
-      case LetterKind::review_amend: return;  // not appealable
+      case LetterKind::review_amend:
+      case LetterKind::transfer_in_assess:
+      case LetterKind::transfer_out: return;  // not appealable
     }
     p.push_back("The Tribunal is independent of the council. Your appeal must reach it by " + long_date(by.date) +
                 ", 2 months from the date of this letter. If you get a mediation certificate and one month after the "
@@ -675,6 +806,9 @@ std::string_view to_string(LetterKind kind) {
     case LetterKind::review_amend: return "review_amend";
     case LetterKind::review_cease: return "review_cease";
     case LetterKind::decision_to_cease: return "decision_to_cease";
+    case LetterKind::transfer_in_assess: return "transfer_in_assess";
+    case LetterKind::transfer_in_no_assessment: return "transfer_in_no_assessment";
+    case LetterKind::transfer_out: return "transfer_out";
   }
   return "";
 }
@@ -700,22 +834,28 @@ std::string_view letter_kind_label(LetterKind kind) {
     case LetterKind::review_amend: return "Review: proposed amendments";
     case LetterKind::review_cease: return "Review: cease the plan";
     case LetterKind::decision_to_cease: return "Decision to cease the plan";
+    case LetterKind::transfer_in_assess: return "Plan transferred in: new assessment";
+    case LetterKind::transfer_in_no_assessment: return "Plan transferred in: no new assessment";
+    case LetterKind::transfer_out: return "Plan transferred to another council";
   }
   return "";
 }
 
 bool is_appealable(LetterKind kind) {
   switch (kind) {
-    case LetterKind::decision_not_to_assess:  // CFA s51(2)(a)
-    case LetterKind::decision_not_to_issue:   // s51(2)(b)
-    case LetterKind::final_plan:              // s51(2)(c)
-    case LetterKind::review_maintain:         // s51(2)(e)
-    case LetterKind::review_cease:            // s51(2)(f)
-    case LetterKind::decision_to_cease:       // s51(2)(f)
+    case LetterKind::decision_not_to_assess:     // CFA s51(2)(a)
+    case LetterKind::decision_not_to_issue:      // s51(2)(b)
+    case LetterKind::final_plan:                 // s51(2)(c)
+    case LetterKind::review_maintain:            // s51(2)(e)
+    case LetterKind::review_cease:               // s51(2)(f)
+    case LetterKind::decision_to_cease:          // s51(2)(f)
+    case LetterKind::transfer_in_no_assessment:  // s51(2)(a), as the kind explains
       return true;
     case LetterKind::decision_to_assess:
     case LetterKind::draft_plan:
-    case LetterKind::review_amend: return false;
+    case LetterKind::review_amend:
+    case LetterKind::transfer_in_assess:
+    case LetterKind::transfer_out: return false;
   }
   return false;
 }

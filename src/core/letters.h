@@ -41,6 +41,10 @@
 //    last day for comments (draft_plan_comments(), amendment_comments()), the
 //    right to ask for a school or other setting to be named and for a meeting
 //    with an officer, and where to find information about schools and colleges.
+//  - A plan transferred in (reg 15(4)): that it has transferred, whether the
+//    council proposes to assess afresh and to amend the plan, and the last day
+//    for its review (reg 15(5)). A plan transferred out: to whom and when, and
+//    what the new council must do and by when.
 //
 // Citations as in core/ehc_clock.h: "reg" is the SEND Regulations 2014,
 // "CFA" the Children and Families Act 2014.
@@ -68,9 +72,18 @@ enum class LetterKind {
   review_amend,            // after a review: proposed amendments, reg 22(2)
   review_cease,            // after a review: the plan will cease; reg 31; appeal CFA s51(2)(f)
   decision_to_cease,       // at any other time; CFA s45; reg 31; appeal CFA s51(2)(f)
+  // A plan received from another council (reg 15(3)-(5)), with whether this
+  // council proposes to assess afresh (reg 15(4)(b)): it will; it will not,
+  // which the letter treats as a decision not to secure an EHC needs
+  // assessment, appealable under CFA s51(2)(a) (Tandem's reading: the
+  // subsection's words are not limited to a decision on a request, and a
+  // family told of a right they may lack loses less than one never told).
+  transfer_in_assess,
+  transfer_in_no_assessment,
+  transfer_out,  // the old council's notice that the plan went to the new one (reg 15(2))
 };
 
-inline constexpr std::array<LetterKind, 9> kAllLetterKinds{
+inline constexpr std::array<LetterKind, 12> kAllLetterKinds{
     LetterKind::decision_to_assess,
     LetterKind::decision_not_to_assess,
     LetterKind::decision_not_to_issue,
@@ -80,6 +93,9 @@ inline constexpr std::array<LetterKind, 9> kAllLetterKinds{
     LetterKind::review_amend,
     LetterKind::review_cease,
     LetterKind::decision_to_cease,
+    LetterKind::transfer_in_assess,
+    LetterKind::transfer_in_no_assessment,
+    LetterKind::transfer_out,
 };
 
 std::string_view to_string(LetterKind kind);  // "decision_not_to_assess"
@@ -137,6 +153,16 @@ struct LetterFacts {
   // review_amend: the main changes proposed, one a paragraph; optional (the
   // notice of proposed amendments is enclosed either way, reg 22(2)(a)).
   std::vector<std::string> proposed_amendments;
+  // transfer_in_*, transfer_out: the council the plan came from or went to,
+  // and the day it was transferred (not after decision_date). Required.
+  std::string other_authority;
+  std::optional<Date> transferred_on;
+  // transfer_in_*: the day the old council made or last reviewed the plan,
+  // which sets the review date (reg 15(5)), and whether this council proposes
+  // to amend the plan. Required for those kinds; transfer_out shows the review
+  // date when it is given.
+  std::optional<Date> plan_last_reviewed;
+  std::optional<bool> will_amend;
 };
 
 struct LetterSection {
@@ -161,13 +187,17 @@ struct Letter {
   std::optional<Date> appeal_by;
   // Set for draft_plan and review_amend: the last day of the 15 days.
   std::optional<Date> comments_by;
+  // Set for transfer_in_*: the last day for the new council's first review of
+  // the plan (transferred_plan_review(), reg 15(5)).
+  std::optional<Date> review_by;
 };
 
 // Composes the letter. Fails, naming every field at fault, when a fact the
 // letter needs is missing or impossible: child_name, child_date_of_birth
 // (also when after decision_date), addressee_name, addressee (a young person
 // still of compulsory school age), decision_date, caseworker_name, authority,
-// reasons, served, review_meeting, request_received (when after decision_date).
+// reasons, served, review_meeting, request_received (when after decision_date),
+// other_authority, transferred_on, plan_last_reviewed, will_amend.
 Result<Letter> compose_letter(LetterKind kind, const LetterFacts& facts);
 
 }  // namespace tandem

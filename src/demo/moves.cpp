@@ -43,6 +43,7 @@ AreaMove moved_in(const Plan& p, Rng& rng, const MoveOptions& o, std::size_t n) 
       if (told_after <= since) {
         m.family_told_on = *m.transferred_on + days{told_after};
         m.will_assess = rng.chance(0.15);
+        m.will_amend = rng.chance(0.3);
       }
     }
   }

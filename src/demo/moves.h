@@ -2,7 +2,8 @@
 // some children with a final plan arrived from another council in the last
 // year, and a few are leaving; the moves sit at every step (plan not yet
 // transferred, family not yet told, a step late), so the moves list shows
-// real work.
+// real work. The area's build (app/demo_area.cpp) ends the plans that went
+// and sends the letters of reg 15 for the families told.
 #pragma once
 
 #include <cstdint>

@@ -11,8 +11,12 @@ namespace {
 
 constexpr const char* kColumns =
     "m.id, m.area_id, m.child_id, m.direction, m.other_authority, m.moved_on, m.learned_on, m.transferred_on, "
-    "m.plan_last_reviewed_on, m.family_told_on, m.will_assess, m.recorded_by, m.version, c.given_name, "
-    "c.family_name";
+    "m.plan_last_reviewed_on, m.family_told_on, m.will_assess, m.will_amend, m.recorded_by, m.version, c.given_name, "
+    "c.family_name, "
+    // The child's latest review here since a plan came in: the move's own
+    // figures in the same row, so a list of moves is one query.
+    "(SELECT MAX(p.last_reviewed_on) FROM plans p WHERE p.area_id = m.area_id AND p.child_id = m.child_id AND "
+    "m.direction = 'in' AND p.last_reviewed_on >= m.transferred_on)";
 
 // A nullable date column as text and its indicator, for binding.
 struct DateParam {
@@ -22,17 +26,28 @@ struct DateParam {
       : text(d ? format_date(*d) : ""), ind(d ? soci::i_ok : soci::i_null) {}
 };
 
+// A nullable yes/no column as 1/0 and its indicator, for binding.
+struct FlagParam {
+  int value = 0;
+  soci::indicator ind = soci::i_null;
+  explicit FlagParam(const std::optional<bool>& b)
+      : value(b.value_or(false) ? 1 : 0), ind(b ? soci::i_ok : soci::i_null) {}
+};
+
 struct Row {
-  std::string id, area, child, direction, other, moved, learned, transferred, last_reviewed, told, by, given, family;
-  int will_assess = 0;
+  std::string id, area, child, direction, other, moved, learned, transferred, last_reviewed, told, by, given, family,
+      reviewed_here;
+  int will_assess = 0, will_amend = 0;
   long long version = 0;
   soci::indicator learned_ind = soci::i_null, transferred_ind = soci::i_null, reviewed_ind = soci::i_null,
-                  told_ind = soci::i_null, assess_ind = soci::i_null;
+                  told_ind = soci::i_null, assess_ind = soci::i_null, amend_ind = soci::i_null,
+                  reviewed_here_ind = soci::i_null;
 
   void bind(soci::details::prepare_temp_type& p) {
     p, into(id), into(area), into(child), into(direction), into(other), into(moved), into(learned, learned_ind),
         into(transferred, transferred_ind), into(last_reviewed, reviewed_ind), into(told, told_ind),
-        into(will_assess, assess_ind), into(by), into(version), into(given), into(family);
+        into(will_assess, assess_ind), into(will_amend, amend_ind), into(by), into(version), into(given), into(family),
+        into(reviewed_here, reviewed_here_ind);
   }
 
   StoredMove take() const {
@@ -53,9 +68,11 @@ struct Row {
     m.plan_last_reviewed_on = date(reviewed_ind, last_reviewed, "plan_last_reviewed_on");
     m.family_told_on = date(told_ind, told, "family_told_on");
     if (assess_ind == soci::i_ok) m.will_assess = will_assess != 0;
+    if (amend_ind == soci::i_ok) m.will_amend = will_amend != 0;
     m.recorded_by = by;
     m.version = version;
     out.child_name = given + " " + family;
+    out.reviewed_here_on = date(reviewed_here_ind, reviewed_here, "last_reviewed_on");
     return out;
   }
 };
@@ -83,32 +100,31 @@ void insert_move(Tx& tx, const AreaMove& m) {
   const std::string direction(to_string(m.direction)), moved = format_date(m.moved_on);
   DateParam learned(m.learned_on), transferred(m.transferred_on), reviewed(m.plan_last_reviewed_on),
       told(m.family_told_on);
-  int assess = m.will_assess.value_or(false) ? 1 : 0;
-  soci::indicator assess_ind = m.will_assess ? soci::i_ok : soci::i_null;
+  FlagParam assess(m.will_assess), amend(m.will_amend);
   const long long version = m.version;
   tx.sql << "INSERT INTO area_moves (id, area_id, child_id, direction, other_authority, moved_on, learned_on, "
-            "transferred_on, plan_last_reviewed_on, family_told_on, will_assess, recorded_by, version) VALUES (:id, "
-            ":a, :c, :d, :o, :m, :l, :t, :r, :f, :w, :by, :v)",
+            "transferred_on, plan_last_reviewed_on, family_told_on, will_assess, will_amend, recorded_by, version) "
+            "VALUES (:id, :a, :c, :d, :o, :m, :l, :t, :r, :f, :w, :am, :by, :v)",
       use(m.id), use(m.area_id), use(m.child_id), use(direction), use(m.other_authority), use(moved),
       use(learned.text, learned.ind), use(transferred.text, transferred.ind), use(reviewed.text, reviewed.ind),
-      use(told.text, told.ind), use(assess, assess_ind), use(m.recorded_by), use(version);
+      use(told.text, told.ind), use(assess.value, assess.ind), use(amend.value, amend.ind), use(m.recorded_by),
+      use(version);
 }
 
 bool update_move(Tx& tx, const AreaMove& m) {
   const std::string moved = format_date(m.moved_on);
   DateParam learned(m.learned_on), transferred(m.transferred_on), reviewed(m.plan_last_reviewed_on),
       told(m.family_told_on);
-  int assess = m.will_assess.value_or(false) ? 1 : 0;
-  soci::indicator assess_ind = m.will_assess ? soci::i_ok : soci::i_null;
+  FlagParam assess(m.will_assess), amend(m.will_amend);
   const long long expected = m.version;
   soci::statement st =
       (tx.sql.prepare << "UPDATE area_moves SET other_authority = :o, moved_on = :m, learned_on = "
                          ":l, transferred_on = :t, plan_last_reviewed_on = :r, family_told_on = :f, "
-                         "will_assess = :w, recorded_by = :by, version = version + 1 WHERE id = :id "
+                         "will_assess = :w, will_amend = :am, recorded_by = :by, version = version + 1 WHERE id = :id "
                          "AND area_id = :a AND version = :v",
        use(m.other_authority), use(moved), use(learned.text, learned.ind), use(transferred.text, transferred.ind),
-       use(reviewed.text, reviewed.ind), use(told.text, told.ind), use(assess, assess_ind), use(m.recorded_by),
-       use(m.id), use(m.area_id), use(expected));
+       use(reviewed.text, reviewed.ind), use(told.text, told.ind), use(assess.value, assess.ind),
+       use(amend.value, amend.ind), use(m.recorded_by), use(m.id), use(m.area_id), use(expected));
   st.execute(true);
   return st.get_affected_rows() == 1;
 }

@@ -14,6 +14,10 @@ namespace tandem::store {
 struct StoredMove {
   AreaMove move;
   std::string child_name;
+  // A move in: the day the child's plan was last reviewed here since it was
+  // transferred, if it has been (closes the reg 15(5) step). Read with the
+  // move, in the same query.
+  std::optional<Date> reviewed_here_on;
 };
 
 void insert_move(Tx& tx, const AreaMove& m);

@@ -58,12 +58,21 @@ bool save_plan(Tx& tx, const std::string& area_id, const Plan& plan, std::int64_
 namespace {
 std::vector<StoredPlan> plans_where(Tx& tx, const std::string& where, const std::string& a, const std::string& b) {
   std::vector<StoredPlan> out;
-  std::string area, body;
+  std::string area, body, ended, reason;
   long long version = 0, at = 0;
-  soci::statement st = (tx.sql.prepare << "SELECT area_id, version, updated_at, body FROM plans " + where, use(a, "a"),
-                        use(b, "b"), into(area), into(version), into(at), into(body));
+  soci::indicator ended_ind = soci::i_null, reason_ind = soci::i_null;
+  soci::statement st =
+      (tx.sql.prepare << "SELECT area_id, version, updated_at, body, ended_on, end_reason FROM plans " + where,
+       use(a, "a"), use(b, "b"), into(area), into(version), into(at), into(body), into(ended, ended_ind),
+       into(reason, reason_ind));
   st.execute();
-  while (st.fetch()) out.push_back({decode(body), area, version, at});
+  while (st.fetch()) {
+    StoredPlan p{decode(body), area, version, at, std::nullopt, std::nullopt};
+    if (ended_ind == soci::i_ok) p.ended_on = *parse_date("ended_on", ended);
+    if (reason_ind == soci::i_ok) p.end_reason = parse_cease_reason(reason);
+    out.push_back(std::move(p));
+    ended_ind = reason_ind = soci::i_null;
+  }
   return out;
 }
 }  // namespace
@@ -104,6 +113,24 @@ std::optional<Plan> plan_version(Tx& tx, const std::string& area_id, const std::
   return decode(body);
 }
 
+std::vector<std::string> end_plans_of_child(Tx& tx, const std::string& area_id, const std::string& child_id, Date on,
+                                            CeaseReason reason) {
+  std::vector<std::string> ids;
+  {
+    std::string id;
+    soci::statement st = (tx.sql.prepare << "SELECT id FROM plans WHERE area_id = :a AND child_id = :c AND stage = "
+                                            "'final' AND ended_on IS NULL ORDER BY id",
+                          use(area_id), use(child_id), into(id));
+    st.execute();
+    while (st.fetch()) ids.push_back(id);
+  }
+  const std::string day = format_date(on), why(to_string(reason));
+  for (const auto& id : ids) {
+    tx.sql << "UPDATE plans SET ended_on = :d, end_reason = :r WHERE id = :id", use(day), use(why), use(id);
+  }
+  return ids;
+}
+
 void set_plan_review_dates(Tx& tx, const std::string& plan_id, std::optional<Date> made_on,
                            std::optional<Date> last_reviewed_on) {
   std::string made = made_on ? format_date(*made_on) : "",
@@ -140,7 +167,8 @@ std::vector<ReviewRow> final_plans_for_review(Tx& tx, const std::string& area_id
               "(SELECT m2.plan_last_reviewed_on FROM area_moves m2 WHERE m2.child_id = c.id AND m2.direction = 'in' "
               "AND m2.transferred_on IS NOT NULL ORDER BY m2.transferred_on DESC LIMIT 1) "
               "FROM plans p JOIN children c ON c.id = p.child_id WHERE p.area_id = :a "
-              "AND p.stage = 'final' AND EXISTS (SELECT 1 FROM involvements i WHERE i.child_id = c.id AND "
+              "AND p.stage = 'final' AND p.ended_on IS NULL AND EXISTS (SELECT 1 FROM involvements i WHERE i.child_id "
+              "= c.id AND "
               "i.ended_on IS NULL AND (i.user_id = :u OR (i.user_id = '' AND i.agency = :g AND :w = 'yes')))",
        use(area_id), use(user_id), use(agency), use(wide), into(plan_id), into(child_id), into(given), into(family),
        into(dob), into(made, made_ind), into(last, last_ind), into(amended, amended_ind), into(moved_in, moved_ind),
@@ -170,7 +198,7 @@ std::map<std::string, Pence> area_costs_by_payer(Tx& tx, const std::string& area
   long long total = 0;
   soci::statement st = (tx.sql.prepare << "SELECT c.payer, CAST(SUM(c.annual_pence) AS BIGINT) FROM plan_costs c "
                                           "JOIN plans p ON p.id = c.plan_id WHERE c.area_id = :a AND p.stage = "
-                                          "'final' GROUP BY c.payer",
+                                          "'final' AND p.ended_on IS NULL GROUP BY c.payer",
                         use(area_id), into(payer), into(total));
   st.execute();
   while (st.fetch()) out[payer] = Pence(total);

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "core/cessation.h"
 #include "core/money.h"
 #include "core/plan.h"
 #include "store/database.h"
@@ -19,6 +20,10 @@ struct StoredPlan {
   std::string area_id;
   std::int64_t version = 0;
   std::int64_t updated_at = 0;
+  // Set when the plan ended without a decision to cease: transferred to
+  // another council with the child (reg 15(2)).
+  std::optional<Date> ended_on;
+  std::optional<CeaseReason> end_reason;
 };
 
 // Saves a new version (version 0: a new plan) with its costs by payer
@@ -37,6 +42,12 @@ struct PlanVersionRow {
 };
 std::vector<PlanVersionRow> plan_versions(Tx& tx, const std::string& plan_id);
 std::optional<Plan> plan_version(Tx& tx, const std::string& area_id, const std::string& plan_id, std::int64_t version);
+
+// Ends every final plan of the child still maintained here on `on`, for
+// `reason` (a move to another council: CeaseReason::moved_la). Returns the
+// ids of the plans it ended.
+std::vector<std::string> end_plans_of_child(Tx& tx, const std::string& area_id, const std::string& child_id, Date on,
+                                            CeaseReason reason);
 
 // Records when a plan was made and last reviewed (either may be empty).
 void set_plan_review_dates(Tx& tx, const std::string& plan_id, std::optional<Date> made_on,
@@ -61,11 +72,12 @@ struct ReviewRow {
   std::optional<Date> transferred_in_on;
   std::optional<Date> reviewed_before_transfer_on;
 };
-// Final plans of children the viewer is involved with (as for the register).
+// Final plans still maintained here of children the viewer is involved with
+// (as for the register).
 std::vector<ReviewRow> final_plans_for_review(Tx& tx, const std::string& area_id, const std::string& user_id,
                                               const std::string& agency, bool agency_wide);
 
-// Sum of every final plan's annual cost, by payer.
+// Sum of every final plan's annual cost, by payer (plans still maintained here).
 std::map<std::string, Pence> area_costs_by_payer(Tx& tx, const std::string& area_id);
 void delete_plans(Tx& tx, const std::string& area_id);
 

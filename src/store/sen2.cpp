@@ -106,6 +106,24 @@ Sen2Area load_sen2_area(Tx& tx, const std::string& area_id, const std::string& o
       out.cessations[plan] = {parse_cease_reason(reason).value_or(CeaseReason::other), req_date(decided, "decided_on")};
   }
   {
+    // A plan transferred to another council ended on the day it went (reg
+    // 15(2)): the return reads it as ceased then, unless a decision to cease
+    // came first.
+    std::string plan, reason, ended;
+    auto prep = (tx.sql.prepare << "SELECT id, end_reason, ended_on FROM plans WHERE area_id = :a AND ended_on IS NOT "
+                                   "NULL" +
+                                       only(only_child, "child_id"),
+                 use(area_id, "a"));
+    if (!only_child.empty()) prep, use(only_child, "c");
+    prep, into(plan), into(reason), into(ended);
+    soci::statement st = prep;
+    st.execute();
+    while (st.fetch()) {
+      out.cessations.try_emplace(
+          plan, Sen2Cessation{parse_cease_reason(reason).value_or(CeaseReason::other), req_date(ended, "ended_on")});
+    }
+  }
+  {
     std::string plan, meeting, decision;
     soci::indicator decision_ind = soci::i_null;
     auto prep = (tx.sql.prepare << "SELECT plan_id, meeting_on, decision FROM plan_reviews WHERE area_id = :a" +

@@ -43,7 +43,10 @@ TEST(DemoMoves, AreMovesACaseworkerCouldRecordAtEveryStep) {
     if (m.direction == MoveDirection::into_area) {
       ++in;
       if (!m.transferred_on) ++awaiting_plan;
-      if (m.family_told_on) ++family_told;
+      if (m.family_told_on) {
+        ++family_told;
+        EXPECT_TRUE(m.will_assess && m.will_amend) << m.id << ": the letter of reg 15(4) says both";
+      }
       if (m.transferred_on && !m.family_told_on) ++not_told;
       const auto d = move_deadlines(m, shipped_calendar());
       if (m.family_told_on && d.tell_family && *m.family_told_on > d.tell_family->date) ++late;

@@ -111,6 +111,10 @@ TEST(CheckMove, NamesEveryFieldThatIsWrong) {
   AreaMove told_no_answer = told_before;
   told_no_answer.family_told_on = d(2026, 11, 20);
   told_no_answer.will_assess.reset();
+  AreaMove told_no_amend = told_before;
+  told_no_amend.family_told_on = d(2026, 11, 20);
+  AreaMove amend_out = out_move(d(2026, 11, 2), d(2026, 12, 1));
+  amend_out.will_amend = true;
   AreaMove reviewed_after = told_before;
   reviewed_after.family_told_on.reset();
   reviewed_after.plan_last_reviewed_on = d(2026, 11, 3);
@@ -124,6 +128,8 @@ TEST(CheckMove, NamesEveryFieldThatIsWrong) {
       {in_no_review, "plan_last_reviewed_on", "reg 15(5) needs the old council's last review"},
       {told_before, "family_told_on", "the family is told after the plan has transferred"},
       {told_no_answer, "will_assess", "reg 15(4): the letter says whether the council will assess"},
+      {told_no_amend, "will_amend", "the reg 15(4) letter says whether the council proposes to amend the plan"},
+      {amend_out, "direction", "only the council receiving a plan decides whether to amend it"},
       {reviewed_after, "plan_last_reviewed_on", "a review after the transfer is this council's, not the old one's"},
       {future_in, "moved_on", "a move into the area is recorded once it has happened"},
   };

@@ -45,6 +45,10 @@ LetterFacts facts() {
   f.served = d(2025, 2, 15);
   f.review_meeting = d(2025, 1, 27);
   f.named_setting = "Demo Primary School";
+  f.other_authority = "Cumberland Council";
+  f.transferred_on = d(2025, 1, 20);
+  f.plan_last_reviewed = d(2024, 6, 10);
+  f.will_amend = false;
   return f;
 }
 
@@ -95,6 +99,9 @@ constexpr KindCase kKinds[] = {
     {LetterKind::review_amend, false, true, ""},
     {LetterKind::review_cease, true, false, "s51(2)(f)"},
     {LetterKind::decision_to_cease, true, false, "s51(2)(f)"},
+    {LetterKind::transfer_in_assess, false, false, ""},
+    {LetterKind::transfer_in_no_assessment, true, false, "s51(2)(a)"},
+    {LetterKind::transfer_out, false, false, ""},
 };
 
 TEST(Letters, TheTableCoversEveryKind) {
@@ -205,6 +212,78 @@ TEST(Letters, EveryKindCarriesWhatTheLawRequires) {
   }
 }
 
+// ---- Moves between councils (SEND Regulations 2014 reg 15) --------------------------
+
+// Reg 15(4): within 6 weeks of the transfer the new council tells the family
+// (a) that the plan has transferred, (b) whether it proposes to make an EHC
+// needs assessment and (c) when it will review the plan, which reg 15(5) puts
+// at the later of 12 months from the last review and 3 months from the
+// transfer. The letter also says whether the council proposes to amend it.
+TEST(Letters, APlanTransferredInSaysWhatReg15RequiresAndTheReviewDate) {
+  const struct {
+    LetterKind kind;
+    Date last_reviewed;
+    bool amend;
+    Date review_by;
+    const char* assessment;  // what the letter says of a new assessment
+    const char* amendment;   // and of amending the plan
+    const char* why;
+  } cases[] = {
+      {LetterKind::transfer_in_no_assessment, d(2024, 6, 10), false, d(2025, 6, 9),
+       "We do not propose to carry out a new education, health and care (EHC) needs assessment for Sam Taylor.",
+       "We do not propose to amend the plan now.",
+       "reg 15(5)(a): 12 months from the last review (9 June 2025) is later than 3 months from the transfer"},
+      {LetterKind::transfer_in_assess, d(2024, 3, 1), true, d(2025, 4, 19),
+       "We propose to carry out a new education, health and care (EHC) needs assessment for Sam Taylor.",
+       "We propose to amend the plan.",
+       "reg 15(5)(b): 3 months from the transfer on 20 January 2025 (19 April) is later than 12 months from the "
+       "last review"},
+  };
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.why);
+    LetterFacts f = facts();
+    f.plan_last_reviewed = c.last_reviewed;
+    f.will_amend = c.amend;
+    const auto letter = compose_letter(c.kind, f);
+    ASSERT_TRUE(letter) << letter.error().first_field() << ": " << letter.error().first_message();
+    const std::string text = text_of(*letter);
+    EXPECT_EQ(letter->subject,
+              "Sam Taylor, born 3 May 2016: the education, health and care plan has transferred to Tandem Demo "
+              "Borough Council");
+    // (a) transferred, from whom and when.
+    EXPECT_TRUE(contains(text,
+                         "Cumberland Council transferred Sam Taylor's education, health and care (EHC) plan to "
+                         "us on 20 January 2025"));
+    // (b) whether the council will assess afresh; and whether it will amend.
+    EXPECT_TRUE(contains(text, c.assessment)) << text;
+    EXPECT_TRUE(contains(text, c.amendment)) << text;
+    // (c) when the plan will be reviewed.
+    ASSERT_TRUE(letter->review_by.has_value());
+    EXPECT_EQ(*letter->review_by, c.review_by);
+    EXPECT_TRUE(contains(text, "We will review the plan by " + format_date_long(c.review_by)));
+    EXPECT_TRUE(basis_mentions(*letter, "reg 15(3)-(5)"));
+    EXPECT_EQ(basis_mentions(*letter, "reg 22"), c.amend) << "amendments go through a notice with 15 days";
+  }
+}
+
+TEST(Letters, APlanTransferredOutTellsTheFamilyWhatTheNewCouncilMustDo) {
+  LetterFacts f = facts();
+  f.decision_date = d(2025, 1, 20);  // the notice goes the day the plan does
+  const auto letter = compose_letter(LetterKind::transfer_out, f);
+  ASSERT_TRUE(letter) << letter.error().first_field() << ": " << letter.error().first_message();
+  const std::string text = text_of(*letter);
+  EXPECT_EQ(letter->subject,
+            "Sam Taylor, born 3 May 2016: we have transferred the education, health and care plan to Cumberland "
+            "Council");
+  EXPECT_TRUE(contains(text, "to Cumberland Council on 20 January 2025"));
+  EXPECT_TRUE(contains(text, "We no longer maintain it"));
+  // Reg 15(4): 6 weeks counted from the transfer day; reg 15(5): the review.
+  EXPECT_TRUE(contains(text, "Cumberland Council must write to you by 2 March 2025, 6 weeks from the transfer"));
+  EXPECT_TRUE(contains(text, "It must review the plan by 9 June 2025"));
+  EXPECT_TRUE(basis_mentions(*letter, "reg 15(2)-(3)"));
+  EXPECT_FALSE(letter->appeal_by.has_value()) << "a transfer is not a decision the family can appeal";
+}
+
 // ---- Dates --------------------------------------------------------------------------
 
 TEST(Letters, TheAppealDeadlineIsTheClocks) {
@@ -225,6 +304,8 @@ TEST(Letters, TheAppealDeadlineIsTheClocks) {
     f.decision_date = c.decided;
     f.served = c.decided;
     f.review_meeting = c.decided;
+    f.transferred_on = c.decided;
+    f.plan_last_reviewed = c.decided;
     ASSERT_EQ(appeal_deadline(c.decided, std::nullopt)->date, c.expected);
     for (LetterKind k : kAllLetterKinds) {
       if (!is_appealable(k)) continue;
@@ -393,6 +474,19 @@ TEST(Letters, BadFactsNameTheField) {
       {LetterKind::decision_to_assess, [](LetterFacts& f) { f.authority.clear(); }, "authority", "council"},
       {LetterKind::decision_to_assess, [](LetterFacts& f) { f.request_received = d(2025, 2, 20); }, "request_received",
        "on or before"},
+      {LetterKind::transfer_out, [](LetterFacts& f) { f.other_authority = " "; }, "other_authority", "transferred to"},
+      {LetterKind::transfer_in_assess, [](LetterFacts& f) { f.other_authority.clear(); }, "other_authority",
+       "transferred from"},
+      {LetterKind::transfer_in_assess, [](LetterFacts& f) { f.transferred_on.reset(); }, "transferred_on",
+       "day the plan was transferred"},
+      {LetterKind::transfer_out, [](LetterFacts& f) { f.transferred_on = d(2025, 2, 15); }, "transferred_on",
+       "on or before"},
+      {LetterKind::transfer_in_no_assessment, [](LetterFacts& f) { f.plan_last_reviewed.reset(); },
+       "plan_last_reviewed", "review date depends on it"},
+      {LetterKind::transfer_in_assess, [](LetterFacts& f) { f.plan_last_reviewed = d(2025, 1, 21); },
+       "plan_last_reviewed", "after it was transferred"},
+      {LetterKind::transfer_in_assess, [](LetterFacts& f) { f.will_amend.reset(); }, "will_amend", "amend"},
+      {LetterKind::transfer_in_no_assessment, [](LetterFacts& f) { f.reasons.clear(); }, "reasons", "reasons"},
       // A child of 8 (born May 2016) is not a young person: the letter goes to the parent.
       {LetterKind::decision_to_assess, [](LetterFacts& f) { f.addressee = Addressee::young_person; }, "addressee",
        "compulsory school age until 25 June 2032"},

@@ -161,6 +161,21 @@ test("a caseworker's cases, an assessment and the 20-week page pass axe; a bad s
   await page.getByRole('button', { name: 'Save the move' }).click();
   await page.locator('.govuk-error-summary').waitFor();
   await checkAxe(page);
+  // A move whose letter has gone (reg 15): the move, then the letter to print.
+  const withLetter = await page.evaluate(async () => {
+    const list = await (await fetch('/api/v1/moves')).json();
+    for (const m of list.moves) {
+      const one = await (await fetch(`/api/v1/moves/${m.id}`)).json();
+      if (one.letters.length) return one.id;
+    }
+    return null;
+  });
+  assert.ok(withLetter, 'the demo has a move whose letter was sent');
+  await page.goto(`${server.url}/moves/${withLetter}`);
+  await checkAxe(page);
+  await Promise.all([page.waitForURL(/\/letters\//), page.locator('a[href^="/letters/"]').first().click()]);
+  assert.match(await page.locator('h2').allTextContents().then((h) => h.join('|')), /The plan has transferred/);
+  await checkAxe(page);
   // A child's record, then their EHC plan.
   await page.goto(`${server.url}/children?plan_status=ehc_plan`);
   await Promise.all([page.waitForURL(/\/children\/[^/?]+$/), page.locator('tbody tr th a').first().click()]);

@@ -304,10 +304,13 @@ Response child_record(Ctx& ctx) {
   view["can_start_assessment"] = role_has(ctx.me().role, Permission::edit_child) && !running;
   mstch::array plans;
   for (const auto& sp : rec.plans) {
-    plans.push_back(mstch::map{{"id", sp.plan.id},
-                               {"stage", std::string(sp.plan.stage == PlanStage::final ? "Final plan" : "Draft plan")},
-                               {"version", std::to_string(sp.version)},
-                               {"lines", std::to_string(sp.plan.provision.size())}});
+    plans.push_back(mstch::map{
+        {"id", sp.plan.id},
+        {"stage", sp.ended_on
+                      ? "Final plan, ended " + format_date_long(*sp.ended_on) + " (transferred to another council)"
+                      : std::string(sp.plan.stage == PlanStage::final ? "Final plan" : "Draft plan")},
+        {"version", std::to_string(sp.version)},
+        {"lines", std::to_string(sp.plan.provision.size())}});
   }
   view["plans"] = plans;
   view["has_plans"] = !rec.plans.empty();

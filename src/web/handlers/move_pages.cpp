@@ -22,11 +22,14 @@ Response refused(Ctx& ctx, const app::Refused& r, bool api) { return refusal(ctx
 app::MoveForm form_from(const Params& p) {
   return {param(p, "direction"),      param(p, "other_authority"), param(p, "moved_on"),
           param(p, "learned_on"),     param(p, "transferred_on"),  param(p, "plan_last_reviewed_on"),
-          param(p, "family_told_on"), param(p, "will_assess"),     param(p, "version")};
+          param(p, "family_told_on"), param(p, "will_assess"),     param(p, "will_amend"),
+          param(p, "letter_reason"),  param(p, "version")};
 }
 
 std::string shown(const std::optional<Date>& d) { return d ? format_date_long(*d) : std::string("Not yet"); }
 std::string iso(const std::optional<Date>& d) { return d ? format_date(*d) : std::string(); }
+
+std::string yes_no(const std::optional<bool>& b) { return b ? (*b ? "yes" : "no") : ""; }
 
 std::string describe(const AreaMove& m) {
   return (m.direction == MoveDirection::into_area ? "In from " : "Out to ") + m.other_authority + ", " +
@@ -65,8 +68,18 @@ Response move_page(Ctx& ctx, const app::MoveView& v, const app::MoveForm* sent, 
                                                iso(m.transferred_on),
                                                iso(m.plan_last_reviewed_on),
                                                iso(m.family_told_on),
-                                               m.will_assess ? (*m.will_assess ? "yes" : "no") : "",
+                                               yes_no(m.will_assess),
+                                               yes_no(m.will_amend),
+                                               "",
                                                std::to_string(m.version)};
+  mstch::array letters;
+  for (const auto& l : v.letters) {
+    letters.push_back(mstch::map{
+        {"id", l.id}, {"subject", l.subject}, {"on", format_date_long(*parse_date("issued_on", l.issued_on))}});
+  }
+  // Once the letter of reg 15(4) is sent, what it said is shown, not edited.
+  const bool told = in && m.family_told_on.has_value();
+  const bool transferred_out = !in && m.transferred_on.has_value();
   mstch::map view{
       {"id", m.id},
       {"child_id", m.child_id},
@@ -80,10 +93,21 @@ Response move_page(Ctx& ctx, const app::MoveView& v, const app::MoveForm* sent, 
       {"learned_shown", shown(m.learned_on)},
       {"transferred_shown", shown(m.transferred_on)},
       {"reviewed_shown", shown(m.plan_last_reviewed_on)},
-      {"told_shown", m.family_told_on ? format_date_long(*m.family_told_on) + (m.will_assess.value_or(false)
-                                                                                   ? ": the council will assess afresh"
-                                                                                   : ": no new assessment")
-                                      : std::string("Not yet")},
+      {"told_shown",
+       m.family_told_on
+           ? format_date_long(*m.family_told_on) +
+                 (m.will_assess.value_or(false) ? ": the council will assess afresh" : ": no new assessment") +
+                 (m.will_amend.value_or(false) ? "; it proposes to amend the plan" : "; no amendment proposed")
+           : std::string("Not yet")},
+      {"letters", letters},
+      {"has_letters", !letters.empty()},
+      {"told", told},
+      {"not_told", in && !told},
+      {"transferred_out", transferred_out},
+      {"transfer_editable", !told && !transferred_out},
+      {"amend_yes", f.will_amend == "yes"},
+      {"amend_no", f.will_amend == "no"},
+      {"letter_reason", f.letter_reason},
       {"deadlines", deadlines},
       {"has_deadlines", !deadlines.empty()},
       {"no_deadlines", std::string(in ? "The deadlines start when the plan is transferred: record the day it arrived."
@@ -102,13 +126,18 @@ Response move_page(Ctx& ctx, const app::MoveView& v, const app::MoveForm* sent, 
   return page(ctx, e ? 400 : 200, "moves/move", "Move between councils", std::move(view), "children", e);
 }
 
-json move_json(const app::MoveView& v) {
+// `letters`: one move read alone carries its letters; the list does not.
+json move_json(const app::MoveView& v, bool letters_read = true) {
   const AreaMove& m = v.stored.move;
   auto opt = [](const std::optional<Date>& d) { return d ? json(format_date(*d)) : json(nullptr); };
   json steps = json::array();
   for (const auto& s : v.steps) {
     steps.push_back(
         {{"what", s.what}, {"due", format_date(s.due.date)}, {"basis", s.due.basis}, {"status", to_string(s.status)}});
+  }
+  json letters = json::array();
+  for (const auto& l : v.letters) {
+    letters.push_back({{"id", l.id}, {"kind", l.kind}, {"issued_on", l.issued_on}, {"subject", l.subject}});
   }
   return {{"id", m.id},
           {"child_id", m.child_id},
@@ -121,8 +150,10 @@ json move_json(const app::MoveView& v) {
           {"plan_last_reviewed_on", opt(m.plan_last_reviewed_on)},
           {"family_told_on", opt(m.family_told_on)},
           {"will_assess", m.will_assess ? json(*m.will_assess) : json(nullptr)},
+          {"will_amend", m.will_amend ? json(*m.will_amend) : json(nullptr)},
           {"version", m.version},
-          {"steps", steps}};
+          {"steps", steps},
+          {"letters", letters_read ? letters : json(nullptr)}};
 }
 
 }  // namespace
@@ -192,7 +223,7 @@ Response moves(Ctx& ctx) {
 Response api_moves(Ctx& ctx) {
   auto services = ctx.s.register_services();
   json items = json::array();
-  for (const auto& v : app::recent_moves(services, ctx.me(), ctx.route())) items.push_back(move_json(v));
+  for (const auto& v : app::recent_moves(services, ctx.me(), ctx.route())) items.push_back(move_json(v, false));
   return json_response(200, json{{"moves", items}}.dump());
 }
 

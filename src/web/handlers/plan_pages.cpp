@@ -138,6 +138,7 @@ Response plan_page(Ctx& ctx) {
                                                   : std::string("Decision not yet recorded")}});
   }
   const bool writer = role_has(ctx.me().role, Permission::edit_plan);
+  const bool ended = v.stored.ended_on.has_value();
   const auto cessation = app::cessation_of(services, ctx.me(), p.id, v.child.id);
   std::string ends;
   if (cessation) {
@@ -146,44 +147,48 @@ Response plan_page(Ctx& ctx) {
                ? std::string("The family has appealed: the plan stays in force until the appeal is decided.")
                : std::string("The appeal succeeded: the plan continues.");
   }
-  mstch::map view{{"id", p.id},
-                  {"ceased", cessation.has_value()},
-                  {"cease_reason", cessation ? std::string(cease_reason_label(cessation->cessation.reason)) : ""},
-                  {"cease_decided", cessation ? format_date_long(cessation->cessation.decided_on) : ""},
-                  {"cease_ends", ends},
-                  {"can_cease", current && writer && p.stage == PlanStage::final && !cessation},
-                  {"plan_id", p.id},
-                  {"is_draft", p.stage == PlanStage::draft},
-                  {"amending", v.amending},
-                  {"can_review", current && p.stage == PlanStage::final && (writer || app::may_lead_review(ctx.me()))},
-                  {"reviews_held", reviews_held},
-                  {"has_reviews", !reviews_held.empty()},
-                  {"can_edit", can_edit},
-                  {"version", std::to_string(v.stored.version)},
-                  {"saved", param(ctx.query, "saved") == "1"},
-                  {"opened_disagreement", param(ctx.query, "disagreement")},
-                  {"has_disputes", !disputes.empty()},
-                  {"disputes", disputes},
-                  {"child_id", v.child.id},
-                  {"child_name", v.child.given_name + " " + v.child.family_name},
-                  {"stage", std::string(p.stage == PlanStage::final ? "final" : "draft")},
-                  {"old", v.shown_version != v.stored.version},
-                  {"shown_version", std::to_string(v.shown_version)},
-                  {"current_version", std::to_string(v.stored.version)},
-                  {"views", p.views},
-                  {"primary_need", need_name(p.needs.primary_need)},
-                  {"secondary", secondary},
-                  {"needs_text", p.needs.text},
-                  {"health_needs", p.health_needs},
-                  {"social_care_needs", p.social_care_needs},
-                  {"outcomes", outcomes},
-                  {"lines", lines},
-                  {"has_warnings", !v.warnings.empty()},
-                  {"warning_count", std::to_string(v.warnings.size())},
-                  {"placement", placement},
-                  {"personal_budget", p.personal_budget ? p.personal_budget->text : std::string()},
-                  {"costs", cost_rows(v.costs)},
-                  {"versions", versions}};
+  mstch::map view{
+      {"id", p.id},
+      {"ceased", cessation.has_value()},
+      {"cease_reason", cessation ? std::string(cease_reason_label(cessation->cessation.reason)) : ""},
+      {"cease_decided", cessation ? format_date_long(cessation->cessation.decided_on) : ""},
+      {"cease_ends", ends},
+      {"can_cease", current && writer && p.stage == PlanStage::final && !cessation && !ended},
+      {"ended", ended},
+      {"ended_on", ended ? format_date_long(*v.stored.ended_on) : std::string()},
+      {"end_reason", v.stored.end_reason ? std::string(cease_reason_label(*v.stored.end_reason)) : std::string()},
+      {"plan_id", p.id},
+      {"is_draft", p.stage == PlanStage::draft},
+      {"amending", v.amending},
+      {"can_review", current && !ended && p.stage == PlanStage::final && (writer || app::may_lead_review(ctx.me()))},
+      {"reviews_held", reviews_held},
+      {"has_reviews", !reviews_held.empty()},
+      {"can_edit", can_edit},
+      {"version", std::to_string(v.stored.version)},
+      {"saved", param(ctx.query, "saved") == "1"},
+      {"opened_disagreement", param(ctx.query, "disagreement")},
+      {"has_disputes", !disputes.empty()},
+      {"disputes", disputes},
+      {"child_id", v.child.id},
+      {"child_name", v.child.given_name + " " + v.child.family_name},
+      {"stage", std::string(p.stage == PlanStage::final ? "final" : "draft")},
+      {"old", v.shown_version != v.stored.version},
+      {"shown_version", std::to_string(v.shown_version)},
+      {"current_version", std::to_string(v.stored.version)},
+      {"views", p.views},
+      {"primary_need", need_name(p.needs.primary_need)},
+      {"secondary", secondary},
+      {"needs_text", p.needs.text},
+      {"health_needs", p.health_needs},
+      {"social_care_needs", p.social_care_needs},
+      {"outcomes", outcomes},
+      {"lines", lines},
+      {"has_warnings", !v.warnings.empty()},
+      {"warning_count", std::to_string(v.warnings.size())},
+      {"placement", placement},
+      {"personal_budget", p.personal_budget ? p.personal_budget->text : std::string()},
+      {"costs", cost_rows(v.costs)},
+      {"versions", versions}};
   return page(ctx, 200, "plans/plan", "EHC plan", std::move(view), "children");
 }
 
@@ -208,6 +213,13 @@ Response api_plan(Ctx& ctx) {
   nlohmann::json costs = nlohmann::json::object();
   for (const auto& [payer, amount] : v.costs) costs[payer] = amount.value;
   j["annual_cost_pence_by_payer"] = costs;
+  // A plan that went to another council with the child ended that day.
+  const auto& ended = v.stored;
+  j["status"] = ended.ended_on ? "ended" : "maintained";
+  j["ended_on"] = ended.ended_on ? nlohmann::json(format_date(*ended.ended_on)) : nlohmann::json(nullptr);
+  j["end_reason"] =
+      ended.end_reason ? nlohmann::json(std::string(to_string(*ended.end_reason))) : nlohmann::json(nullptr);
+  j["sen2_cease_reason"] = ended.end_reason ? nlohmann::json(sen2_code(*ended.end_reason)) : nlohmann::json(nullptr);
   return json_response(200, j.dump());
 }
 
