@@ -4,6 +4,7 @@
 #include <map>
 #include <mutex>
 
+#include "app/caseload_index.h"
 #include "app/ceasing.h"
 #include "app/crypto.h"
 #include "app/letter_writer.h"
@@ -197,31 +198,18 @@ std::variant<AssessmentView, Refused> open_assessment_case(RegisterServices& s, 
   return view;
 }
 
-CaseloadPage caseload(RegisterServices& s, const SignedIn& user, bool mine_only, int page, const std::string& route) {
-  // Outside organisations see only children they are named on (see can_see_child).
-  const bool agency_wide = user.agency != Agency::school && user.agency != Agency::provider;
-  const Date today = s.clock.today();
-  const store::CaseloadFilter filter{user.area_id,
-                                     user.user_id,
-                                     std::string(to_string(user.agency)),
-                                     agency_wide && role_has(user.role, Permission::view_child),
-                                     mine_only ? user.user_id : "",
-                                     today,
-                                     kAtRiskDays};
-  // A case saved before its clock was stored has it filled in here, once.
-  std::vector<std::string> unstored;
-  s.db.read([&](store::Tx& tx) { unstored = store::assessments_without_clock(tx, user.area_id); });
-  if (!unstored.empty()) {
-    s.db.write([&](store::Tx& tx) {
-      constexpr std::size_t kChunk = 500;
-      for (std::size_t i = 0; i < unstored.size(); i += kChunk) {
-        const auto from = unstored.begin() + static_cast<std::ptrdiff_t>(i);
-        const std::vector<std::string> ids(from,
-                                           from + static_cast<std::ptrdiff_t>(std::min(kChunk, unstored.size() - i)));
-        for (const auto& a : store::assessments_by_id(tx, user.area_id, ids)) store::store_case_clock(tx, a);
-      }
-    });
-  }
+void order_by_load(std::vector<CaseworkerLoad>& loads) {
+  std::stable_sort(loads.begin(), loads.end(), [](const CaseworkerLoad& a, const CaseworkerLoad& b) {
+    if (a.open != b.open) return a.open > b.open;
+    return a.caseworker_id < b.caseworker_id;
+  });
+}
+
+namespace {
+
+// The caseload ordered and paged in the database (store::caseload_order()).
+CaseloadPage caseload_from_database(RegisterServices& s, const store::CaseloadFilter& filter, int page) {
+  store_missing_clocks(s.db, filter.area_id);
   // The order comes from each case's stored clock (core case_clock()); only
   // the page's cases are loaded whole.
   CaseloadPage out;
@@ -237,10 +225,10 @@ CaseloadPage caseload(RegisterServices& s, const SignedIn& user, bool mine_only,
     const auto last = std::min(order.size(), first + kCaseloadPageSize);
     std::vector<std::string> ids;
     for (std::size_t i = first; i < last; ++i) ids.push_back(order[i].assessment_id);
-    cases = store::assessments_by_id(tx, user.area_id, ids);
+    cases = store::assessments_by_id(tx, filter.area_id, ids);
     std::vector<std::string> children;
     for (const auto& a : cases) children.push_back(a.child_id);
-    names = store::names_of_children(tx, user.area_id, children);
+    names = store::names_of_children(tx, filter.area_id, children);
   });
   std::map<std::string, CaseworkerLoad> loads;
   for (const auto& e : order) {
@@ -253,24 +241,44 @@ CaseloadPage caseload(RegisterServices& s, const SignedIn& user, bool mine_only,
     l.at_risk += e.status == StepStatus::at_risk ? 1 : 0;
   }
   for (auto& [id, l] : loads) out.by_caseworker.push_back(l);
-  std::sort(out.by_caseworker.begin(), out.by_caseworker.end(),
-            [](const CaseworkerLoad& a, const CaseworkerLoad& b) { return a.open > b.open; });
+  order_by_load(out.by_caseworker);
   // The page's rows in the stored order, shown as next_step() computes them.
   std::map<std::string, const Assessment*> by_id;
   for (const auto& a : cases) by_id[a.id] = &a;
   const auto first = static_cast<std::size_t>(out.page - 1) * static_cast<std::size_t>(kCaseloadPageSize);
   const auto last = std::min(order.size(), first + kCaseloadPageSize);
-  std::string shown;
   for (std::size_t i = first; i < last; ++i) {
     const auto found = by_id.find(order[i].assessment_id);
     if (found == by_id.end()) continue;
     const Assessment& a = *found->second;
-    auto next = next_step(a, today, kAtRiskDays);
+    auto next = next_step(a, filter.today, filter.at_risk_days);
     if (!next) continue;
-    shown += (shown.empty() ? "" : " ") + a.child_id;
     out.rows.push_back({a.id, a.child_id, names[a.child_id], a.caseworker_id, stage_of(a), *next,
-                        static_cast<int>(late_advice(a, today).size()), days_lost(a, today)});
+                        static_cast<int>(late_advice(a, filter.today).size()), days_lost(a, filter.today)});
   }
+  return out;
+}
+
+}  // namespace
+
+CaseloadPage caseload(RegisterServices& s, const SignedIn& user, bool mine_only, int page, const std::string& route) {
+  const store::CaseloadFilter filter{user.area_id,
+                                     user.user_id,
+                                     std::string(to_string(user.agency)),
+                                     sees_agency_wide(user),
+                                     mine_only ? user.user_id : "",
+                                     s.clock.today(),
+                                     kAtRiskDays};
+  CaseloadPage out;
+  if (s.caseload_index) {
+    const auto snapshot = s.caseload_index->current(s.db, user.area_id);
+    out = snapshot->page({filter.user_id, filter.agency, filter.agency_wide, filter.caseworker_id}, filter.today,
+                         filter.at_risk_days, page, kCaseloadPageSize);
+  } else {
+    out = caseload_from_database(s, filter, page);
+  }
+  std::string shown;
+  for (const auto& r : out.rows) shown += (shown.empty() ? "" : " ") + r.child_id;
   s.access_log.record({{}, user.area_id, s.clock.now_micros(), user.user_id, route, shown, "shown"});
   return out;
 }
@@ -278,12 +286,9 @@ CaseloadPage caseload(RegisterServices& s, const SignedIn& user, bool mine_only,
 std::vector<Assignee> assignees(RegisterServices& s, const SignedIn& user) {
   std::vector<Assignee> out;
   s.db.read([&](store::Tx& tx) {
-    for (const auto& u : store::list_users(tx, user.area_id)) {
-      if (u.disabled) continue;
-      for (const auto& m : store::memberships_of(tx, u.id)) {
-        if (m.area_id == user.area_id && (m.role == Role::caseworker || m.role == Role::sen_manager)) {
-          out.push_back({u.id, u.display_name});
-        }
+    for (const auto& m : store::area_members(tx, user.area_id)) {
+      if (!m.disabled && (m.role == Role::caseworker || m.role == Role::sen_manager)) {
+        out.push_back({m.user_id, m.display_name});
       }
     }
   });

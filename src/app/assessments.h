@@ -104,10 +104,14 @@ struct CaseloadPage {
   int pages = 1;
 };
 constexpr int kCaseloadPageSize = 50;
+// Heaviest caseload first; equal ones by caseworker id.
+void order_by_load(std::vector<CaseworkerLoad>& loads);
 // Open cases ordered: overdue first, then at risk, then by days left; cases
 // under an exception after the rest, still visible. `mine_only` keeps the
-// user's own cases. Only the page's children are logged as shown. Ordered and
-// paged in the database from each case's stored clock (core case_clock()).
+// user's own cases. Only the page's children are logged as shown. Ordered
+// from each case's stored clock (core case_clock()): by the area's snapshot in
+// memory when `s.caseload_index` is given (app/caseload_index.h), else in the
+// database; the two give the same page.
 CaseloadPage caseload(RegisterServices& s, const SignedIn& user, bool mine_only, int page, const std::string& route);
 
 // Gives a case to another caseworker in the area (managers rebalancing

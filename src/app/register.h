@@ -30,11 +30,14 @@ namespace tandem::app {
 // named involvements count (core/access.h can_see_child).
 bool sees_agency_wide(const SignedIn& user);
 
+class CaseloadIndex;
+
 struct RegisterServices {
   store::Database& db;
   const Clock& clock;
   AccessLog& access_log;
   RegisterSearchCache* search_cache = nullptr;  // none: every search reads the database
+  CaseloadIndex* caseload_index = nullptr;      // none: every caseload is ordered in the database
 };
 
 struct RegisterFilters {

@@ -8,6 +8,7 @@
 
 #include "app/access_log.h"
 #include "app/auth.h"
+#include "app/caseload_index.h"
 #include "app/clock.h"
 #include "app/crypto.h"
 #include "cli/clock_command.h"
@@ -230,6 +231,8 @@ int main(int argc, char** argv) {
                                      secure_cookies};
       tandem::app::RegisterSearchCache search_cache;
       services.search_cache = &search_cache;
+      tandem::app::CaseloadIndex caseload_index;
+      services.caseload_index = &caseload_index;
       tandem::app::LocalOffer local_offer(*db, clock, local_offer_area);
       services.local_offer = &local_offer;
       tandem::web::ServerOptions options;

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <map>
-#include <random>
 
 #include "store/detail/tx.h"
 
@@ -146,13 +145,6 @@ std::vector<Assessment> load(Tx& tx, const std::string& where, const std::vector
   return out;
 }
 
-// A fresh token for assessment_changes: random, so two databases (or one
-// rebuilt) never share one by chance.
-long long new_change_token() {
-  thread_local std::mt19937_64 random{std::random_device{}()};
-  return static_cast<long long>(random() >> 1);
-}
-
 void mark_changed(Tx& tx, const std::string& area_id) {
   const long long token = new_change_token();
   tx.sql << "INSERT INTO assessment_changes (area_id, change_token) VALUES (:a, :t) ON CONFLICT (area_id) DO UPDATE "
@@ -226,6 +218,8 @@ void store_case_clock(Tx& tx, const Assessment& a) {
             "clock_then_lifted_on = :then_lifted, clock_stored = 1 WHERE id = :id AND area_id = :area",
       use(due.text, due.ind), use(lifted.text, lifted.ind), use(then_due.text, then_due.ind),
       use(then_lifted.text, then_lifted.ind), use(a.id), use(a.area_id);
+  // What the caseload orders by changed.
+  mark_changed(tx, a.area_id);
 }
 
 std::optional<Assessment> find_assessment(Tx& tx, const std::string& area_id, const std::string& id) {
@@ -350,6 +344,77 @@ std::vector<CaseloadEntry> caseload_order(Tx& tx, const CaseloadFilter& f) {
     out.push_back({id, caseworker, kByUrgency[std::clamp(urgency, 0, 3)]});
   }
   return out;
+}
+
+std::vector<CaseloadCase> caseload_cases(Tx& tx, const std::string& area_id) {
+  // The cases caseload_order() reads, before today and the viewer apply.
+  const std::string shown = "area_id = :v0 AND clock_stored = 1 AND clock_due_on IS NOT NULL";
+  std::vector<CaseloadCase> out;
+  std::map<std::string, std::size_t> by_id;
+  std::multimap<std::string, std::size_t> by_child;
+  for (auto& a : load(tx, "WHERE " + shown, {area_id}, " ORDER BY id")) {
+    by_id[a.id] = out.size();
+    by_child.emplace(a.child_id, out.size());
+    out.push_back({std::move(a), {}, {}, {}});
+  }
+  if (out.empty()) return out;
+  {
+    std::string id, due, lifted, then_due, then_lifted;
+    soci::indicator due_ind = soci::i_null, lifted_ind = soci::i_null, then_due_ind = soci::i_null,
+                    then_lifted_ind = soci::i_null;
+    soci::statement st =
+        (tx.sql.prepare << "SELECT id, clock_due_on, clock_lifted_on, clock_then_due_on, clock_then_lifted_on FROM "
+                           "assessments WHERE " +
+                               shown,
+         use(area_id, "v0"), into(id), into(due, due_ind), into(lifted, lifted_ind), into(then_due, then_due_ind),
+         into(then_lifted, then_lifted_ind));
+    st.execute();
+    while (st.fetch()) {
+      const auto it = by_id.find(id);
+      if (it == by_id.end()) continue;
+      out[it->second].clock = CaseClock{read_date(due, due_ind), read_date(lifted, lifted_ind),
+                                        read_date(then_due, then_due_ind), read_date(then_lifted, then_lifted_ind)};
+    }
+  }
+  const std::string children = "SELECT child_id FROM assessments WHERE " + shown;
+  {
+    // As names_of_children(): a child of another area has no name here.
+    std::string id, area, given, family;
+    soci::statement st =
+        (tx.sql.prepare << "SELECT id, area_id, given_name, family_name FROM children WHERE id IN (" + children + ")",
+         use(area_id, "v0"), into(id), into(area), into(given), into(family));
+    st.execute();
+    while (st.fetch()) {
+      if (area != area_id) continue;
+      for (auto [it, end] = by_child.equal_range(id); it != end; ++it)
+        out[it->second].child_name = given + " " + family;
+    }
+  }
+  {
+    // As caseload_order(): any involvement of the child not ended, whichever area recorded it.
+    std::string child, user, agency;
+    soci::statement st =
+        (tx.sql.prepare
+             << "SELECT child_id, user_id, agency FROM involvements WHERE ended_on IS NULL AND child_id IN (" +
+                    children + ") ORDER BY child_id, id",
+         use(area_id, "v0"), into(child), into(user), into(agency));
+    st.execute();
+    while (st.fetch()) {
+      for (auto [it, end] = by_child.equal_range(child); it != end; ++it) {
+        out[it->second].involvements.push_back({user, agency});
+      }
+    }
+  }
+  return out;
+}
+
+CaseloadTokens caseload_tokens(Tx& tx, const std::string& area_id) {
+  long long assessments = 0, registry = 0;
+  soci::indicator assessments_ind = soci::i_null, registry_ind = soci::i_null;
+  tx.sql << "SELECT (SELECT change_token FROM assessment_changes WHERE area_id = :a), (SELECT change_token FROM "
+            "register_changes WHERE area_id = :b)",
+      use(area_id, "a"), use(area_id, "b"), into(assessments, assessments_ind), into(registry, registry_ind);
+  return {assessments_ind == soci::i_ok ? assessments : 0, registry_ind == soci::i_ok ? registry : 0};
 }
 
 std::optional<CaseClock> stored_case_clock(Tx& tx, const std::string& area_id, const std::string& id) {

@@ -52,6 +52,29 @@ struct CaseloadEntry {
   StepStatus status = StepStatus::on_time;  // overdue, at_risk, on_time or exception_applies
 };
 std::vector<CaseloadEntry> caseload_order(Tx& tx, const CaseloadFilter& f);
+// Every case the caseload can show, as one area's caseload kept in memory
+// (app/caseload_index.h) needs it: caseload_order()'s cases before the
+// viewer's involvement and today's date are applied, whole, with the clock as
+// stored, the child's name and the child's current involvements.
+struct CaseloadInvolvement {
+  std::string user_id;  // empty: the agency as a whole
+  std::string agency;
+};
+struct CaseloadCase {
+  Assessment assessment;                          // with advice and exceptions
+  CaseClock clock;                                // as stored (migration 0014)
+  std::string child_name;                         // "Given Family"; empty if the child is not the area's
+  std::vector<CaseloadInvolvement> involvements;  // not ended
+};
+std::vector<CaseloadCase> caseload_cases(Tx& tx, const std::string& area_id);
+// What a caseload kept in memory must match: it is current while neither
+// token has changed. Read in one statement.
+struct CaseloadTokens {
+  std::int64_t assessments = 0;  // assessments_change_token()
+  std::int64_t registry = 0;     // the area's children and involvements (migration 0027)
+  bool operator==(const CaseloadTokens&) const = default;
+};
+CaseloadTokens caseload_tokens(Tx& tx, const std::string& area_id);
 // The area's cases saved before the clock was stored (migration 0014), and
 // the step that stores one's clock, changing nothing else.
 std::vector<std::string> assessments_without_clock(Tx& tx, const std::string& area_id);

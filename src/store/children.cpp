@@ -33,7 +33,7 @@ void add_words(std::vector<std::string>& out, std::string_view text) {
 }
 
 void write_tokens(Tx& tx, const Child& c) {
-  tx.register_changed = true;
+  tx.changed_register_of(c.area_id);
   tx.sql << "DELETE FROM search_tokens WHERE child_id = :id", use(c.id);
   const std::string kind = "child";
   for (const auto& token : search_tokens_for(c)) {
@@ -216,7 +216,7 @@ void insert_involvement(Tx& tx, const std::string& area_id, const std::string& c
   const std::string started = format_date(i.started_on);
   const std::string ended = i.ended_on ? format_date(*i.ended_on) : "";
   soci::indicator ended_ind = i.ended_on ? soci::i_ok : soci::i_null;
-  tx.register_changed = true;
+  tx.changed_register_of(area_id);
   tx.sql << "INSERT INTO involvements (id, area_id, child_id, agency, user_id, professional_name, involvement_role, "
             "started_on, ended_on) VALUES (:id, :area, :child, :agency, :user, :name, :role, :started, :ended)",
       use(i.id), use(area_id), use(child_id), use(agency), use(i.user_id), use(i.professional_name),
@@ -436,7 +436,7 @@ RegisterResult register_page_of(const std::vector<RegisterCandidate>& candidates
 
 namespace tandem::store {
 void delete_register(Tx& tx, const std::string& area_id) {
-  tx.register_changed = true;
+  tx.changed_register_of(area_id);
   tx.sql << "DELETE FROM health_notifications WHERE area_id = :a", use(area_id);
   tx.sql << "DELETE FROM search_tokens WHERE area_id = :a", use(area_id);
   tx.sql << "DELETE FROM involvements WHERE area_id = :a", use(area_id);

@@ -4,6 +4,7 @@
 #include <chrono>
 #include <mutex>
 #include <optional>
+#include <random>
 
 #include <soci/postgresql/soci-postgresql.h>
 #include <soci/soci.h>
@@ -48,6 +49,20 @@ const bool sqlite_configured = [] {
 
 }  // namespace
 
+long long new_change_token() {
+  thread_local std::mt19937_64 random{std::random_device{}()};
+  return static_cast<long long>(random() >> 1);
+}
+
+void record_register_changes(Tx& tx) {
+  for (const auto& area_id : tx.register_areas) {
+    const long long token = new_change_token();
+    tx.sql << "INSERT INTO register_changes (area_id, change_token) VALUES (:a, :t) ON CONFLICT (area_id) DO UPDATE "
+              "SET change_token = excluded.change_token",
+        soci::use(area_id), soci::use(token);
+  }
+}
+
 struct Database::Impl {
   Engine engine = Engine::sqlite;
   std::size_t size = 0;
@@ -69,6 +84,7 @@ struct Database::Impl {
     try {
       Tx tx(sql, engine);
       fn(tx);
+      record_register_changes(tx);
       sql << "COMMIT";
       if (tx.register_changed) register_generation.fetch_add(1);
     } catch (const soci::soci_error&) {

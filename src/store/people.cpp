@@ -108,6 +108,18 @@ std::vector<UserRow> list_users(Tx& tx, const std::string& area_id) {
   return out;
 }
 
+std::vector<AreaMember> area_members(Tx& tx, const std::string& area_id) {
+  std::vector<AreaMember> out;
+  std::string id, name, role;
+  int disabled = 0;
+  soci::statement st = (tx.sql.prepare << "SELECT u.id, u.display_name, u.disabled, m.role FROM users u JOIN "
+                                          "memberships m ON m.user_id = u.id WHERE m.area_id = :a ORDER BY u.email",
+                        use(area_id), into(id), into(name), into(disabled), into(role));
+  st.execute();
+  while (st.fetch()) out.push_back({id, name, disabled != 0, role_of(role)});
+  return out;
+}
+
 void upsert_membership(Tx& tx, const MembershipRow& m) {
   const std::string role(to_string(m.role));
   const std::string agency(to_string(m.agency));

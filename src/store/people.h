@@ -45,6 +45,15 @@ void set_password_hash(Tx& tx, const std::string& user_id, const std::string& ha
 void set_disabled(Tx& tx, const std::string& user_id, bool disabled);
 std::vector<UserRow> list_users(Tx& tx, const std::string& area_id);
 
+// The area's members with their role there, by email, in one query.
+struct AreaMember {
+  std::string user_id;
+  std::string display_name;
+  bool disabled = false;
+  Role role = Role::caseworker;
+};
+std::vector<AreaMember> area_members(Tx& tx, const std::string& area_id);
+
 void upsert_membership(Tx& tx, const MembershipRow& m);
 std::vector<MembershipRow> memberships_of(Tx& tx, const std::string& user_id);
 

@@ -31,9 +31,10 @@ struct Services {
   std::filesystem::path static_dir;
   bool secure_cookies = false;  // set when served over TLS (behind a proxy)
   app::RegisterSearchCache* search_cache = nullptr;
+  app::CaseloadIndex* caseload_index = nullptr;
   app::LocalOffer* local_offer = nullptr;  // the public Local Offer directory
 
-  app::RegisterServices register_services() { return {db, clock, access_log, search_cache}; }
+  app::RegisterServices register_services() { return {db, clock, access_log, search_cache, caseload_index}; }
 };
 
 struct Ctx {

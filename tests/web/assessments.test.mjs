@@ -173,6 +173,45 @@ test('a manager sees each caseworker\'s load and gives a case to another casewor
   assert.equal(refused.status, 403, 'caseworkers do not reallocate cases');
 });
 
+test('a new request, a decision and a reallocation show in the caseload on the next request', async () => {
+  const mine = async () => (await caseworker.json('GET', '/api/v1/assessments')).data;
+  const rowOf = async (id) => {
+    for (let page = 1, pages = 1; page <= pages; page++) {
+      const res = (await caseworker.json('GET', `/api/v1/assessments?page=${page}`)).data;
+      pages = res.pages;
+      const row = res.assessments.find((r) => r.id === id);
+      if (row) return row;
+    }
+    return undefined;
+  };
+  const before = await mine();
+  assert.deepEqual(await mine(), before, 'asking again changes nothing');
+  const child = await newChild();
+  const started = await api(caseworker, 'POST', `/api/v1/children/${child}/assessments`,
+    { received_on: '2025-01-06', source: 'parent' });
+  assert.equal(started.status, 201, started.text);
+  const afterRequest = await mine();
+  assert.equal(afterRequest.total, before.total + 1, 'the new request is counted at once');
+  assert.equal(afterRequest.overdue, before.overdue + 1, 'its decision was due on 17 February 2025 (reg 5(1))');
+  assert.equal((await rowOf(started.data.id))?.stage, 'awaiting_decision');
+
+  const decided = await api(caseworker, 'POST', `/api/v1/assessments/${started.data.id}/steps`,
+    { step: 'decide', on: '2025-02-10', assess: 'yes', version: 1 });
+  assert.equal(decided.status, 200, decided.text);
+  const row = await rowOf(started.data.id);
+  assert.equal(row.stage, 'assessing', 'the decision shows on the next request');
+  assert.equal(row.last_day, '2025-05-26', 'the 20-week final plan is now chased (reg 13(2))');
+
+  const manager = await signedIn('sen_manager');
+  const page = await manager.get(`/assessments/${started.data.id}`);
+  const other = page.text.match(/<option value="([^"]+)">Jo Whitfield<\/option>/);
+  const moved = await manager.postForm(`/assessments/${started.data.id}/caseworker`,
+    { csrf_token: csrfFrom(page.text), caseworker_id: other[1], version: decided.data.version });
+  assert.equal(moved.status, 303);
+  assert.equal((await mine()).total, before.total, 'a case given to another caseworker leaves my list at once');
+  assert.equal(await rowOf(started.data.id), undefined);
+});
+
 test('a health notice (CFA s23) is recorded on a young child without starting a clock; not for a 10-year-old', async () => {
   const young = await api(caseworker, 'POST', '/api/v1/children', {
     given_name: 'Nora', family_name: 'Notice', date_of_birth: '2023-01-10', sex: 'F', plan_status: 'health_only',

@@ -2,6 +2,10 @@
 // Included only by store/ source files.
 #pragma once
 
+#include <algorithm>
+#include <string>
+#include <vector>
+
 #include <soci/soci.h>
 
 #include "store/database.h"
@@ -17,6 +21,21 @@ class Tx {
   // placements, involvements); once committed, Database::register_generation()
   // moves on so cached register reads know they are stale.
   bool register_changed = false;
+  // The areas whose children or involvements this transaction wrote; each
+  // gets a new register_changes token just before the commit (migration 0027).
+  void changed_register_of(const std::string& area_id) {
+    register_changed = true;
+    if (std::find(register_areas.begin(), register_areas.end(), area_id) == register_areas.end()) {
+      register_areas.push_back(area_id);
+    }
+  }
+  std::vector<std::string> register_areas;
 };
+
+// A fresh change token: random, so two databases (or one rebuilt) never share
+// one by chance.
+long long new_change_token();
+// Replaces the register_changes token of every area in tx.register_areas.
+void record_register_changes(Tx& tx);
 
 }  // namespace tandem::store

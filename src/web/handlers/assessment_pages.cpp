@@ -256,12 +256,12 @@ Response cases(Ctx& ctx) {
                                {"late_advice", r.late_advice > 0 ? std::to_string(r.late_advice) : std::string()},
                                {"caseworker", area ? names[r.caseworker_id] : std::string()}});
   }
-  mstch::map view{{"rows", items},
-                  {"has_rows", !rows.empty()},
+  mstch::map view{{"has_rows", !rows.empty()},
                   {"area", area},
                   {"count", std::to_string(load.total)},
                   {"overdue", std::to_string(load.overdue)},
                   {"at_risk", std::to_string(load.at_risk)}};
+  view["rows"] = std::move(items);  // moved: an initializer list would copy every row
   if (load.pages > 1) {
     const std::string base = std::string("/cases?") + (area ? "scope=area&" : "") + "page=";
     mstch::map pager{{"page", std::to_string(load.page)}, {"pages", std::to_string(load.pages)}};
@@ -277,7 +277,7 @@ Response cases(Ctx& ctx) {
                                  {"overdue", std::to_string(l.overdue)},
                                  {"at_risk", std::to_string(l.at_risk)}});
     }
-    view["loads"] = loads;
+    view["loads"] = std::move(loads);
   }
   return page(ctx, 200, "cases/list", area ? "All assessments in the area" : "My cases", std::move(view), "cases");
 }
