@@ -30,8 +30,7 @@ pg_virtualenv -v 15 bash -c '
   set -e
   base="postgresql://$PGUSER:$PGPASSWORD@$PGHOST:$PGPORT"
   TANDEM_TEST_POSTGRES="$base/postgres" ctest --test-dir build -j2 -L store
-  psql "$base/postgres" -qc "CREATE DATABASE tandem_web"
-  TANDEM_DATABASE_URL="$base/tandem_web" bash scripts/web-tests.sh'
+  TANDEM_TEST_POSTGRES="$base/postgres" bash scripts/web-tests.sh'
 
 step "Building with AddressSanitizer and UndefinedBehaviorSanitizer"
 cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DTANDEM_SANITIZE=ON >/dev/null

@@ -3,16 +3,11 @@
 #include <algorithm>
 #include <array>
 
+#include "core/named.h"
+
 namespace tandem {
 
 namespace {
-
-template <class E>
-struct Named {
-  E value;
-  std::string_view id;
-  std::string_view label;
-};
 
 constexpr std::array<Named<RequestSource>, 4> kSources{{
     {RequestSource::parent, "parent", "Parent"},
@@ -40,28 +35,6 @@ constexpr std::array<Named<AssessmentStage>, 6> kStages{{
     {AssessmentStage::draft_issued, "draft_issued", "Draft plan issued"},
     {AssessmentStage::final_issued, "final_issued", "Final plan issued"},
 }};
-
-template <class E, std::size_t N>
-std::string_view id_of(const std::array<Named<E>, N>& table, E v) {
-  for (const auto& n : table) {
-    if (n.value == v) return n.id;
-  }
-  return "unknown";
-}
-template <class E, std::size_t N>
-std::string_view label_of(const std::array<Named<E>, N>& table, E v) {
-  for (const auto& n : table) {
-    if (n.value == v) return n.label;
-  }
-  return "Unknown";
-}
-template <class E, std::size_t N>
-std::optional<E> parse_of(const std::array<Named<E>, N>& table, std::string_view s) {
-  for (const auto& n : table) {
-    if (n.id == s) return n.value;
-  }
-  return std::nullopt;
-}
 
 Result<Assessment> not_future(const Assessment& a, const char* field, Date on, Date today) {
   if (on > today) return fail(field, "The date cannot be in the future");

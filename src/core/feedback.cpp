@@ -5,18 +5,12 @@
 #include <map>
 
 #include "core/directory.h"
+#include "core/named.h"
 #include "core/need.h"
 
 namespace tandem {
 
 namespace {
-
-template <class E>
-struct Named {
-  E value;
-  std::string_view id;
-  std::string_view label;
-};
 
 constexpr std::array<Named<FeedbackStatus>, 4> kStatuses{{
     {FeedbackStatus::new_, "new", "New"},
@@ -39,43 +33,6 @@ constexpr std::array<Named<FeedbackFrom>, 4> kFroms{{
     {FeedbackFrom::other, "other", "Someone else"},
 }};
 
-template <class E, std::size_t N>
-std::string_view id_of(const std::array<Named<E>, N>& all, E v) {
-  for (const auto& n : all) {
-    if (n.value == v) return n.id;
-  }
-  return "unknown";
-}
-template <class E, std::size_t N>
-std::string_view label_of(const std::array<Named<E>, N>& all, E v) {
-  for (const auto& n : all) {
-    if (n.value == v) return n.label;
-  }
-  return "Unknown";
-}
-template <class E, std::size_t N>
-std::optional<E> parse_of(const std::array<Named<E>, N>& all, std::string_view text) {
-  for (const auto& n : all) {
-    if (n.id == text) return n.value;
-  }
-  return std::nullopt;
-}
-template <class E, std::size_t N>
-std::span<const E> values_of(const std::array<Named<E>, N>& all) {
-  static const std::array<E, N> values = [&] {
-    std::array<E, N> v{};
-    for (std::size_t i = 0; i < N; ++i) v[i] = all[i].value;
-    return v;
-  }();
-  return values;
-}
-template <class E, std::size_t N>
-std::string ids_of(const std::array<Named<E>, N>& all) {
-  std::string out;
-  for (const auto& n : all) out += (out.empty() ? "" : ", ") + std::string(n.id);
-  return out;
-}
-
 bool blank(std::string_view s) {
   return std::all_of(s.begin(), s.end(), [](char c) { return std::isspace(static_cast<unsigned char>(c)); });
 }
@@ -88,17 +45,26 @@ constexpr const char* kMonths[] = {"January", "February", "March",     "April", 
 std::string_view to_string(FeedbackStatus s) { return id_of(kStatuses, s); }
 std::string_view feedback_status_label(FeedbackStatus s) { return label_of(kStatuses, s); }
 std::optional<FeedbackStatus> parse_feedback_status(std::string_view text) { return parse_of(kStatuses, text); }
-std::span<const FeedbackStatus> all_feedback_statuses() { return values_of(kStatuses); }
+std::span<const FeedbackStatus> all_feedback_statuses() {
+  static constexpr auto values = values_in(kStatuses);
+  return values;
+}
 
 std::string_view to_string(FeedbackCategory c) { return id_of(kCategories, c); }
 std::string_view feedback_category_label(FeedbackCategory c) { return label_of(kCategories, c); }
 std::optional<FeedbackCategory> parse_feedback_category(std::string_view text) { return parse_of(kCategories, text); }
-std::span<const FeedbackCategory> all_feedback_categories() { return values_of(kCategories); }
+std::span<const FeedbackCategory> all_feedback_categories() {
+  static constexpr auto values = values_in(kCategories);
+  return values;
+}
 
 std::string_view to_string(FeedbackFrom f) { return id_of(kFroms, f); }
 std::string_view feedback_from_label(FeedbackFrom f) { return label_of(kFroms, f); }
 std::optional<FeedbackFrom> parse_feedback_from(std::string_view text) { return parse_of(kFroms, text); }
-std::span<const FeedbackFrom> all_feedback_froms() { return values_of(kFroms); }
+std::span<const FeedbackFrom> all_feedback_froms() {
+  static constexpr auto values = values_in(kFroms);
+  return values;
+}
 
 Result<Feedback> new_feedback(const FeedbackInput& in, Date today, std::int64_t now) {
   std::vector<FieldError> errors;

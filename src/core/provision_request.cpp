@@ -5,18 +5,12 @@
 #include <cctype>
 #include <charconv>
 
+#include "core/named.h"
 #include "core/need.h"
 
 namespace tandem {
 
 namespace {
-
-template <class E>
-struct Named {
-  E value;
-  std::string_view id;
-  std::string_view label;
-};
 
 constexpr std::array<Named<Criterion>, 5> kCriteria{{
     {Criterion::efficacy, "efficacy", "Efficacy"},
@@ -40,43 +34,6 @@ constexpr std::array<Named<RequestStage>, 3> kStages{{
     {RequestStage::verifying, "verifying", "Being verified"},
     {RequestStage::decided, "decided", "Decided"},
 }};
-
-template <class E, std::size_t N>
-std::string_view id_of(const std::array<Named<E>, N>& all, E v) {
-  for (const auto& n : all) {
-    if (n.value == v) return n.id;
-  }
-  return "unknown";
-}
-template <class E, std::size_t N>
-std::string_view label_of(const std::array<Named<E>, N>& all, E v) {
-  for (const auto& n : all) {
-    if (n.value == v) return n.label;
-  }
-  return "Unknown";
-}
-template <class E, std::size_t N>
-std::optional<E> parse_of(const std::array<Named<E>, N>& all, std::string_view text) {
-  for (const auto& n : all) {
-    if (n.id == text) return n.value;
-  }
-  return std::nullopt;
-}
-template <class E, std::size_t N>
-std::span<const E> values_of(const std::array<Named<E>, N>& all) {
-  static const std::array<E, N> values = [&] {
-    std::array<E, N> v{};
-    for (std::size_t i = 0; i < N; ++i) v[i] = all[i].value;
-    return v;
-  }();
-  return values;
-}
-template <class E, std::size_t N>
-std::string ids_of(const std::array<Named<E>, N>& all) {
-  std::string out;
-  for (const auto& n : all) out += (out.empty() ? "" : ", ") + std::string(n.id);
-  return out;
-}
 
 bool blank(std::string_view s) {
   return std::all_of(s.begin(), s.end(), [](char c) { return std::isspace(static_cast<unsigned char>(c)); });
@@ -105,17 +62,26 @@ std::string_view criterion_question(Criterion c) {
   return "";
 }
 std::optional<Criterion> parse_criterion(std::string_view text) { return parse_of(kCriteria, text); }
-std::span<const Criterion> all_criteria() { return values_of(kCriteria); }
+std::span<const Criterion> all_criteria() {
+  static constexpr auto values = values_in(kCriteria);
+  return values;
+}
 
 std::string_view to_string(Finding f) { return id_of(kFindings, f); }
 std::string_view finding_label(Finding f) { return label_of(kFindings, f); }
 std::optional<Finding> parse_finding(std::string_view text) { return parse_of(kFindings, text); }
-std::span<const Finding> all_findings() { return values_of(kFindings); }
+std::span<const Finding> all_findings() {
+  static constexpr auto values = values_in(kFindings);
+  return values;
+}
 
 std::string_view to_string(RequestDecision d) { return id_of(kDecisions, d); }
 std::string_view request_decision_label(RequestDecision d) { return label_of(kDecisions, d); }
 std::optional<RequestDecision> parse_request_decision(std::string_view text) { return parse_of(kDecisions, text); }
-std::span<const RequestDecision> all_request_decisions() { return values_of(kDecisions); }
+std::span<const RequestDecision> all_request_decisions() {
+  static constexpr auto values = values_in(kDecisions);
+  return values;
+}
 
 std::string_view to_string(RequestStage s) { return id_of(kStages, s); }
 std::string_view request_stage_label(RequestStage s) { return label_of(kStages, s); }

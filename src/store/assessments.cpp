@@ -376,6 +376,14 @@ std::vector<Assessment> assessments_by_id(Tx& tx, const std::string& area_id, co
   return out;
 }
 
+std::vector<Assessment> assessments_with_advice_since(Tx& tx, const std::string& area_id, Date from) {
+  const std::string day = format_date(from);
+  return load(tx,
+              "WHERE area_id = :v0 AND id IN (SELECT assessment_id FROM advice_requests WHERE area_id = :v1 AND "
+              "reused = 0 AND (requested_on >= :v2 OR received_on IS NULL OR received_on >= :v3))",
+              {area_id, area_id, day, day}, "");
+}
+
 std::map<std::string, std::string> names_of_children(Tx& tx, const std::string& area_id,
                                                      const std::vector<std::string>& child_ids) {
   std::map<std::string, std::string> out;

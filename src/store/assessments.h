@@ -62,6 +62,9 @@ std::optional<CaseClock> stored_case_clock(Tx& tx, const std::string& area_id, c
 // Every assessment of an area (or of one child when `child_id` is given), by child and date received.
 std::vector<Assessment> assessments_of_area(Tx& tx, const std::string& area_id, const std::string& child_id = "");
 std::vector<Assessment> assessments_by_id(Tx& tx, const std::string& area_id, const std::vector<std::string>& ids);
+// Cases with advice asked for (not reused) on or after `from`, or back on or after it,
+// or not back at all: what the advice timeliness report reads.
+std::vector<Assessment> assessments_with_advice_since(Tx& tx, const std::string& area_id, Date from);
 // Child id -> "Given Family" for the given children of the area.
 std::map<std::string, std::string> names_of_children(Tx& tx, const std::string& area_id,
                                                      const std::vector<std::string>& child_ids);

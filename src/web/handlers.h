@@ -50,6 +50,8 @@ Response phase_transfers_page(Ctx& ctx);
 Response api_phase_transfers(Ctx& ctx);
 Response outcomes_page(Ctx& ctx);
 Response api_outcomes(Ctx& ctx);
+Response advice_page(Ctx& ctx);
+Response api_advice(Ctx& ctx);
 Response move_new_form(Ctx& ctx);
 Response move_create(Ctx& ctx);
 Response move(Ctx& ctx);

@@ -128,6 +128,19 @@ test("a caseworker's cases, an assessment and the 20-week page pass axe; a bad s
   await page.goto(`${server.url}/performance/outcomes`);
   assert.match(await page.locator('h1').textContent(), /Outcomes by provider/);
   await checkAxe(page);
+  await page.goto(`${server.url}/performance/advice`);
+  assert.match(await page.locator('h1').textContent(), /Advice for assessments/);
+  await checkAxe(page);
+  // Narrowed to health, submitted from the keyboard: the choice stays chosen.
+  await page.locator('#agency').selectOption('icb');
+  await page.locator('#agency').focus();
+  await page.keyboard.press('Tab');
+  await Promise.all([page.waitForURL(/agency=icb/), page.keyboard.press('Enter')]);
+  assert.equal(await page.locator('#agency').inputValue(), 'icb');
+  await page.goto(`${server.url}/performance/advice?agency=nobody`);
+  await page.locator('.govuk-error-summary').waitFor();
+  assert.match(await page.title(), /^Error: /);
+  await checkAxe(page);
   await page.goto(`${server.url}/returns/sen2`);
   assert.match(await page.locator('h1').textContent(), /SEN2 return/);
   await checkAxe(page);

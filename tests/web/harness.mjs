@@ -9,14 +9,21 @@
 //
 // Environment:
 //   TANDEM_BIN           the tandem executable (default: build/tandem in the repository)
-//   TANDEM_DATABASE_URL  a database to use instead of a temporary SQLite file, e.g. a
-//                        postgresql:// URL; it is shared by every server started
+//   TANDEM_TEST_POSTGRES a PostgreSQL maintenance URL (postgresql://user:pw@host:port/postgres):
+//                        each server gets a database of its own there, dropped when it
+//                        stops, so test files run side by side as they do on SQLite
+//   TANDEM_DATABASE_URL  one database to use instead (any engine); it is shared by every
+//                        server started, so run the test files one at a time
+//   TANDEM_TEST_DEMO     a demo database made once for the whole run (sqlite:FILE, or
+//                        postgres:NAME on the TANDEM_TEST_POSTGRES server), copied for each
+//                        server instead of running `tandem demo` again; what that run printed
+//                        is in the file TANDEM_TEST_DEMO_OUTPUT (scripts/web-tests.sh sets both)
 //   TANDEM_CHROMIUM      the Chromium executable (default: /usr/bin/chromium)
 
 import assert from 'node:assert/strict';
 import { execFile, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { copyFile, mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -70,12 +77,22 @@ function requireBinary() {
 export async function startServer({ demo = true, args = [], env = {} } = {}) {
   requireBinary();
   const dir = await mkdtemp(path.join(tmpdir(), 'tandem-web-'));
-  const database = process.env.TANDEM_DATABASE_URL || `sqlite:${path.join(dir, 't.db')}`;
+  const prepared = demo ? preparedDemo() : null;
+  const own = process.env.TANDEM_TEST_POSTGRES
+    ? await createPostgresDatabase(process.env.TANDEM_TEST_POSTGRES, prepared?.postgresTemplate)
+    : null;
+  const database = own?.url || process.env.TANDEM_DATABASE_URL || `sqlite:${path.join(dir, 't.db')}`;
   const childEnv = { ...process.env, ...env };
-  const removeDir = () => rm(dir, { recursive: true, force: true });
+  const removeDir = async () => {
+    await rm(dir, { recursive: true, force: true });
+    if (own) await own.drop();
+  };
 
   let demoOutput = '';
-  if (demo) {
+  if (prepared) {
+    if (prepared.sqliteFile) await copySqliteDatabase(prepared.sqliteFile, path.join(dir, 't.db'));
+    demoOutput = await readFile(prepared.output, 'utf8');
+  } else if (demo) {
     try {
       const { stdout } = await execFileAsync(tandemBin, ['demo', '--database', database], {
         cwd: dir,
@@ -168,6 +185,64 @@ export async function startServer({ demo = true, args = [], env = {} } = {}) {
   }
 
   return { url, database, demoOutput, logs: () => output, stop };
+}
+
+/**
+ * The demo database scripts/web-tests.sh made once for this run, if any, and usable here:
+ * a server on one shared database ($TANDEM_DATABASE_URL) runs `tandem demo` itself.
+ * @returns {{sqliteFile?: string, postgresTemplate?: string, output: string} | null}
+ */
+function preparedDemo() {
+  const spec = process.env.TANDEM_TEST_DEMO;
+  const output = process.env.TANDEM_TEST_DEMO_OUTPUT;
+  if (!spec || !output || process.env.TANDEM_DATABASE_URL) return null;
+  if (spec.startsWith('sqlite:') && !process.env.TANDEM_TEST_POSTGRES) {
+    return { sqliteFile: spec.slice('sqlite:'.length), output };
+  }
+  if (spec.startsWith('postgres:') && process.env.TANDEM_TEST_POSTGRES) {
+    return { postgresTemplate: spec.slice('postgres:'.length), output };
+  }
+  return null;
+}
+
+/** Copies a closed SQLite database with its companion files (`-access`, `-wal`, ...). */
+async function copySqliteDatabase(from, to) {
+  const base = path.basename(from);
+  for (const name of await readdir(path.dirname(from))) {
+    if (name.startsWith(base)) {
+      await copyFile(path.join(path.dirname(from), name), to + name.slice(base.length));
+    }
+  }
+}
+
+let databasesCreated = 0;
+
+/**
+ * Creates a database on the PostgreSQL server that `maintenanceUrl` reaches, empty or as
+ * a copy of `template`, named for this process so that test files running side by side
+ * never share one.
+ * @returns {Promise<{url: string, drop: () => Promise<void>}>}
+ */
+async function createPostgresDatabase(maintenanceUrl, template) {
+  const name = `tandem_web_${process.pid}_${++databasesCreated}`;
+  const from = template ? ` TEMPLATE ${template}` : '';
+  // PostgreSQL refuses to copy a template while another session is connected to it;
+  // nobody connects to the demo template, but a moment's retry costs nothing.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await execFileAsync('psql', [maintenanceUrl, '-qXc', `CREATE DATABASE ${name}${from}`]);
+      break;
+    } catch (error) {
+      if (attempt === 5 || !/being accessed by other users/.test(error.stderr ?? '')) throw error;
+      await sleep(200 * attempt);
+    }
+  }
+  const url = new URL(maintenanceUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: () => execFileAsync('psql', [maintenanceUrl, '-qXc', `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`]),
+  };
 }
 
 /** Arguments for Chromium: no network beyond the server under test, no GPU, no sandbox. */

@@ -114,6 +114,8 @@ const GET_ROUTES = [
   ['/api/v1/phase-transfers', REGISTER],
   ['/performance/outcomes', PERFORMANCE],
   ['/api/v1/performance/outcomes', PERFORMANCE],
+  ['/performance/advice', PERFORMANCE],
+  ['/api/v1/performance/advice', PERFORMANCE],
   ['/moves', REGISTER],
   ['/api/v1/moves', REGISTER],
   [() => `/children/${ids.child}/moves/new`, PLAN_WRITERS],

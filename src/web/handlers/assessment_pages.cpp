@@ -5,6 +5,7 @@
 #include "app/assessments.h"
 #include "store/people.h"
 #include "web/handlers.h"
+#include "web/refusal.h"
 #include "web/step_status.h"
 
 namespace tandem::web::handlers {
@@ -27,10 +28,7 @@ mstch::array options_of(const std::vector<std::pair<std::string, std::string>>& 
   return out;
 }
 
-Response refused(Ctx& ctx, const app::Refused& r, bool api) {
-  if (api) return json_message(r.status, r.status == 404 ? "not_found" : "forbidden", r.message);
-  return error_page(ctx, r.status, r.status == 404 ? "Page not found" : "You cannot see this case", r.message);
-}
+Response refused(Ctx& ctx, const app::Refused& r, bool api) { return refusal(ctx, r, api, "You cannot see this case"); }
 
 app::StepInput step_from(const Params& p) {
   app::StepInput in;

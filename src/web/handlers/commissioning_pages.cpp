@@ -9,6 +9,7 @@
 #include "app/commissioning.h"
 #include "web/handlers.h"
 #include "web/json_body.h"
+#include "web/refusal.h"
 
 namespace tandem::web::handlers {
 
@@ -17,16 +18,7 @@ using json = nlohmann::json;
 namespace {
 
 Response refused(Ctx& ctx, const app::Refused& r, bool api) {
-  if (api) return json_message(r.status, r.status == 404 ? "not_found" : "forbidden", r.message);
-  return error_page(ctx, r.status, r.status == 404 ? "Page not found" : "You cannot see this activity", r.message);
-}
-
-mstch::array choices(const std::vector<std::pair<std::string, std::string>>& items, const std::string& selected) {
-  mstch::array out;
-  for (const auto& [value, label] : items) {
-    out.push_back(mstch::map{{"value", value}, {"label", label}, {"selected", value == selected}});
-  }
-  return out;
+  return refusal(ctx, r, api, "You cannot see this activity");
 }
 
 std::string error_for(const Error* e, const std::string& name) {

@@ -7,6 +7,7 @@
 
 #include "app/directory_admin.h"
 #include "web/handlers.h"
+#include "web/refusal.h"
 
 namespace tandem::web::handlers {
 
@@ -81,13 +82,6 @@ std::string& field(app::ServiceForm& f, std::string_view name) {
   if (name == "contact_email") return f.contact_email;
   if (name == "cost") return f.cost;
   return f.review_due_on;
-}
-
-mstch::array choices(const std::vector<std::pair<std::string, std::string>>& all, const std::string& chosen) {
-  mstch::array out;
-  for (const auto& [v, label] : all)
-    out.push_back(mstch::map{{"value", v}, {"label", label}, {"selected", v == chosen}});
-  return out;
 }
 
 Response edit_page(Ctx& ctx, int status, const app::ServiceEditView& view, app::ServiceForm form, const Error* errors,

@@ -8,6 +8,7 @@
 #include "app/frameworks.h"
 #include "web/handlers.h"
 #include "web/json_body.h"
+#include "web/refusal.h"
 
 namespace tandem::web::handlers {
 
@@ -16,8 +17,7 @@ using json = nlohmann::json;
 namespace {
 
 Response refused(Ctx& ctx, const app::Refused& r, bool api) {
-  if (api) return json_message(r.status, "not_found", r.message);
-  return error_page(ctx, r.status, "Page not found", r.message);
+  return refusal(ctx, r, api, "You cannot see this framework");
 }
 
 std::string error_for(const Error* e, const std::string& name) {

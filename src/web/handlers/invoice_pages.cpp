@@ -9,6 +9,7 @@
 #include "app/contract_invoices.h"
 #include "web/handlers.h"
 #include "web/json_body.h"
+#include "web/refusal.h"
 
 namespace tandem::web::handlers {
 
@@ -17,8 +18,7 @@ using json = nlohmann::json;
 namespace {
 
 Response refused(Ctx& ctx, const app::Refused& r, bool api) {
-  if (api) return json_message(r.status, r.status == 404 ? "not_found" : "forbidden", r.message);
-  return error_page(ctx, r.status, r.status == 404 ? "Page not found" : "You cannot see this contract", r.message);
+  return refusal(ctx, r, api, "You cannot see this contract");
 }
 
 mstch::map input(const std::string& name, const std::string& id, const std::string& label, const std::string& value,

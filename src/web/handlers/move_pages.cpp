@@ -8,6 +8,7 @@
 #include "app/area_moves.h"
 #include "web/handlers.h"
 #include "web/json_body.h"
+#include "web/refusal.h"
 #include "web/step_status.h"
 
 namespace tandem::web::handlers {
@@ -16,10 +17,7 @@ using json = nlohmann::json;
 
 namespace {
 
-Response refused(Ctx& ctx, const app::Refused& r, bool api) {
-  if (api) return json_message(r.status, r.status == 404 ? "not_found" : "forbidden", r.message);
-  return error_page(ctx, r.status, r.status == 404 ? "Page not found" : "You cannot see this move", r.message);
-}
+Response refused(Ctx& ctx, const app::Refused& r, bool api) { return refusal(ctx, r, api, "You cannot see this move"); }
 
 app::MoveForm form_from(const Params& p) {
   return {param(p, "direction"),      param(p, "other_authority"), param(p, "moved_on"),

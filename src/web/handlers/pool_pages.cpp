@@ -8,6 +8,7 @@
 #include "app/pooled_budgets.h"
 #include "web/handlers.h"
 #include "web/json_body.h"
+#include "web/refusal.h"
 
 namespace tandem::web::handlers {
 
@@ -16,8 +17,7 @@ using json = nlohmann::json;
 namespace {
 
 Response refused(Ctx& ctx, const app::Refused& r, bool api) {
-  if (api) return json_message(r.status, r.status == 404 ? "not_found" : "forbidden", r.message);
-  return error_page(ctx, r.status, r.status == 404 ? "Page not found" : "You cannot see pooled budgets", r.message);
+  return refusal(ctx, r, api, "You cannot see pooled budgets");
 }
 
 mstch::map input(const std::string& name, const std::string& label, const std::string& value, const Error* e,

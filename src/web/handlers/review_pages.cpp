@@ -9,6 +9,7 @@
 #include "app/plans.h"
 #include "web/handlers.h"
 #include "web/json_body.h"
+#include "web/refusal.h"
 #include "web/step_status.h"
 
 namespace tandem::web::handlers {
@@ -30,8 +31,7 @@ app::MeetingForm meeting_from(const Params& p) {
 }
 
 Response refused(Ctx& ctx, const app::Refused& r, bool api) {
-  if (api) return json_message(r.status, r.status == 404 ? "not_found" : "forbidden", r.message);
-  return error_page(ctx, r.status, r.status == 404 ? "Page not found" : "You cannot see this review", r.message);
+  return refusal(ctx, r, api, "You cannot see this review");
 }
 
 Response meeting_page(Ctx& ctx, const store::StoredPlan& stored, const app::MeetingForm& f, const Error* e) {

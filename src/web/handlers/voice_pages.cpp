@@ -13,6 +13,7 @@
 #include "core/need.h"
 #include "web/handlers.h"
 #include "web/json_body.h"
+#include "web/refusal.h"
 
 namespace tandem::web::handlers {
 
@@ -21,14 +22,6 @@ using json = nlohmann::json;
 namespace {
 
 // ---- shared helpers --------------------------------------------------------------
-
-mstch::array choices(const std::vector<std::pair<std::string, std::string>>& items, const std::string& selected) {
-  mstch::array out;
-  for (const auto& [value, label] : items) {
-    out.push_back(mstch::map{{"value", value}, {"label", label}, {"selected", value == selected}});
-  }
-  return out;
-}
 
 std::vector<std::pair<std::string, std::string>> need_choices(const char* none) {
   std::vector<std::pair<std::string, std::string>> out{{"", none}};
@@ -42,10 +35,7 @@ std::string need_label(const std::string& code) {
   return n ? std::string(n->name) : code;
 }
 
-Response refused(Ctx& ctx, const app::Refused& r, bool api) {
-  if (api) return json_message(r.status, r.status == 404 ? "not_found" : "forbidden", r.message);
-  return error_page(ctx, r.status, r.status == 404 ? "Page not found" : "You cannot see this", r.message);
-}
+Response refused(Ctx& ctx, const app::Refused& r, bool api) { return refusal(ctx, r, api, "You cannot see this"); }
 
 std::string pre_session_cookie(const Ctx& ctx, const std::string& value) {
   std::string c = std::string(kSignInCookie) + "=" + value + "; Path=/; HttpOnly; SameSite=Lax";
