@@ -102,17 +102,27 @@ bool valid_nhs_number(std::string_view nhs) {
   return check == nhs[9] - '0';
 }
 
+namespace {
+// Outward codes: A9, A99, A9A, AA9, AA99, AA9A.
+bool outward_code(std::string_view s) {
+  auto letter = [](char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0; };
+  auto digit = [](char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; };
+  if (s.size() < 2 || s.size() > 4 || !letter(s[0])) return false;
+  const std::size_t first_digit = letter(s[1]) ? 2 : 1;
+  if (first_digit >= s.size() || !digit(s[first_digit])) return false;
+  const auto rest = s.substr(first_digit + 1);
+  return rest.empty() || (rest.size() == 1 && (digit(rest[0]) || letter(rest[0])));
+}
+}  // namespace
+
 std::optional<std::string> normalise_postcode(std::string_view text) {
   std::string s = upper_no_spaces(text);
   if (s.size() < 5 || s.size() > 7) return std::nullopt;
   const std::string inward = s.substr(s.size() - 3);
   const std::string outward = s.substr(0, s.size() - 3);
   if (!std::isdigit(static_cast<unsigned char>(inward[0])) || !std::isalpha(static_cast<unsigned char>(inward[1])) ||
-      !std::isalpha(static_cast<unsigned char>(inward[2])) || !std::isalpha(static_cast<unsigned char>(outward[0]))) {
+      !std::isalpha(static_cast<unsigned char>(inward[2])) || !outward_code(outward)) {
     return std::nullopt;
-  }
-  for (char c : outward) {
-    if (!std::isalnum(static_cast<unsigned char>(c))) return std::nullopt;
   }
   return outward + " " + inward;
 }

@@ -24,13 +24,14 @@ std::string lower(std::string_view s) {
   return out;
 }
 
+}  // namespace
+
 bool looks_like_url(std::string_view s) { return s.starts_with("https://") || s.starts_with("http://"); }
 bool looks_like_email(std::string_view s) {
   const auto at = s.find('@');
   return at != std::string_view::npos && at > 0 && s.find('.', at) != std::string_view::npos &&
          s.find(' ') == std::string_view::npos && s.back() != '.';
 }
-}  // namespace
 
 std::string_view to_string(ServiceLevel level) {
   switch (level) {

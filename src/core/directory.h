@@ -30,6 +30,10 @@ struct Organisation {
   std::string description;
   std::string email;
   std::string website;
+  std::string logo{};            // an image's web address, shown beside the name
+  std::string charity_number{};  // as the charity's regulator registers it
+  std::string company_number{};  // as Companies House registers it
+  std::int64_t version = 1;
 };
 
 // Coordinates in whole millionths of a degree (WGS84), so they store exactly.
@@ -49,6 +53,8 @@ struct Location {
   std::string postcode;
   std::optional<GeoPoint> point;
   std::string accessibility;  // step-free access, hearing loop, quiet room...
+  std::string address_2{};
+  std::int64_t version = 1;
 };
 
 // Weekly opening: byday holds RFC 5545 day codes ("MO,WE"), times are "HH:MM".
@@ -59,6 +65,8 @@ struct Schedule {
   std::string opens_at;
   std::string closes_at;
   std::string description;
+  std::optional<Date> valid_from{};  // none: open-ended
+  std::optional<Date> valid_to{};
 };
 
 struct ServiceContact {
@@ -91,6 +99,7 @@ struct TaxonomyTerm {
   std::string name;
   std::string description;
   std::string parent_id;
+  std::int64_t version = 1;
 };
 
 struct ServiceAtLocation {
@@ -151,6 +160,9 @@ std::optional<int> parse_time_of_day(std::string_view text);
 // The outward part of a UK postcode ("QS4 7RW" -> "QS4"), upper case; empty if
 // the text is not shaped like a postcode or a postcode district.
 std::string postcode_district(std::string_view postcode);
+// A web address starting https:// or http://, and an email address's shape.
+bool looks_like_url(std::string_view s);
+bool looks_like_email(std::string_view s);
 // A 36-character lower-case UUID (8-4-4-4-12 hex digits).
 bool is_uuid(std::string_view text);
 

@@ -598,6 +598,10 @@ DemoDirectory generate_directory(const DirectoryOptions& o) {
                           ? "The local authority's education, SEND and social care services."
                           : "A local voluntary and community organisation working with disabled children, young "
                             "people and their families.";
+    // Voluntary organisations are registered charities; the number follows from
+    // the order they appear, so the demo's random draws are unchanged.
+    if (name.find("NHS") == std::string::npos && name.find("Council") == std::string::npos)
+      org.charity_number = std::to_string(1100000 + (organisation_id.size() * 7919) % 99999);
     organisation_id[name] = org.id;
     d.organisations.push_back(std::move(org));
     return organisation_id[name];

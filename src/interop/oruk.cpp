@@ -4,6 +4,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/directory_checks.h"
+
 namespace tandem::interop::oruk {
 
 using nlohmann::json;
@@ -57,6 +59,19 @@ json organisation_json(const Organisation& o) {
   json j{{"id", o.id}, {"name", o.name}, {"description", o.description}};
   put(j, "email", o.email);
   put(j, "website", o.website);
+  put(j, "logo", o.logo);
+  json identifiers = json::array();
+  auto identifier = [&](const std::string& number, const std::string& scheme, const char* type) {
+    if (number.empty()) return;
+    identifiers.push_back({{"id", derived_uuid(o.id, scheme)},
+                           {"organization_id", o.id},
+                           {"identifier_scheme", scheme},
+                           {"identifier_type", type},
+                           {"identifier", number}});
+  };
+  identifier(o.charity_number, charity_scheme(o.charity_number), "Charity number");
+  identifier(o.company_number, "GB-COH", "Company number");
+  if (!identifiers.empty()) j["organization_identifiers"] = std::move(identifiers);
   return j;
 }
 
@@ -87,7 +102,7 @@ json location_full(const Location& l) {
   json j = location_fields(l);
   j["addresses"] = json::array({{{"id", derived_uuid(l.id, "address")},
                                  {"location_id", l.id},
-                                 {"address_1", l.address_1},
+                                 {"address_1", l.address_2.empty() ? l.address_1 : l.address_1 + ", " + l.address_2},
                                  {"city", l.city},
                                  {"state_province", ""},
                                  {"postal_code", l.postcode},
@@ -130,6 +145,8 @@ std::string service_full(const Service& s, const DirectoryIndex& index) {
            {"interval", 1},     {"attending_type", "in_person"}};
     put(x, "service_at_location_id", sc.service_at_location_id);
     put(x, "description", sc.description);
+    if (sc.valid_from) x["valid_from"] = format_date(*sc.valid_from);
+    if (sc.valid_to) x["valid_to"] = format_date(*sc.valid_to);
     schedules.push_back(std::move(x));
   }
   j["schedules"] = std::move(schedules);

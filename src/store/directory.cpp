@@ -11,19 +11,49 @@ using soci::into;
 using soci::use;
 
 void insert_organisation(Tx& tx, const std::string& area_id, const Organisation& o, std::int64_t now) {
-  const long long at = now;
-  tx.sql << "INSERT INTO organisations (id, area_id, name, description, email, website, updated_at) VALUES (:id, "
-            ":a, :n, :d, :e, :w, :at)",
-      use(o.id), use(area_id), use(o.name), use(o.description), use(o.email), use(o.website), use(at);
+  const long long at = now, version = o.version;
+  tx.sql << "INSERT INTO organisations (id, area_id, name, description, email, website, logo, charity_number, "
+            "company_number, version, updated_at) VALUES (:id, :a, :n, :d, :e, :w, :l, :ch, :co, :v, :at)",
+      use(o.id), use(area_id), use(o.name), use(o.description), use(o.email), use(o.website), use(o.logo),
+      use(o.charity_number), use(o.company_number), use(version), use(at);
+}
+
+bool update_organisation(Tx& tx, const std::string& area_id, const Organisation& o, std::int64_t expected_version,
+                         std::int64_t now) {
+  const long long at = now, version = o.version, expected = expected_version;
+  soci::statement st =
+      (tx.sql.prepare << "UPDATE organisations SET name = :n, description = :d, email = :e, website = :w, logo = :l, "
+                         "charity_number = :ch, company_number = :co, version = :v, updated_at = :at WHERE id = :id "
+                         "AND area_id = :a AND version = :expected",
+       use(o.name), use(o.description), use(o.email), use(o.website), use(o.logo), use(o.charity_number),
+       use(o.company_number), use(version), use(at), use(o.id), use(area_id), use(expected));
+  st.execute(true);
+  return st.get_affected_rows() == 1;
 }
 
 void insert_location(Tx& tx, const std::string& area_id, const Location& l) {
   long long lat = l.point ? l.point->latitude_e6 : 0, lon = l.point ? l.point->longitude_e6 : 0;
   indicator ind = l.point ? soci::i_ok : soci::i_null;
-  tx.sql << "INSERT INTO locations (id, area_id, name, description, address_1, city, postcode, latitude_e6, "
-            "longitude_e6, accessibility) VALUES (:id, :a, :n, :d, :ad, :c, :p, :lat, :lon, :acc)",
-      use(l.id), use(area_id), use(l.name), use(l.description), use(l.address_1), use(l.city), use(l.postcode),
-      use(lat, ind), use(lon, ind), use(l.accessibility);
+  const long long version = l.version;
+  tx.sql << "INSERT INTO locations (id, area_id, name, description, address_1, address_2, city, postcode, "
+            "latitude_e6, longitude_e6, accessibility, version) VALUES (:id, :a, :n, :d, :ad, :ad2, :c, :p, :lat, "
+            ":lon, :acc, :v)",
+      use(l.id), use(area_id), use(l.name), use(l.description), use(l.address_1), use(l.address_2), use(l.city),
+      use(l.postcode), use(lat, ind), use(lon, ind), use(l.accessibility), use(version);
+}
+
+bool update_location(Tx& tx, const std::string& area_id, const Location& l, std::int64_t expected_version) {
+  long long lat = l.point ? l.point->latitude_e6 : 0, lon = l.point ? l.point->longitude_e6 : 0;
+  indicator ind = l.point ? soci::i_ok : soci::i_null;
+  const long long version = l.version, expected = expected_version;
+  soci::statement st =
+      (tx.sql.prepare << "UPDATE locations SET name = :n, description = :d, address_1 = :ad, address_2 = :ad2, city "
+                         "= :c, postcode = :p, latitude_e6 = :lat, longitude_e6 = :lon, accessibility = :acc, "
+                         "version = :v WHERE id = :id AND area_id = :a AND version = :expected",
+       use(l.name), use(l.description), use(l.address_1), use(l.address_2), use(l.city), use(l.postcode), use(lat, ind),
+       use(lon, ind), use(l.accessibility), use(version), use(l.id), use(area_id), use(expected));
+  st.execute(true);
+  return st.get_affected_rows() == 1;
 }
 
 void insert_taxonomy(Tx& tx, const std::string& area_id, const Taxonomy& t) {
@@ -32,9 +62,22 @@ void insert_taxonomy(Tx& tx, const std::string& area_id, const Taxonomy& t) {
 }
 
 void insert_taxonomy_term(Tx& tx, const std::string& area_id, const TaxonomyTerm& t) {
-  tx.sql << "INSERT INTO taxonomy_terms (id, area_id, taxonomy_id, code, name, description, parent_id) VALUES (:id, "
-            ":a, :t, :c, :n, :d, :p)",
-      use(t.id), use(area_id), use(t.taxonomy_id), use(t.code), use(t.name), use(t.description), use(t.parent_id);
+  const long long version = t.version;
+  tx.sql << "INSERT INTO taxonomy_terms (id, area_id, taxonomy_id, code, name, description, parent_id, version) "
+            "VALUES (:id, :a, :t, :c, :n, :d, :p, :v)",
+      use(t.id), use(area_id), use(t.taxonomy_id), use(t.code), use(t.name), use(t.description), use(t.parent_id),
+      use(version);
+}
+
+bool update_taxonomy_term(Tx& tx, const std::string& area_id, const TaxonomyTerm& t, std::int64_t expected_version) {
+  const long long version = t.version, expected = expected_version;
+  soci::statement st =
+      (tx.sql.prepare << "UPDATE taxonomy_terms SET code = :c, name = :n, description = :d, parent_id = :p, version = "
+                         ":v WHERE id = :id AND area_id = :a AND taxonomy_id = :t AND version = :expected",
+       use(t.code), use(t.name), use(t.description), use(t.parent_id), use(version), use(t.id), use(area_id),
+       use(t.taxonomy_id), use(expected));
+  st.execute(true);
+  return st.get_affected_rows() == 1;
 }
 
 namespace {
@@ -49,10 +92,12 @@ void insert_service_parts(Tx& tx, const std::string& area_id, const Service& s) 
         use(sal.id), use(area_id), use(s.id), use(sal.location_id);
   }
   for (const auto& sc : s.schedules) {
+    const std::string from = sc.valid_from ? format_date(*sc.valid_from) : "",
+                      to = sc.valid_to ? format_date(*sc.valid_to) : "";
     tx.sql << "INSERT INTO schedules (id, area_id, service_id, service_at_location_id, byday, opens_at, closes_at, "
-              "description) VALUES (:id, :a, :s, :sal, :b, :o, :c, :d)",
+              "description, valid_from, valid_to) VALUES (:id, :a, :s, :sal, :b, :o, :c, :d, :vf, :vt)",
         use(sc.id), use(area_id), use(s.id), use(sc.service_at_location_id), use(sc.byday), use(sc.opens_at),
-        use(sc.closes_at), use(sc.description);
+        use(sc.closes_at), use(sc.description), use(from), use(to);
   }
   for (const auto& c : s.contacts) {
     tx.sql << "INSERT INTO service_contacts (id, area_id, service_id, name, title, email, phone) VALUES (:id, :a, "
@@ -133,19 +178,21 @@ bool owned(Tx& tx, const char* table, const std::string& area_id, const std::str
 void save_organisation(Tx& tx, const std::string& area_id, const Organisation& o, std::int64_t now) {
   if (!owned(tx, "organisations", area_id, o.id)) return insert_organisation(tx, area_id, o, now);
   const long long at = now;
-  tx.sql << "UPDATE organisations SET name = :n, description = :d, email = :e, website = :w, updated_at = :at WHERE "
-            "id = :id",
-      use(o.name), use(o.description), use(o.email), use(o.website), use(at), use(o.id);
+  tx.sql << "UPDATE organisations SET name = :n, description = :d, email = :e, website = :w, logo = :l, "
+            "charity_number = :ch, company_number = :co, version = version + 1, updated_at = :at WHERE id = :id",
+      use(o.name), use(o.description), use(o.email), use(o.website), use(o.logo), use(o.charity_number),
+      use(o.company_number), use(at), use(o.id);
 }
 
 void save_location(Tx& tx, const std::string& area_id, const Location& l) {
   if (!owned(tx, "locations", area_id, l.id)) return insert_location(tx, area_id, l);
   long long lat = l.point ? l.point->latitude_e6 : 0, lon = l.point ? l.point->longitude_e6 : 0;
   indicator ind = l.point ? soci::i_ok : soci::i_null;
-  tx.sql << "UPDATE locations SET name = :n, description = :d, address_1 = :ad, city = :c, postcode = :p, "
-            "latitude_e6 = :lat, longitude_e6 = :lon, accessibility = :acc WHERE id = :id",
-      use(l.name), use(l.description), use(l.address_1), use(l.city), use(l.postcode), use(lat, ind), use(lon, ind),
-      use(l.accessibility), use(l.id);
+  tx.sql << "UPDATE locations SET name = :n, description = :d, address_1 = :ad, address_2 = :ad2, city = :c, "
+            "postcode = :p, latitude_e6 = :lat, longitude_e6 = :lon, accessibility = :acc, version = version + 1 "
+            "WHERE id = :id",
+      use(l.name), use(l.description), use(l.address_1), use(l.address_2), use(l.city), use(l.postcode), use(lat, ind),
+      use(lon, ind), use(l.accessibility), use(l.id);
 }
 
 void save_taxonomy(Tx& tx, const std::string& area_id, const Taxonomy& t) {
@@ -156,8 +203,8 @@ void save_taxonomy(Tx& tx, const std::string& area_id, const Taxonomy& t) {
 
 void save_taxonomy_term(Tx& tx, const std::string& area_id, const TaxonomyTerm& t) {
   if (!owned(tx, "taxonomy_terms", area_id, t.id)) return insert_taxonomy_term(tx, area_id, t);
-  tx.sql << "UPDATE taxonomy_terms SET taxonomy_id = :t, code = :c, name = :n, description = :d, parent_id = :p "
-            "WHERE id = :id",
+  tx.sql << "UPDATE taxonomy_terms SET taxonomy_id = :t, code = :c, name = :n, description = :d, parent_id = :p, "
+            "version = version + 1 WHERE id = :id",
       use(t.taxonomy_id), use(t.code), use(t.name), use(t.description), use(t.parent_id), use(t.id);
 }
 
@@ -175,24 +222,31 @@ Directory load_directory(Tx& tx, const std::string& area_id) {
   d.area_id = area_id;
   {
     Organisation o;
-    soci::statement st = (tx.sql.prepare << "SELECT id, name, description, email, website FROM organisations WHERE "
-                                            "area_id = :a ORDER BY name, id",
-                          use(area_id), into(o.id), into(o.name), into(o.description), into(o.email), into(o.website));
+    long long version = 0;
+    soci::statement st =
+        (tx.sql.prepare << "SELECT id, name, description, email, website, logo, charity_number, company_number, "
+                           "version FROM organisations WHERE area_id = :a ORDER BY name, id",
+         use(area_id), into(o.id), into(o.name), into(o.description), into(o.email), into(o.website), into(o.logo),
+         into(o.charity_number), into(o.company_number), into(version));
     st.execute();
-    while (st.fetch()) d.organisations.push_back(o);
+    while (st.fetch()) {
+      o.version = version;
+      d.organisations.push_back(o);
+    }
   }
   {
     Location l;
-    long long lat = 0, lon = 0;
+    long long lat = 0, lon = 0, version = 0;
     indicator lat_ind = soci::i_null, lon_ind = soci::i_null;
     soci::statement st =
-        (tx.sql.prepare << "SELECT id, name, description, address_1, city, postcode, latitude_e6, longitude_e6, "
-                           "accessibility FROM locations WHERE area_id = :a ORDER BY id",
-         use(area_id), into(l.id), into(l.name), into(l.description), into(l.address_1), into(l.city), into(l.postcode),
-         into(lat, lat_ind), into(lon, lon_ind), into(l.accessibility));
+        (tx.sql.prepare << "SELECT id, name, description, address_1, address_2, city, postcode, latitude_e6, "
+                           "longitude_e6, accessibility, version FROM locations WHERE area_id = :a ORDER BY id",
+         use(area_id), into(l.id), into(l.name), into(l.description), into(l.address_1), into(l.address_2),
+         into(l.city), into(l.postcode), into(lat, lat_ind), into(lon, lon_ind), into(l.accessibility), into(version));
     st.execute();
     while (st.fetch()) {
       Location copy = l;
+      copy.version = version;
       if (lat_ind == soci::i_ok && lon_ind == soci::i_ok) copy.point = GeoPoint{lat, lon};
       d.locations.push_back(std::move(copy));
     }
@@ -207,13 +261,17 @@ Directory load_directory(Tx& tx, const std::string& area_id) {
   }
   {
     TaxonomyTerm t;
+    long long version = 0;
     soci::statement st =
-        (tx.sql.prepare << "SELECT id, taxonomy_id, code, name, description, parent_id FROM taxonomy_terms WHERE "
-                           "area_id = :a ORDER BY taxonomy_id, name, id",
+        (tx.sql.prepare << "SELECT id, taxonomy_id, code, name, description, parent_id, version FROM taxonomy_terms "
+                           "WHERE area_id = :a ORDER BY taxonomy_id, name, id",
          use(area_id), into(t.id), into(t.taxonomy_id), into(t.code), into(t.name), into(t.description),
-         into(t.parent_id));
+         into(t.parent_id), into(version));
     st.execute();
-    while (st.fetch()) d.terms.push_back(t);
+    while (st.fetch()) {
+      t.version = version;
+      d.terms.push_back(t);
+    }
   }
   std::unordered_map<std::string, std::size_t> at;
   {
@@ -276,13 +334,25 @@ Directory load_directory(Tx& tx, const std::string& area_id) {
   }
   {
     Schedule sc;
+    std::string from, to;
     soci::statement st =
-        (tx.sql.prepare << "SELECT id, service_id, service_at_location_id, byday, opens_at, closes_at, description "
-                           "FROM schedules WHERE area_id = :a ORDER BY service_id, id",
+        (tx.sql.prepare << "SELECT id, service_id, service_at_location_id, byday, opens_at, closes_at, description, "
+                           "valid_from, valid_to FROM schedules WHERE area_id = :a ORDER BY service_id, id",
          use(area_id), into(sc.id), into(sid), into(sc.service_at_location_id), into(sc.byday), into(sc.opens_at),
-         into(sc.closes_at), into(sc.description));
+         into(sc.closes_at), into(sc.description), into(from), into(to));
     st.execute();
-    while (st.fetch()) service(sid).schedules.push_back(sc);
+    while (st.fetch()) {
+      Schedule copy = sc;
+      auto day = [&](const std::string& text) -> std::optional<Date> {
+        if (text.empty()) return std::nullopt;
+        auto parsed = parse_date("schedule", text);
+        if (!parsed) throw StoreError("schedule " + copy.id + " has a malformed date: " + text);
+        return *parsed;
+      };
+      copy.valid_from = day(from);
+      copy.valid_to = day(to);
+      service(sid).schedules.push_back(std::move(copy));
+    }
   }
   {
     ServiceContact c;

@@ -22,6 +22,14 @@ void insert_service(Tx& tx, const std::string& area_id, const Service& s);
 // is no longer current. Saves s.version as given.
 bool update_service(Tx& tx, const std::string& area_id, const Service& s, std::int64_t expected_version);
 
+// Staff edits: replace the row's fields and save the version given; false
+// when `expected_version` is no longer current (or the row is not the area's).
+bool update_organisation(Tx& tx, const std::string& area_id, const Organisation& o, std::int64_t expected_version,
+                         std::int64_t now);
+bool update_location(Tx& tx, const std::string& area_id, const Location& l, std::int64_t expected_version);
+// The term stays in its taxonomy.
+bool update_taxonomy_term(Tx& tx, const std::string& area_id, const TaxonomyTerm& t, std::int64_t expected_version);
+
 // Imports: update the row with this id in the area, or add it. Throw
 // ConflictError when the id belongs to another area.
 void save_organisation(Tx& tx, const std::string& area_id, const Organisation& o, std::int64_t now);

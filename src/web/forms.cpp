@@ -67,6 +67,20 @@ Params parse_urlencoded(std::string_view s) {
   return out;
 }
 
+std::vector<std::string> all_values(std::string_view urlencoded, std::string_view key) {
+  std::vector<std::string> out;
+  std::string_view rest(urlencoded);
+  while (!rest.empty()) {
+    const auto amp = rest.find('&');
+    const std::string_view pair = rest.substr(0, amp);
+    const auto eq = pair.find('=');
+    if (eq != std::string_view::npos && percent_decode(pair.substr(0, eq), true) == key)
+      out.push_back(percent_decode(pair.substr(eq + 1), true));
+    rest = amp == std::string_view::npos ? std::string_view{} : rest.substr(amp + 1);
+  }
+  return out;
+}
+
 Params parse_cookies(std::string_view header) {
   Params out;
   while (!header.empty()) {

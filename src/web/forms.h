@@ -5,6 +5,7 @@
 #include <map>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "web/http.h"
 
@@ -16,6 +17,8 @@ std::string percent_decode(std::string_view s, bool plus_is_space);
 std::string percent_encode(std::string_view s);
 // Parses a=1&b=two+words; a repeated key keeps its first value.
 Params parse_urlencoded(std::string_view s);
+// Every value of a repeated key (days=MO&days=WE), in order.
+std::vector<std::string> all_values(std::string_view urlencoded, std::string_view key);
 Params parse_cookies(std::string_view header);
 std::string bearer_token(const Request& r);
 

@@ -141,3 +141,65 @@ TEST_F(DirectoryStore, PostcodeDistrictsAreKeptPerArea) {
 
 }  // namespace
 }  // namespace tandem
+
+namespace tandem {
+namespace {
+
+TEST_F(DirectoryStore, StaffEditsToOrganisationsVenuesAndTermsSaveOnlyAtTheVersionRead) {
+  Directory d;
+  t_.db->read([&](store::Tx& tx) { d = store::load_directory(tx, "area"); });
+  Organisation o = d.organisations.at(0);
+  EXPECT_EQ(o.version, 1);
+  o.charity_number = "1123456";
+  o.company_number = "SC123456";
+  o.logo = "https://example.org/logo.png";
+  o.version = 2;
+  Location l = d.locations.at(0);
+  l.address_2 = "Round the back";
+  l.point.reset();
+  l.version = 2;
+  TaxonomyTerm t = d.terms.at(0);
+  t.name = "Speech and language";
+  t.version = 2;
+  bool stale = true, fresh = false;
+  t_.db->write([&](store::Tx& tx) {
+    stale = store::update_organisation(tx, "area", o, 5, 7) || store::update_location(tx, "area", l, 5) ||
+            store::update_taxonomy_term(tx, "area", t, 5) || store::update_organisation(tx, "other", o, 1, 7);
+    fresh = store::update_organisation(tx, "area", o, 1, 7) && store::update_location(tx, "area", l, 1) &&
+            store::update_taxonomy_term(tx, "area", t, 1);
+  });
+  EXPECT_FALSE(stale);
+  EXPECT_TRUE(fresh);
+  t_.db->read([&](store::Tx& tx) { d = store::load_directory(tx, "area"); });
+  EXPECT_EQ(d.organisations.at(0).charity_number, "1123456");
+  EXPECT_EQ(d.organisations.at(0).company_number, "SC123456");
+  EXPECT_EQ(d.organisations.at(0).logo, "https://example.org/logo.png");
+  EXPECT_EQ(d.organisations.at(0).version, 2);
+  EXPECT_EQ(d.locations.at(0).address_2, "Round the back");
+  EXPECT_FALSE(d.locations.at(0).point.has_value());
+  EXPECT_EQ(d.locations.at(0).version, 2);
+  EXPECT_EQ(d.terms.at(0).name, "Speech and language");
+  EXPECT_EQ(d.terms.at(0).version, 2);
+}
+
+TEST_F(DirectoryStore, OpeningTimesKeepTheDatesTheyHoldBetween) {
+  Directory d;
+  t_.db->read([&](store::Tx& tx) { d = store::load_directory(tx, "area"); });
+  Service s = d.services.at(0);
+  s.schedules.push_back({"10000000-0000-4000-8000-000000000002", s.locations.at(0).id, "SA", "10:00", "12:00",
+                         "Summer holiday club", make_date(2026, 7, 22), make_date(2026, 8, 31)});
+  s.version = 2;
+  bool saved = false;
+  t_.db->write([&](store::Tx& tx) { saved = store::update_service(tx, "area", s, 1); });
+  ASSERT_TRUE(saved);
+  t_.db->read([&](store::Tx& tx) { d = store::load_directory(tx, "area"); });
+  ASSERT_EQ(d.services.at(0).schedules.size(), 2u);
+  const Schedule& summer = d.services.at(0).schedules.at(1);
+  EXPECT_EQ(summer.valid_from, make_date(2026, 7, 22));
+  EXPECT_EQ(summer.valid_to, make_date(2026, 8, 31));
+  EXPECT_EQ(summer.service_at_location_id, s.locations.at(0).id);
+  EXPECT_FALSE(d.services.at(0).schedules.at(0).valid_from.has_value()) << "open-ended times stay open-ended";
+}
+
+}  // namespace
+}  // namespace tandem

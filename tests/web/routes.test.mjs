@@ -251,11 +251,42 @@ test('public Local Offer routes: every role and anyone signed out get through', 
 test('Local Offer staff routes: only roles that keep the directory get through', async () => {
   const DIRECTORY = ['sen_manager', 'icb_commissioner'];
   const service = (await new Client(server.url).json('GET', '/api/oruk/services?per_page=1')).data.contents[0].id;
-  for (const path of ['/directory/reviews', '/directory/services/new', `/directory/services/${service}/edit`]) {
+  const full = (await new Client(server.url).json('GET', `/api/oruk/services/${service}`)).data;
+  const org = full.organization_id;
+  const venue = full.service_at_locations[0]?.location_id;
+  const schedule = full.schedules[0].id;
+  const term = full.attributes.find((a) => a.taxonomy_term.taxonomy !== 'Level of support').taxonomy_term;
+  const pages = ['/directory/reviews', '/directory/reviews?show=overdue', '/directory/services/new',
+    `/directory/services/${service}/edit`, '/directory/organisations', '/directory/organisations/new',
+    `/directory/organisations/${org}/edit`, '/directory/locations', '/directory/locations/new',
+    `/directory/services/${service}/schedules`, `/directory/services/${service}/schedules/new`,
+    `/directory/services/${service}/schedules/${schedule}/edit`, '/directory/taxonomies',
+    `/directory/taxonomies/${term.taxonomy_id}/terms/new`, `/directory/terms/${term.id}/edit`,
+    `/directory/services/${service}/terms`, '/api/v1/directory/reviews', '/api/v1/directory/organisations',
+    `/api/v1/directory/organisations/${org}`, '/api/v1/directory/locations', '/api/v1/directory/taxonomies',
+    `/api/v1/directory/terms/${term.id}`, `/api/v1/directory/services/${service}/schedules`,
+    `/api/v1/directory/services/${service}/terms`];
+  if (venue) pages.push(`/directory/locations/${venue}/edit`, `/api/v1/directory/locations/${venue}`);
+  for (const path of pages) {
     for (const role of ROLES) {
       const res = await clients[role].get(path);
       assert.equal(res.status, DIRECTORY.includes(role) ? 200 : 403, `${role} GET ${path}`);
     }
+  }
+  // Every form: refused for others; for the directory's keepers, bad data is 400 and saves nothing.
+  const forms = ['/directory/organisations', `/directory/organisations/${org}/edit`, '/directory/locations',
+    `/directory/services/${service}/schedules`, `/directory/services/${service}/schedules/${schedule}/edit`,
+    `/directory/taxonomies/${term.taxonomy_id}/terms`, `/directory/terms/${term.id}/edit`];
+  for (const role of ROLES) {
+    const me = await clients[role].get('/api/v1/me');
+    for (const path of forms) {
+      const res = await clients[role].postForm(path, { name: '', code: '', postcode: 'x', version: '1',
+        csrf_token: me.data.csrf_token });
+      assert.equal(res.status, DIRECTORY.includes(role) ? 400 : 403, `${role} POST ${path}`);
+    }
+    const api = await clients[role].json('POST', '/api/v1/directory/organisations', { name: '' },
+      { headers: { 'x-csrf-token': me.data.csrf_token } });
+    assert.equal(api.status, DIRECTORY.includes(role) ? 400 : 403, `${role} POST /api/v1/directory/organisations`);
   }
   for (const role of ROLES) {
     const me = await clients[role].get('/api/v1/me');

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <map>
 
+#include <nlohmann/json.hpp>
+
 #include "app/directory_admin.h"
 #include "web/handlers.h"
 #include "web/refusal.h"
@@ -43,21 +45,6 @@ constexpr Field kNewFields[] = {
     {"contact_email", "Their email address", "", "input", ""},
     {"cost", "Price in pounds", "Leave empty if it is free", "input", "govuk-input--width-5"},
 };
-
-// Repeated keys (needs=ASD&needs=SLCN) in a urlencoded body, in order.
-std::vector<std::string> all_values(const std::string& body, std::string_view key) {
-  std::vector<std::string> out;
-  std::string_view rest(body);
-  while (!rest.empty()) {
-    const auto amp = rest.find('&');
-    const std::string_view pair = rest.substr(0, amp);
-    const auto eq = pair.find('=');
-    if (eq != std::string_view::npos && percent_decode(pair.substr(0, eq), true) == key)
-      out.push_back(percent_decode(pair.substr(eq + 1), true));
-    rest = amp == std::string_view::npos ? std::string_view{} : rest.substr(amp + 1);
-  }
-  return out;
-}
 
 app::ServiceForm form_from(const Service& s) {
   app::ServiceForm f;
@@ -158,10 +145,12 @@ Response edit_page(Ctx& ctx, int status, const app::ServiceEditView& view, app::
 
 Response directory_reviews(Ctx& ctx) {
   const auto rows = app::services_by_review(ctx.s.db, ctx.s.clock, ctx.me());
+  const bool only_overdue = param(ctx.query, "show") == "overdue";
   mstch::array out;
   int overdue = 0;
   for (const auto& r : rows) {
     overdue += r.days_left < 0 ? 1 : 0;
+    if (only_overdue && r.days_left >= 0) continue;
     out.push_back(mstch::map{{"id", r.id},
                              {"name", r.name},
                              {"organisation", r.organisation},
@@ -174,12 +163,31 @@ Response directory_reviews(Ctx& ctx) {
                                         : r.days_left < 30 ? "Due in " + std::to_string(r.days_left) + " days"
                                                            : std::string("Up to date")}});
   }
-  return page(ctx, 200, "directory/reviews", "Local Offer reviews",
+  return page(ctx, 200, "directory/reviews", only_overdue ? "Local Offer reviews overdue" : "Local Offer reviews",
               mstch::map{{"rows", out},
                          {"total", std::to_string(rows.size())},
                          {"overdue", std::to_string(overdue)},
+                         {"only_overdue", only_overdue},
                          {"saved", param(ctx.query, "saved")}},
               "directory");
+}
+
+Response api_directory_reviews(Ctx& ctx) {
+  const std::string show = param(ctx.query, "show");
+  if (!show.empty() && show != "overdue" && show != "all")
+    return json_error(400, Error("show", "show must be overdue or all"));
+  nlohmann::json items = nlohmann::json::array();
+  for (const auto& r : app::services_by_review(ctx.s.db, ctx.s.clock, ctx.me())) {
+    if (show == "overdue" && r.days_left >= 0) continue;
+    items.push_back({{"id", r.id},
+                     {"name", r.name},
+                     {"organisation", r.organisation},
+                     {"last_checked_on", format_date(r.last_checked_on)},
+                     {"review_due_on", format_date(r.review_due_on)},
+                     {"days_left", r.days_left},
+                     {"overdue", r.days_left < 0}});
+  }
+  return json_response(200, nlohmann::json{{"services", items}}.dump());
 }
 
 Response directory_service_edit_form(Ctx& ctx) {

@@ -317,13 +317,26 @@ Response local_offer_service(Ctx& ctx) {
     if (!l) continue;
     locations.push_back(mstch::map{{"name", l->name},
                                    {"address", l->address_1},
+                                   {"address_2", l->address_2},
                                    {"city", l->city},
                                    {"postcode", l->postcode},
                                    {"accessibility", l->accessibility}});
   }
   for (const auto& sc : s.schedules) {
-    schedules.push_back(mstch::map{
-        {"days", day_names(sc.byday)}, {"opens", sc.opens_at}, {"closes", sc.closes_at}, {"note", sc.description}});
+    std::string where;
+    for (const auto& sal : s.locations) {
+      if (sal.id != sc.service_at_location_id) continue;
+      if (const auto* l = snapshot->index().location(sal.location_id)) where = l->name;
+    }
+    std::string dates;
+    if (sc.valid_from) dates = "from " + format_date_long(*sc.valid_from);
+    if (sc.valid_to) dates += (dates.empty() ? "" : " ") + std::string("until ") + format_date_long(*sc.valid_to);
+    schedules.push_back(mstch::map{{"days", day_names(sc.byday)},
+                                   {"opens", sc.opens_at},
+                                   {"closes", sc.closes_at},
+                                   {"where", where},
+                                   {"dates", dates},
+                                   {"note", sc.description}});
   }
   for (const auto& c : s.contacts) {
     contacts.push_back(mstch::map{{"name", c.name}, {"title", c.title}, {"email", c.email}, {"phone", c.phone}});

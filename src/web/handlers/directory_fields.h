@@ -1,0 +1,45 @@
+// The fields of the Local Offer's staff forms, rendered the same way on every
+// form (GOV.UK inputs, textareas, selects and checkboxes, each with its hint
+// and error), and the answers shared by their handlers.
+#pragma once
+
+#include <map>
+#include <span>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include <mstch/mstch.hpp>
+
+#include "core/result.h"
+#include "web/context.h"
+
+namespace tandem::web::handlers {
+
+struct FormField {
+  const char* name;
+  const char* label;
+  const char* hint;
+  const char* kind;   // "input", "textarea", "select" or "checkboxes"
+  const char* width;  // GOV.UK width class for inputs
+};
+
+using Choices = std::vector<std::pair<std::string, std::string>>;  // value, label
+
+struct FieldValues {
+  std::map<std::string, std::string, std::less<>> text;
+  std::map<std::string, std::vector<std::string>, std::less<>> ticked;  // checkboxes
+  std::map<std::string, Choices, std::less<>> choices;                  // selects and checkboxes
+};
+
+// The fields for the directory/fields partial.
+mstch::array form_fields(std::span<const FormField> fields, const FieldValues& values, const Error* errors);
+
+// 409 when the only error is a stale version, otherwise 400.
+int status_for(const Error& e);
+
+// The JSON API's answer to a failed change.
+Response api_failure(const Error& e);
+
+}  // namespace tandem::web::handlers
