@@ -10,15 +10,6 @@ namespace tandem::app {
 
 namespace {
 
-std::string field(const FormFields& f, std::string_view key) {
-  auto it = f.find(key);
-  if (it == f.end()) return "";
-  const std::string& s = it->second;
-  const auto b = s.find_first_not_of(" \t\r\n");
-  if (b == std::string::npos) return "";
-  return s.substr(b, s.find_last_not_of(" \t\r\n") - b + 1);
-}
-
 Refused no_contract() { return Refused{404, "There is no contract with that reference that you can see."}; }
 
 // The contract, if the user may see it: a provider's staff see their own only.
@@ -60,10 +51,10 @@ namespace {
 
 // Reads and checks the invoice form; every wrong field named once.
 Result<Invoice> read_invoice(const FormFields& f, InvoiceInput in, Date today, std::vector<FieldError> errors) {
-  in.reference = field(f, "reference");
-  in.invoiced_on = optional_date("invoiced_on", field(f, "invoiced_on"), errors);
-  in.paid_on = optional_date("paid_on", field(f, "paid_on"), errors);
-  const std::string amount = field(f, "amount");
+  in.reference = trimmed(f, "reference");
+  in.invoiced_on = optional_date("invoiced_on", trimmed(f, "invoiced_on"), errors);
+  in.paid_on = optional_date("paid_on", trimmed(f, "paid_on"), errors);
+  const std::string amount = trimmed(f, "amount");
   if (!amount.empty()) {
     if (auto p = parse_pounds("amount", amount)) {
       in.amount = *p;
@@ -136,7 +127,7 @@ std::variant<Invoice, Refused, Error> edit_invoice(RegisterServices& s, const Si
   auto found = open_invoice(s, user, contract_id, invoice_id);
   if (auto* r = std::get_if<Refused>(&found)) return *r;
   const Invoice& was = std::get<Invoice>(found);
-  auto version = parse_version(field(f, "version"), "the invoice");
+  auto version = parse_version(trimmed(f, "version"), "the invoice");
   InvoiceInput in;
   in.id = was.id;
   in.area_id = was.area_id;
@@ -165,7 +156,7 @@ std::variant<Invoice, Refused, Error> pay_invoice(RegisterServices& s, const Sig
     if (inv && inv->contract_id != contract_id) inv.reset();
   });
   if (!inv) return Refused{404, "There is no invoice with that reference on this contract."};
-  const std::string text = field(f, "paid_on");
+  const std::string text = trimmed(f, "paid_on");
   if (text.empty()) return Error("paid_on", "Enter the date the invoice was paid, like 2025-07-15");
   auto on = parse_date("paid_on", text);
   if (!on) return on.error();

@@ -27,14 +27,13 @@
 #include <vector>
 
 #include "app/assessments.h"
+#include "app/form_values.h"
 #include "core/contract.h"
 #include "core/contract_monitoring.h"
 #include "core/review.h"
 #include "store/contracts.h"
 
 namespace tandem::app {
-
-using FormFields = std::map<std::string, std::string, std::less<>>;
 
 // Agencies that may commission (shares offered on the form).
 std::vector<Agency> commissioning_agencies();

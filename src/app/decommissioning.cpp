@@ -10,15 +10,6 @@ namespace tandem::app {
 
 namespace {
 
-std::string field(const FormFields& f, std::string_view key) {
-  auto it = f.find(key);
-  if (it == f.end()) return "";
-  const std::string& s = it->second;
-  const auto b = s.find_first_not_of(" \t\r\n");
-  if (b == std::string::npos) return "";
-  return s.substr(b, s.find_last_not_of(" \t\r\n") - b + 1);
-}
-
 Refused not_for_providers() {
   return Refused{403, "Decommissioning appraisals are for the partnership's commissioners."};
 }
@@ -72,7 +63,7 @@ namespace {
 Result<Appraisal> read_appraisal(RegisterServices& s, const SignedIn& user, const FormFields& f, Appraisal in,
                                  std::vector<FieldError> errors) {
   // The page's one choice reads "contract:<id>" or "activity:<id>"; the API may send them apart.
-  std::string subject = field(f, "subject"), subject_id = field(f, "subject_id");
+  std::string subject = trimmed(f, "subject"), subject_id = trimmed(f, "subject_id");
   if (const auto colon = subject_id.find(':'); subject.empty() && colon != std::string::npos) {
     subject = subject_id.substr(0, colon);
     subject_id = subject_id.substr(colon + 1);
@@ -80,12 +71,12 @@ Result<Appraisal> read_appraisal(RegisterServices& s, const SignedIn& user, cons
   const auto kind = parse_appraisal_subject(subject.empty() ? "contract" : subject);
   in.subject = kind.value_or(AppraisalSubject::contract);
   in.subject_id = subject_id;
-  in.needs_and_demand = field(f, "needs_and_demand");
-  in.quality_and_performance = field(f, "quality_and_performance");
-  in.cost = field(f, "cost");
-  in.contract_terms = field(f, "contract_terms");
-  in.stakeholders = field(f, "stakeholders");
-  in.exit_plan = field(f, "exit_plan");
+  in.needs_and_demand = trimmed(f, "needs_and_demand");
+  in.quality_and_performance = trimmed(f, "quality_and_performance");
+  in.cost = trimmed(f, "cost");
+  in.contract_terms = trimmed(f, "contract_terms");
+  in.stakeholders = trimmed(f, "stakeholders");
+  in.exit_plan = trimmed(f, "exit_plan");
   if (!kind) errors.push_back({"subject_id", "Choose a contract or a commissioning activity"});
   auto a = make_appraisal(in);
   if (!a) {
@@ -135,7 +126,7 @@ std::variant<Appraisal, Refused, Error> edit_appraisal(RegisterServices& s, cons
   if (was->decision) {
     return Error("decision", "A decision has been recorded, so the appraisal it rested on can no longer be changed");
   }
-  auto version = parse_version(field(f, "version"), "the appraisal");
+  auto version = parse_version(trimmed(f, "version"), "the appraisal");
   Appraisal in;
   in.id = was->id;
   in.area_id = was->area_id;
@@ -177,10 +168,10 @@ std::variant<Appraisal, Refused, Error> decide_appraisal(RegisterServices& s, co
   s.db.read([&](store::Tx& tx) { a = store::find_appraisal(tx, user.area_id, id); });
   if (!a) return Refused{404, "There is no decommissioning appraisal with that reference."};
   std::vector<FieldError> errors;
-  const auto on = optional_date("decided_on", field(f, "decided_on"), errors);
-  const std::string text = field(f, "decision");
+  const auto on = optional_date("decided_on", trimmed(f, "decided_on"), errors);
+  const std::string text = trimmed(f, "decision");
   const auto decision = parse_decommission_decision(text);
-  auto decided = decide(*a, decision, on, field(f, "decided_by"), field(f, "rationale"), s.clock.today());
+  auto decided = decide(*a, decision, on, trimmed(f, "decided_by"), trimmed(f, "rationale"), s.clock.today());
   if (!decided) {
     for (const auto& e : decided.error().fields) {
       bool already = false;

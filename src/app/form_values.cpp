@@ -22,4 +22,13 @@ std::optional<Date> optional_date(const std::string& field, const std::string& t
   return *d;
 }
 
+std::string trimmed(const FormFields& f, std::string_view key) {
+  const auto it = f.find(key);
+  if (it == f.end()) return "";
+  const std::string& s = it->second;
+  const auto b = s.find_first_not_of(" \t\r\n");
+  if (b == std::string::npos) return "";
+  return s.substr(b, s.find_last_not_of(" \t\r\n") - b + 1);
+}
+
 }  // namespace tandem::app

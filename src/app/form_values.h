@@ -3,6 +3,8 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -12,6 +14,12 @@
 #include "core/result.h"
 
 namespace tandem::app {
+
+// A form's fields by name, as posted (or as an API body flattened into them).
+using FormFields = std::map<std::string, std::string, std::less<>>;
+
+// The field's text without the spaces around it; empty when absent.
+std::string trimmed(const FormFields& f, std::string_view key);
 
 // A positive whole number; otherwise an error on "version" telling the user to
 // open `what` again ("the plan", "the review").

@@ -10,15 +10,6 @@ namespace tandem::app {
 
 namespace {
 
-std::string field(const FormFields& f, std::string_view key) {
-  auto it = f.find(key);
-  if (it == f.end()) return "";
-  const std::string& s = it->second;
-  const auto b = s.find_first_not_of(" \t\r\n");
-  if (b == std::string::npos) return "";
-  return s.substr(b, s.find_last_not_of(" \t\r\n") - b + 1);
-}
-
 std::vector<std::string> ids_of(const std::string& text) {
   std::vector<std::string> out;
   std::string cur;
@@ -59,18 +50,18 @@ PoolView view_of(store::Tx& tx, const std::string& area_id, PooledBudget p) {
 // Reads and checks the pool's form into `in`; every wrong field named once.
 Result<PooledBudget> read_pool(RegisterServices& s, const SignedIn& user, const FormFields& f, PooledBudgetInput in,
                                std::vector<FieldError> errors) {
-  in.name = field(f, "name");
-  in.agreement = field(f, "agreement");
-  const std::string host = field(f, "host");
+  in.name = trimmed(f, "name");
+  in.agreement = trimmed(f, "agreement");
+  const std::string host = trimmed(f, "host");
   if (!host.empty()) {
     in.host = parse_agency(host);
     if (!in.host) errors.push_back({"host", "Choose the partner that hosts the pool"});
   }
-  in.start_on = optional_date("start_on", field(f, "start_on"), errors);
-  in.end_on = optional_date("end_on", field(f, "end_on"), errors);
+  in.start_on = optional_date("start_on", trimmed(f, "start_on"), errors);
+  in.end_on = optional_date("end_on", trimmed(f, "end_on"), errors);
   for (const Agency a : commissioning_agencies()) {
     const std::string key = "contribution_" + std::string(to_string(a));
-    const std::string text = field(f, key);
+    const std::string text = trimmed(f, key);
     if (text.empty() || text == "0") continue;
     auto p = parse_pounds(key, text);
     if (!p) {
@@ -79,7 +70,7 @@ Result<PooledBudget> read_pool(RegisterServices& s, const SignedIn& user, const 
     }
     in.contributions.push_back({a, *p});
   }
-  in.contract_ids = ids_of(field(f, "contract_ids"));
+  in.contract_ids = ids_of(trimmed(f, "contract_ids"));
   // The page's checkboxes: contract.<id> for each contract ticked.
   for (auto it = f.lower_bound("contract."); it != f.end() && it->first.starts_with("contract."); ++it) {
     if (!it->second.empty()) in.contract_ids.push_back(it->first.substr(9));
@@ -159,7 +150,7 @@ std::variant<PooledBudget, Refused, Error> edit_pool(RegisterServices& s, const 
   std::optional<PooledBudget> was;
   s.db.read([&](store::Tx& tx) { was = store::find_pool(tx, user.area_id, id); });
   if (!was) return Refused{404, "There is no pooled budget with that reference."};
-  auto version = parse_version(field(f, "version"), "the pool");
+  auto version = parse_version(trimmed(f, "version"), "the pool");
   PooledBudgetInput in;
   in.id = was->id;
   in.area_id = was->area_id;

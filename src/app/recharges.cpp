@@ -10,15 +10,6 @@ namespace tandem::app {
 
 namespace {
 
-std::string field(const FormFields& f, std::string_view key) {
-  auto it = f.find(key);
-  if (it == f.end()) return "";
-  const std::string& s = it->second;
-  const auto b = s.find_first_not_of(" \t\r\n");
-  if (b == std::string::npos) return "";
-  return s.substr(b, s.find_last_not_of(" \t\r\n") - b + 1);
-}
-
 Refused not_for_you() { return Refused{403, "Recharges between councils are for the council's finance officers."}; }
 Refused no_recharge() { return Refused{404, "There is no recharge with that reference."}; }
 
@@ -26,16 +17,16 @@ Refused no_recharge() { return Refused{404, "There is no recharge with that refe
 // child must be one of the area's.
 Result<Recharge> read_recharge(RegisterServices& s, const SignedIn& user, const FormFields& f, RechargeInput in,
                                std::vector<FieldError> errors) {
-  in.direction = parse_recharge_direction(field(f, "direction"));
-  in.other_council = field(f, "other_council");
-  in.child_id = field(f, "child_id");
-  in.setting_name = field(f, "setting_name");
-  in.period_start = optional_date("period_start", field(f, "period_start"), errors);
-  in.period_end = optional_date("period_end", field(f, "period_end"), errors);
-  in.invoice_reference = field(f, "invoice_reference");
-  in.invoiced_on = optional_date("invoiced_on", field(f, "invoiced_on"), errors);
-  in.paid_on = optional_date("paid_on", field(f, "paid_on"), errors);
-  const std::string amount = field(f, "amount");
+  in.direction = parse_recharge_direction(trimmed(f, "direction"));
+  in.other_council = trimmed(f, "other_council");
+  in.child_id = trimmed(f, "child_id");
+  in.setting_name = trimmed(f, "setting_name");
+  in.period_start = optional_date("period_start", trimmed(f, "period_start"), errors);
+  in.period_end = optional_date("period_end", trimmed(f, "period_end"), errors);
+  in.invoice_reference = trimmed(f, "invoice_reference");
+  in.invoiced_on = optional_date("invoiced_on", trimmed(f, "invoiced_on"), errors);
+  in.paid_on = optional_date("paid_on", trimmed(f, "paid_on"), errors);
+  const std::string amount = trimmed(f, "amount");
   if (!amount.empty()) {
     if (auto p = parse_pounds("amount", amount)) {
       in.amount = *p;
@@ -151,7 +142,7 @@ std::variant<Recharge, Refused, Error> edit_recharge(RegisterServices& s, const 
   std::optional<store::StoredRecharge> was;
   s.db.read([&](store::Tx& tx) { was = store::find_recharge(tx, user.area_id, id); });
   if (!was) return no_recharge();
-  auto version = parse_version(field(f, "version"), "the recharge");
+  auto version = parse_version(trimmed(f, "version"), "the recharge");
   RechargeInput in;
   in.id = was->recharge.id;
   in.area_id = was->recharge.area_id;

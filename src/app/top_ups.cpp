@@ -11,15 +11,6 @@ namespace tandem::app {
 
 namespace {
 
-std::string field(const FormFields& f, std::string_view key) {
-  auto it = f.find(key);
-  if (it == f.end()) return "";
-  const std::string& s = it->second;
-  const auto b = s.find_first_not_of(" \t\r\n");
-  if (b == std::string::npos) return "";
-  return s.substr(b, s.find_last_not_of(" \t\r\n") - b + 1);
-}
-
 // Quoted when it must be; a leading = + - or @ is made text, so a
 // spreadsheet never runs a setting's name as a formula.
 std::string cell(const std::string& text) {
@@ -104,11 +95,11 @@ std::variant<TopUpPayment, Refused, Error> record_top_up_payment(RegisterService
   TopUpPaymentInput in;
   in.id = new_id("tup");
   in.area_id = user.area_id;
-  in.term = field(f, "term");
-  in.setting_name = field(f, "setting_name");
-  in.reference = field(f, "reference");
-  in.paid_on = optional_date("paid_on", field(f, "paid_on"), errors);
-  const std::string amount = field(f, "amount");
+  in.term = trimmed(f, "term");
+  in.setting_name = trimmed(f, "setting_name");
+  in.reference = trimmed(f, "reference");
+  in.paid_on = optional_date("paid_on", trimmed(f, "paid_on"), errors);
+  const std::string amount = trimmed(f, "amount");
   if (!amount.empty()) {
     if (auto p = parse_pounds("amount", amount)) {
       in.amount = *p;
