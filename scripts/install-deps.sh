@@ -8,7 +8,7 @@ packages=(
   libboost-dev libsoci-dev libsqlite3-dev libpq-dev sqlite3
   nlohmann-json3-dev libsodium-dev libmstch-dev libtomlplusplus-dev libcli11-dev
   libspdlog-dev libfmt-dev libexpected-dev libhowardhinnant-date-dev libexpat1-dev
-  libgtest-dev libgmock-dev libbenchmark-dev libcurl4-openssl-dev
+  libgtest-dev libgmock-dev libbenchmark-dev libcurl4-openssl-dev libgoogle-perftools-dev
   clang-format clang-tidy python3
 )
 test_packages=(postgresql postgresql-common chromium wrk curl)
