@@ -10,6 +10,7 @@ Response refusal(Ctx& ctx, const app::Refused& r, bool api, std::string_view for
 
 mstch::array choices(const std::vector<std::pair<std::string, std::string>>& items, const std::string& selected) {
   mstch::array out;
+  out.reserve(items.size());
   for (const auto& [value, label] : items) {
     out.push_back(mstch::map{{"value", value}, {"label", label}, {"selected", value == selected}});
   }

@@ -244,6 +244,7 @@ Response cases(Ctx& ctx) {
     for (const auto& a : app::assignees(services, ctx.me())) names[a.user_id] = a.name;
   }
   mstch::array items;
+  items.reserve(rows.size());  // growing copies every row: mstch nodes have no noexcept move
   for (const auto& r : rows) {
     items.push_back(mstch::map{{"id", r.assessment_id},
                                {"child", r.child_name},
@@ -271,6 +272,7 @@ Response cases(Ctx& ctx) {
   }
   if (area) {
     mstch::array loads;
+    loads.reserve(load.by_caseworker.size());
     for (const auto& l : load.by_caseworker) {
       loads.push_back(mstch::map{{"name", names.contains(l.caseworker_id) ? names[l.caseworker_id] : l.caseworker_id},
                                  {"open", std::to_string(l.open)},

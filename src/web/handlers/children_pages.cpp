@@ -25,6 +25,7 @@ std::string need_label(const std::string& code) {
 
 mstch::array need_options(const std::string& selected, bool with_any) {
   mstch::array out;
+  out.reserve(need_codes().size() + 1);
   if (with_any)
     out.push_back(mstch::map{{"value", std::string()}, {"label", std::string("Any")}, {"selected", selected.empty()}});
   for (const auto& n : need_codes()) {
@@ -193,6 +194,7 @@ Response children_list(Ctx& ctx) {
   if (!result)
     return page(ctx, 400, "children/list", "Children and young people", std::move(view), "children", &result.error());
   mstch::array rows;
+  rows.reserve(result->rows.size());  // growing copies every row: mstch nodes have no noexcept move
   for (const auto& r : result->rows) {
     rows.push_back(mstch::map{{"id", r.id},
                               {"name", r.given_name + " " + r.family_name},

@@ -60,6 +60,7 @@ constexpr char kDistanceMark = '\x01';
 
 std::string options_html(Ctx& ctx, const std::vector<std::pair<std::string, std::string>>& all) {
   mstch::array out;
+  out.reserve(all.size());
   for (const auto& [value, label] : all) out.push_back(mstch::map{{"value", value}, {"label", label}});
   return ctx.s.templates.fragment("local_offer/options", mstch::map{{"options", out}});
 }
