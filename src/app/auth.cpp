@@ -114,14 +114,23 @@ std::optional<SignedIn> Auth::resume(const std::string& token) {
   if (token.empty() || token.size() > 128) return std::nullopt;
   const std::string hash = token_hash(token);
   const std::int64_t now = clock_.now_micros();
-  std::optional<store::SessionRow> session;
+  std::optional<store::SessionMember> found;
+  // The session, its user and their membership in one query: this runs on every request.
+  db_.read([&](store::Tx& tx) { found = store::find_session_member(tx, hash); });
+  if (!found || found->session.expires_at <= now) return std::nullopt;
+  const auto* session = &found->session;
   std::optional<SignedIn> user;
-  // The session and its user in one transaction: this runs on every request.
-  db_.read([&](store::Tx& tx) {
-    session = store::find_session(tx, hash);
-    if (session && session->expires_at > now) user = load_in(tx, session->user_id, session->area_id, hash);
-  });
-  if (!session || session->expires_at <= now) return std::nullopt;
+  if (!found->user.disabled && found->membership) {
+    const auto& m = *found->membership;
+    user = SignedIn{found->user.id,
+                    found->user.email,
+                    found->user.display_name,
+                    session->area_id,
+                    found->area_name,
+                    m.role,
+                    m.agency,
+                    hash};
+  }
   // Refresh rarely: a write per request would cap throughput at the disk's commit rate.
   if (session->expires_at - now < policy_.idle - policy_.refresh_every) {
     db_.write([&](store::Tx& tx) { store::extend_session(tx, hash, now + policy_.idle); });

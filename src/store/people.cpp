@@ -158,6 +158,31 @@ std::optional<SessionRow> find_session(Tx& tx, const std::string& token_hash) {
   return s;
 }
 
+std::optional<SessionMember> find_session_member(Tx& tx, const std::string& token_hash) {
+  SessionMember m;
+  long long created = 0, expires = 0;
+  int disabled = 0;
+  std::string role, agency, area_name;
+  soci::indicator ind = soci::i_null, role_ind = soci::i_null, agency_ind = soci::i_null, area_ind = soci::i_null;
+  tx.sql << "SELECT s.user_id, s.area_id, s.created_at, s.expires_at, u.email, u.display_name, u.disabled, m.role, "
+            "m.agency, a.name FROM sessions s JOIN users u ON u.id = s.user_id LEFT JOIN memberships m ON m.user_id = "
+            "s.user_id AND m.area_id = s.area_id LEFT JOIN areas a ON a.id = s.area_id WHERE s.token_hash = :t",
+      use(token_hash), into(m.session.user_id, ind), into(m.session.area_id), into(created), into(expires),
+      into(m.user.email), into(m.user.display_name), into(disabled), into(role, role_ind), into(agency, agency_ind),
+      into(area_name, area_ind);
+  if (ind != soci::i_ok) return std::nullopt;
+  m.session.token_hash = token_hash;
+  m.session.created_at = created;
+  m.session.expires_at = expires;
+  m.user.id = m.session.user_id;
+  m.user.disabled = disabled != 0;
+  if (role_ind == soci::i_ok && agency_ind == soci::i_ok) {
+    m.membership = MembershipRow{m.session.user_id, m.session.area_id, role_of(role), agency_of(agency)};
+  }
+  m.area_name = area_ind == soci::i_ok ? area_name : m.session.area_id;
+  return m;
+}
+
 void extend_session(Tx& tx, const std::string& token_hash, std::int64_t expires_at) {
   const long long e = expires_at;
   tx.sql << "UPDATE sessions SET expires_at = :e WHERE token_hash = :t", use(e), use(token_hash);

@@ -66,6 +66,15 @@ struct SessionRow {
 };
 void insert_session(Tx& tx, const SessionRow& s);
 std::optional<SessionRow> find_session(Tx& tx, const std::string& token_hash);
+// A session with its user, the user's membership of the session's area and
+// the area's name, in one query: what every signed-in request needs.
+struct SessionMember {
+  SessionRow session;
+  UserRow user;                             // without password_hash
+  std::optional<MembershipRow> membership;  // none: no longer a member of the area
+  std::string area_name;
+};
+std::optional<SessionMember> find_session_member(Tx& tx, const std::string& token_hash);
 void extend_session(Tx& tx, const std::string& token_hash, std::int64_t expires_at);
 void delete_session(Tx& tx, const std::string& token_hash);
 void delete_sessions_of(Tx& tx, const std::string& user_id);
