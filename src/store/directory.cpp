@@ -107,9 +107,9 @@ void insert_service_parts(Tx& tx, const std::string& area_id, const Service& s) 
   for (const auto& c : s.costs) {
     long long amount = c.amount ? c.amount->value : 0;
     indicator ind = c.amount ? soci::i_ok : soci::i_null;
-    tx.sql << "INSERT INTO cost_options (id, area_id, service_id, option_text, amount_pence, amount_description) "
-              "VALUES (:id, :a, :s, :o, :p, :d)",
-        use(c.id), use(area_id), use(s.id), use(c.option), use(amount, ind), use(c.amount_description);
+    tx.sql << "INSERT INTO cost_options (id, area_id, service_id, option_text, amount_pence, amount_description, "
+              "currency) VALUES (:id, :a, :s, :o, :p, :d, :cur)",
+        use(c.id), use(area_id), use(s.id), use(c.option), use(amount, ind), use(c.amount_description), use(c.currency);
   }
 }
 
@@ -368,9 +368,10 @@ Directory load_directory(Tx& tx, const std::string& area_id) {
     long long amount = 0;
     indicator amount_ind = soci::i_null;
     soci::statement st =
-        (tx.sql.prepare << "SELECT id, service_id, option_text, amount_pence, amount_description "
+        (tx.sql.prepare << "SELECT id, service_id, option_text, amount_pence, amount_description, currency "
                            "FROM cost_options WHERE area_id = :a ORDER BY service_id, id",
-         use(area_id), into(c.id), into(sid), into(c.option), into(amount, amount_ind), into(c.amount_description));
+         use(area_id), into(c.id), into(sid), into(c.option), into(amount, amount_ind), into(c.amount_description),
+         into(c.currency));
     st.execute();
     while (st.fetch()) {
       CostOption copy = c;

@@ -152,7 +152,7 @@ Response directory_service_new_form(Ctx& ctx);
 Response directory_service_create(Ctx& ctx);
 Response api_directory_reviews(Ctx& ctx);
 // Organisations, venues, opening times and taxonomy terms
-// (handlers/directory_{organisation,location,schedule,taxonomy}_pages.cpp)
+// (handlers/directory_{organisation,location,schedule,contact,cost,taxonomy}_pages.cpp)
 Response directory_organisations(Ctx& ctx);
 Response directory_organisation_new_form(Ctx& ctx);
 Response directory_organisation_create(Ctx& ctx);
@@ -185,6 +185,28 @@ Response api_directory_schedules(Ctx& ctx);
 Response api_directory_schedule_create(Ctx& ctx);
 Response api_directory_schedule_update(Ctx& ctx);
 Response api_directory_schedule_remove(Ctx& ctx);
+Response directory_contacts(Ctx& ctx);
+Response directory_contact_new_form(Ctx& ctx);
+Response directory_contact_create(Ctx& ctx);
+Response directory_contact_edit_form(Ctx& ctx);
+Response directory_contact_update(Ctx& ctx);
+Response directory_contact_remove_form(Ctx& ctx);
+Response directory_contact_remove(Ctx& ctx);
+Response api_directory_contacts(Ctx& ctx);
+Response api_directory_contact_create(Ctx& ctx);
+Response api_directory_contact_update(Ctx& ctx);
+Response api_directory_contact_remove(Ctx& ctx);
+Response directory_costs(Ctx& ctx);
+Response directory_cost_new_form(Ctx& ctx);
+Response directory_cost_create(Ctx& ctx);
+Response directory_cost_edit_form(Ctx& ctx);
+Response directory_cost_update(Ctx& ctx);
+Response directory_cost_remove_form(Ctx& ctx);
+Response directory_cost_remove(Ctx& ctx);
+Response api_directory_costs(Ctx& ctx);
+Response api_directory_cost_create(Ctx& ctx);
+Response api_directory_cost_update(Ctx& ctx);
+Response api_directory_cost_remove(Ctx& ctx);
 Response directory_taxonomies(Ctx& ctx);
 Response directory_term_new_form(Ctx& ctx);
 Response directory_term_create(Ctx& ctx);

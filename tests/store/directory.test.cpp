@@ -35,7 +35,7 @@ Service speech_therapy() {
   s.contacts = {
       {"11000000-0000-4000-8000-000000000001", "Ana Reyes", "Lead therapist", "ana@example.org", "0100 000 0000"}};
   s.costs = {{"12000000-0000-4000-8000-000000000001", "Session", std::nullopt, "Free"},
-             {"12000000-0000-4000-8000-000000000002", "Home visit", Pence(1500), "Per visit"}};
+             {"12000000-0000-4000-8000-000000000002", "Home visit", Pence(1500), "Per visit", "EUR"}};
   return s;
 }
 
@@ -74,6 +74,8 @@ TEST_F(DirectoryStore, AServiceReadsBackWithEverythingItHolds) {
   ASSERT_EQ(s.costs.size(), 2u);
   EXPECT_FALSE(s.costs[0].amount.has_value());
   EXPECT_EQ(s.costs[1].amount->value, 1500);
+  EXPECT_EQ(s.costs[0].currency, "GBP");
+  EXPECT_EQ(s.costs[1].currency, "EUR");
   EXPECT_FALSE(s.free());
   ASSERT_EQ(d.locations.size(), 1u);
   EXPECT_EQ(d.locations[0].point->longitude_e6, -2150000);
