@@ -56,6 +56,16 @@ bool update_location(Tx& tx, const std::string& area_id, const Location& l, std:
   return st.get_affected_rows() == 1;
 }
 
+bool delete_unused_location(Tx& tx, const std::string& area_id, const std::string& id, std::int64_t expected_version) {
+  const long long expected = expected_version;
+  soci::statement st = (tx.sql.prepare << "DELETE FROM locations WHERE id = :id AND area_id = :a AND version = "
+                                          ":expected AND NOT EXISTS (SELECT 1 FROM service_at_location WHERE "
+                                          "location_id = :used)",
+                        use(id), use(area_id), use(expected), use(id));
+  st.execute(true);
+  return st.get_affected_rows() == 1;
+}
+
 void insert_taxonomy(Tx& tx, const std::string& area_id, const Taxonomy& t) {
   tx.sql << "INSERT INTO taxonomies (id, area_id, name, description, uri, version) VALUES (:id, :a, :n, :d, :u, :v)",
       use(t.id), use(area_id), use(t.name), use(t.description), use(t.uri), use(t.version);

@@ -184,6 +184,26 @@ TEST_F(DirectoryStore, StaffEditsToOrganisationsVenuesAndTermsSaveOnlyAtTheVersi
   EXPECT_EQ(d.terms.at(0).version, 2);
 }
 
+TEST_F(DirectoryStore, AVenueIsRemovedOnlyWhenUnusedAndAtTheVersionRead) {
+  constexpr const char* kSpare = "0b000000-0000-4000-8000-000000000002";
+  bool in_use = true, stale = true, other_area = true, removed = false;
+  t_.db->write([&](store::Tx& tx) {
+    store::insert_location(tx, "area", {kSpare, "Spare room", "", "2 High Street", "Townley", "QS1 1AB", {}, ""});
+    in_use = store::delete_unused_location(tx, "area", kLoc, 1);
+    stale = store::delete_unused_location(tx, "area", kSpare, 2);
+    other_area = store::delete_unused_location(tx, "other", kSpare, 1);
+    removed = store::delete_unused_location(tx, "area", kSpare, 1);
+  });
+  EXPECT_FALSE(in_use);
+  EXPECT_FALSE(stale);
+  EXPECT_FALSE(other_area);
+  EXPECT_TRUE(removed);
+  Directory d;
+  t_.db->read([&](store::Tx& tx) { d = store::load_directory(tx, "area"); });
+  ASSERT_EQ(d.locations.size(), 1u);
+  EXPECT_EQ(d.locations[0].id, kLoc);
+}
+
 TEST_F(DirectoryStore, OpeningTimesKeepTheDatesTheyHoldBetween) {
   Directory d;
   t_.db->read([&](store::Tx& tx) { d = store::load_directory(tx, "area"); });

@@ -272,8 +272,12 @@ test('Local Offer staff routes: only roles that keep the directory get through',
     `/directory/services/${service}/contacts/${contact}/remove`, `/directory/services/${service}/costs`,
     `/directory/services/${service}/costs/new`, `/directory/services/${service}/costs/${cost}/edit`,
     `/directory/services/${service}/costs/${cost}/remove`, `/api/v1/directory/services/${service}/contacts`,
-    `/api/v1/directory/services/${service}/costs`];
-  if (venue) pages.push(`/directory/locations/${venue}/edit`, `/api/v1/directory/locations/${venue}`);
+    `/api/v1/directory/services/${service}/costs`, `/directory/services/${service}/schedules/${schedule}/remove`,
+    `/directory/services/${service}/terms/${term.id}/remove`];
+  if (venue) {
+    pages.push(`/directory/locations/${venue}/edit`, `/api/v1/directory/locations/${venue}`,
+      `/directory/locations/${venue}/remove`);
+  }
   for (const path of pages) {
     for (const role of ROLES) {
       const res = await clients[role].get(path);
@@ -307,7 +311,8 @@ test('Local Offer staff routes: only roles that keep the directory get through',
   }
   // Removals: refused for others; for the directory's keepers, a version that is not the service's removes nothing.
   const removals = [`/directory/services/${service}/contacts/${contact}/remove`,
-    `/directory/services/${service}/costs/${cost}/remove`];
+    `/directory/services/${service}/costs/${cost}/remove`, `/directory/services/${service}/schedules/${schedule}/remove`,
+    `/directory/services/${service}/terms/${term.id}/remove`, ...(venue ? [`/directory/locations/${venue}/remove`] : [])];
   for (const role of ROLES) {
     const me = await clients[role].get('/api/v1/me');
     for (const path of removals) {
@@ -318,6 +323,8 @@ test('Local Offer staff routes: only roles that keep the directory get through',
   const after = await new Client(server.url).json('GET', `/api/oruk/services/${service}`);
   assert.notEqual(after.data.name, '', 'no refused or invalid post changed the service');
   assert.ok(after.data.contacts.some((c) => c.id === contact) && after.data.cost_options.some((c) => c.id === cost));
+  assert.ok(after.data.schedules.some((s) => s.id === schedule));
+  assert.ok(after.data.attributes.some((a) => a.taxonomy_term_id === term.id));
 });
 
 // Commissioned services: commissioners manage contracts; finance, the board
