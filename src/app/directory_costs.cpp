@@ -36,6 +36,7 @@ Result<std::int64_t> read_form(CostOption& c, const CostForm& form) {
   c.currency = trimmed(form.currency);
   if (c.currency.empty()) c.currency = "GBP";
   c.amount_description = trimmed(form.amount_description);
+  if (c.option.empty()) errors.push_back({"option", "Say who or what the price is for, like Per child or Under 18s"});
   add_errors(errors, check_cost(c));
   const auto version = parse_version(form.version, "the service");
   if (!version) errors.push_back(version.error().fields.front());

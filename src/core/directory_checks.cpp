@@ -115,7 +115,7 @@ Result<void> check_contact(const ServiceContact& c) {
 
 Result<void> check_cost(const CostOption& c) {
   std::vector<FieldError> errors;
-  check_text(errors, "option", c.option, 200, "Say who or what the price is for, like Per child or Under 18s", true);
+  check_text(errors, "option", c.option, 200, "Say who or what the price is for, like Per child or Under 18s", false);
   if (c.amount && c.amount->value < 0)
     errors.push_back({"amount",
                       "The amount cannot be negative: enter 0 for free, or leave it empty if there is no "

@@ -42,8 +42,8 @@ std::span<const std::string_view> known_currencies();
 // A service's contact: a name, and a phone number or an email address families
 // can use, each shaped as one.
 Result<void> check_contact(const ServiceContact& c);
-// A price: what it is for, an amount no less than nothing (or none: no set
-// price), in a known currency.
+// A price: an amount no less than nothing (or none: no set price), in a known
+// currency. Staff must say what it is for; other directories need not.
 Result<void> check_cost(const CostOption& c);
 
 // The term against every term in the area: code unique within its taxonomy,

@@ -205,7 +205,8 @@ TEST(DirectoryChecks, CostsAreNotNegativeAndInAKnownCurrency) {
       {{"", "Session", Pence(-1), "", "GBP"}, {"amount"}},
       {{"", "Session", Pence(450), "", "XYZ"}, {"currency"}},
       {{"", "Session", Pence(450), "", "gbp"}, {"currency"}},
-      {{"", "", Pence(450), "", "GBP"}, {"option"}},
+      {{"", "", Pence(450), "", "GBP"}, {}},
+      {{"", std::string(201, 'x'), Pence(450), "", "GBP"}, {"option"}},
       {{"", "Session", Pence(450), std::string(201, 'x'), ""}, {"currency", "amount_description"}}};
   for (const auto& [cost, want] : cases) EXPECT_EQ(fields_of(check_cost(cost)), want) << cost.option;
 }
