@@ -4,8 +4,9 @@
 // Serves the demo area from a temporary SQLite database, signs in as the demo
 // SEN manager and, EDITS times one after another: renames an organisation
 // (PUT), reads one of its services from the public Open Referral UK feed, adds
-// opening times to the service (POST) and removes them (DELETE). Prints the
-// median and 95th-percentile time of each and how many edits the next read missed.
+// opening times to the service (POST) and removes them (DELETE), then adds a
+// price (POST) and reads the feed for it. Prints the median and
+// 95th-percentile time of each and how many edits the next read missed.
 import { performance } from 'node:perf_hooks';
 
 import { Client, csrfFrom, startServer } from '../tests/web/harness.mjs';
@@ -22,7 +23,7 @@ try {
   const service = (await feed.json('GET', '/api/oruk/services?per_page=1')).data.contents[0];
   const org = service.organization_id;
   let version = (await staff.json('GET', `/api/v1/directory/organisations/${org}`)).data.version;
-  const times = { put: [], read: [], post: [], delete: [] };
+  const times = { put: [], read: [], post: [], delete: [], cost: [], costRead: [] };
   const timed = async (kind, call, want) => {
     const start = performance.now();
     const res = await call();
@@ -44,6 +45,11 @@ try {
     const id = added.data.schedules.find((s) => s.description === `bench ${i}`).id;
     await timed('delete', () => staff.json('DELETE',
       `/api/v1/directory/services/${service.id}/schedules/${id}?version=${sv + 1}`, undefined, { headers }), 200);
+    const option = `Bench price ${i}`;
+    await timed('cost', () => staff.json('POST', `/api/v1/directory/services/${service.id}/costs`,
+      { option, amount: '2.50', currency: 'GBP', amount_description: 'per session', version: sv + 2 }, { headers }), 201);
+    const priced = await timed('costRead', () => feed.json('GET', `/api/oruk/services/${service.id}`), 200);
+    if (!priced.data.cost_options.some((c) => c.option === option)) missed += 1;
   }
   const line = (label, values) => {
     const sorted = [...values].sort((a, b) => a - b);
@@ -55,7 +61,9 @@ try {
   line('GET /api/oruk/services/{id} right after', times.read);
   line('POST opening times', times.post);
   line('DELETE opening times', times.delete);
-  console.log(`edits the very next public read missed: ${missed} of ${edits}`);
+  line('POST a price', times.cost);
+  line('GET /api/oruk/services/{id} right after', times.costRead);
+  console.log(`edits the very next public read missed: ${missed} of ${2 * edits}`);
 } finally {
   await server.stop();
 }

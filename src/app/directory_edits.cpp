@@ -1,5 +1,7 @@
 #include "app/directory_edits.h"
 
+#include <algorithm>
+
 #include "app/crypto.h"
 #include "store/audit.h"
 #include "store/directory.h"
@@ -10,6 +12,21 @@ Directory area_directory(store::Database& db, const SignedIn& user) {
   Directory d;
   db.read([&](store::Tx& tx) { d = store::load_directory(tx, user.area_id); });
   return d;
+}
+
+std::optional<Service> find_service(const Directory& d, const std::string& id) {
+  for (const auto& s : d.services) {
+    if (s.id == id) return s;
+  }
+  return std::nullopt;
+}
+
+void add_errors(std::vector<FieldError>& errors, const Result<void>& checked) {
+  if (checked) return;
+  for (const auto& e : checked.error().fields) {
+    if (std::none_of(errors.begin(), errors.end(), [&](const FieldError& x) { return x.field == e.field; }))
+      errors.push_back(e);
+  }
 }
 
 std::string trimmed(const std::string& text) {

@@ -6,8 +6,10 @@
 
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "app/auth.h"
 #include "app/clock.h"
@@ -19,6 +21,12 @@
 namespace tandem::app {
 
 Directory area_directory(store::Database& db, const SignedIn& user);
+
+// The service with this id in the directory, if there is one.
+std::optional<Service> find_service(const Directory& d, const std::string& id);
+
+// Adds each of the check's errors whose field has none yet.
+void add_errors(std::vector<FieldError>& errors, const Result<void>& checked);
 
 // The text without leading and trailing white space.
 std::string trimmed(const std::string& text);

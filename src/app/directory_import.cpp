@@ -1,5 +1,7 @@
 #include "app/directory_import.h"
 
+#include <algorithm>
+
 #include <fstream>
 #include <map>
 #include <set>
@@ -122,7 +124,8 @@ Result<ImportReport> import_oruk(store::Database& db, const Clock& clock, const 
             ++report.terms;
           }
         }
-        record.service.updated_at = now;
+        // The source's last_modified when it gave one (never later than now).
+        record.service.updated_at = record.service.updated_at > 0 ? std::min(record.service.updated_at, now) : now;
         store::save_service(tx, area_id, record.service);
         ++report.imported;
         if (progress && (report.imported % 200 == 0 || report.imported == feed->services.size()))

@@ -201,4 +201,27 @@ Result<void> remove_service_at_location(store::Database& db, const Clock& clock,
   return {};
 }
 
+Result<void> remove_location(store::Database& db, const Clock& clock, LocalOffer* local_offer, const SignedIn& user,
+                             const std::string& id, const std::string& version_text) {
+  const Directory d = area_directory(db, user);
+  const Location* l = find_location(d, id);
+  if (!l) return fail("id", "There is no such venue in your area's Local Offer");
+  std::string users;
+  for (const auto& s : d.services) {
+    if (std::any_of(s.locations.begin(), s.locations.end(),
+                    [&](const ServiceAtLocation& sal) { return sal.location_id == id; }))
+      users += (users.empty() ? "" : ", ") + s.name;
+  }
+  if (!users.empty())
+    return fail("services", "This venue is still used by " + users + ": stop offering them here first");
+  const auto version = parse_version(version_text, "the venue");
+  if (!version) return tl::unexpected(version.error());
+  const std::string detail = "removed " + l->name + ", " + l->postcode;
+  const bool saved = write_directory_change(
+      db, clock, local_offer, user, "directory.location.remove", "location", id, detail,
+      [&](store::Tx& tx) { return store::delete_unused_location(tx, user.area_id, id, *version); });
+  if (!saved) return tl::unexpected(stale_edit("this venue"));
+  return {};
+}
+
 }  // namespace tandem::app

@@ -48,4 +48,9 @@ Result<void> remove_service_at_location(store::Database& db, const Clock& clock,
                                         const SignedIn& user, const std::string& location_id,
                                         const std::string& service_id);
 
+// Removes a venue no service is offered at, at the version the confirm page
+// showed; one still in use is refused on "services", naming them.
+Result<void> remove_location(store::Database& db, const Clock& clock, LocalOffer* local_offer, const SignedIn& user,
+                             const std::string& id, const std::string& version);
+
 }  // namespace tandem::app

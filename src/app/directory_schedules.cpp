@@ -20,13 +20,6 @@ constexpr std::array<std::pair<const char*, const char*>, 7> kDays{{{"MO", "Mond
                                                                     {"SA", "Saturday"},
                                                                     {"SU", "Sunday"}}};
 
-std::optional<Service> find_service(const Directory& d, const std::string& id) {
-  for (const auto& s : d.services) {
-    if (s.id == id) return s;
-  }
-  return std::nullopt;
-}
-
 // Days in week order, so "WE,MO" and "MO,WE" are the same opening.
 std::string byday_of(const std::vector<std::string>& days, std::vector<FieldError>& errors) {
   std::string out;
@@ -50,14 +43,6 @@ std::string describe(const Schedule& s) {
   return out;
 }
 
-void merge(std::vector<FieldError>& errors, const Result<void>& checked) {
-  if (checked) return;
-  for (const auto& e : checked.error().fields) {
-    if (std::none_of(errors.begin(), errors.end(), [&](const FieldError& x) { return x.field == e.field; }))
-      errors.push_back(e);
-  }
-}
-
 // Reads the form onto `s` and checks it against the service's venues.
 Result<std::int64_t> read_form(Schedule& s, const Service& service, const ScheduleForm& form) {
   std::vector<FieldError> errors;
@@ -68,7 +53,7 @@ Result<std::int64_t> read_form(Schedule& s, const Service& service, const Schedu
   s.valid_to = optional_date("valid_to", form.valid_to, errors);
   s.description = trimmed(form.description);
   s.service_at_location_id = form.service_at_location_id;
-  merge(errors, check_schedule(s, service.locations));
+  add_errors(errors, check_schedule(s, service.locations));
   const auto version = parse_version(form.version, "the service");
   if (!version) errors.push_back(version.error().fields.front());
   if (!errors.empty()) return fail(std::move(errors));

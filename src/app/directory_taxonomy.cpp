@@ -185,4 +185,18 @@ Result<std::int64_t> set_service_terms(store::Database& db, const Clock& clock, 
   return save_service_parts(db, clock, local_offer, user, changed, *version, "directory.service.terms", detail);
 }
 
+Result<std::int64_t> remove_service_term(store::Database& db, const Clock& clock, LocalOffer* local_offer,
+                                         const SignedIn& user, const std::string& service_id,
+                                         const std::string& term_id, const std::string& version_text) {
+  const Directory d = area_directory(db, user);
+  auto s = find_service(d, service_id);
+  if (!s) return fail("id", "There is no such service in your area's Local Offer");
+  Service changed = *s;
+  if (std::erase(changed.term_ids, term_id) == 0) return fail("id", "This term does not describe the service");
+  const auto version = parse_version(version_text, "the service");
+  if (!version) return tl::unexpected(version.error());
+  return save_service_parts(db, clock, local_offer, user, changed, *version, "directory.service_term.remove",
+                            s->name + "; detached: " + term_name(d, term_id));
+}
+
 }  // namespace tandem::app

@@ -56,4 +56,10 @@ Result<std::int64_t> set_service_terms(store::Database& db, const Clock& clock, 
                                        const SignedIn& user, const std::string& service_id,
                                        const std::vector<std::string>& term_ids, const std::string& version);
 
+// Takes one term off the service at the service's version, leaving the term in
+// its taxonomy. Returns the service's new version.
+Result<std::int64_t> remove_service_term(store::Database& db, const Clock& clock, LocalOffer* local_offer,
+                                         const SignedIn& user, const std::string& service_id,
+                                         const std::string& term_id, const std::string& version);
+
 }  // namespace tandem::app

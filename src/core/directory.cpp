@@ -76,6 +76,15 @@ bool Service::free() const {
   return std::none_of(costs.begin(), costs.end(), [](const CostOption& c) { return c.amount && c.amount->value > 0; });
 }
 
+std::string format_price(const CostOption& c) {
+  if (!c.amount) return "ask the service";
+  if (c.amount->value == 0) return "free";
+  std::string pounds = format_pounds(*c.amount);
+  if (c.currency == "GBP") return pounds;
+  const std::string symbol = c.currency == "EUR" ? "€" : c.currency == "USD" ? "US$" : c.currency + " ";
+  return pounds.replace(pounds.find("£"), std::string_view("£").size(), symbol);
+}
+
 Result<void> check_service(const Service& s) {
   std::vector<FieldError> errors;
   if (!is_uuid(s.id))

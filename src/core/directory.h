@@ -77,12 +77,19 @@ struct ServiceContact {
   std::string phone;
 };
 
+// option: who or what the price is for ("Under 18s"); amount_description: what
+// the amount buys ("per 1 hour session"). Amounts are in the currency's minor
+// unit (pence, cents).
 struct CostOption {
   std::string id;
   std::string option;
   std::optional<Pence> amount;  // none: no set price
   std::string amount_description;
+  std::string currency = "GBP";  // ISO 4217
 };
+// The price as families read it: "£12.50", "€8.00", "US$5.00"; "free" for
+// nothing, "ask the service" when there is no set price.
+std::string format_price(const CostOption& c);
 
 struct Taxonomy {
   std::string id;

@@ -77,6 +77,58 @@ Result<void> check_organisation(const Organisation& o) {
   return {};
 }
 
+bool looks_like_phone(std::string_view text) {
+  int digits = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (digit(c)) {
+      ++digits;
+    } else if (c == '+') {
+      if (i != 0) return false;
+    } else if (c != ' ' && c != '(' && c != ')' && c != '-') {
+      return false;
+    }
+  }
+  return digits >= 10 && digits <= 15;
+}
+
+std::span<const std::string_view> known_currencies() {
+  static constexpr std::string_view kCurrencies[] = {"GBP", "EUR", "USD"};
+  return kCurrencies;
+}
+
+Result<void> check_contact(const ServiceContact& c) {
+  std::vector<FieldError> errors;
+  check_text(errors, "name", c.name, 200, "Enter the name of the person or team families should contact", true);
+  check_text(errors, "title", c.title, 200, "Give the contact's job title, or leave it empty", false);
+  if (!c.phone.empty() && !looks_like_phone(c.phone))
+    errors.push_back({"phone",
+                      "Enter a phone number of 10 to 15 digits, with spaces or brackets if you like, like 01632 "
+                      "960123 or +44 1632 960123"});
+  if (!c.email.empty() && !looks_like_email(c.email))
+    errors.push_back({"email", "Enter an email address like name@example.org"});
+  if (c.phone.empty() && c.email.empty())
+    errors.push_back({"phone", "Enter a phone number or an email address families can use"});
+  if (!errors.empty()) return fail(std::move(errors));
+  return {};
+}
+
+Result<void> check_cost(const CostOption& c) {
+  std::vector<FieldError> errors;
+  check_text(errors, "option", c.option, 200, "Say who or what the price is for, like Per child or Under 18s", false);
+  if (c.amount && c.amount->value < 0)
+    errors.push_back({"amount",
+                      "The amount cannot be negative: enter 0 for free, or leave it empty if there is no "
+                      "set price"});
+  const auto currencies = known_currencies();
+  if (std::find(currencies.begin(), currencies.end(), c.currency) == currencies.end())
+    errors.push_back({"currency", "Choose a currency: GBP (pounds sterling), EUR (euros) or USD (US dollars)"});
+  check_text(errors, "amount_description", c.amount_description, 200,
+             "Say what the amount buys, like per 1 hour session", false);
+  if (!errors.empty()) return fail(std::move(errors));
+  return {};
+}
+
 Result<void> check_location(const Location& l) {
   std::vector<FieldError> errors;
   check_text(errors, "name", l.name, 200, "Enter the venue's name", true);

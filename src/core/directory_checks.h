@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -31,6 +32,20 @@ Result<void> check_organisation(const Organisation& o);
 Result<void> check_location(const Location& l);
 // `venues`: the service's service-at-location ids a schedule may name.
 Result<void> check_schedule(const Schedule& s, const std::vector<ServiceAtLocation>& venues);
+// A phone number as people write one: digits with spaces, brackets and
+// hyphens, a leading + for the country code, 10 to 15 digits in all (UK
+// numbers have 10 or 11; E.164 allows 15).
+bool looks_like_phone(std::string_view text);
+// The currencies a price may be given in (ISO 4217), pounds first.
+std::span<const std::string_view> known_currencies();
+
+// A service's contact: a name, and a phone number or an email address families
+// can use, each shaped as one.
+Result<void> check_contact(const ServiceContact& c);
+// A price: an amount no less than nothing (or none: no set price), in a known
+// currency. Staff must say what it is for; other directories need not.
+Result<void> check_cost(const CostOption& c);
+
 // The term against every term in the area: code unique within its taxonomy,
 // parent from the same taxonomy, no term its own ancestor.
 Result<void> check_taxonomy_term(const TaxonomyTerm& t, const std::vector<TaxonomyTerm>& all);

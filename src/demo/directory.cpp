@@ -540,6 +540,30 @@ std::string demo_uuid(Rng& rng) {
   return out;
 }
 
+namespace {
+
+// Beyond the lead contact and the standard price: a bookings or referrals
+// line, a discount for a brother or sister, and extra hours with no set price,
+// as real listings give them. Ids come from the service's own draws, so the
+// ids of everything after it stay as they were.
+void add_contacts_and_prices(Service& s, const Kind& k, const std::string& org_name, Rng& r) {
+  const std::string org = slug(org_name);
+  const std::string phone = "01632 961" + std::to_string(100 + r.below(900));
+  if (k.level == ServiceLevel::universal) {
+    if (r.chance(0.4)) s.contacts.push_back({demo_uuid(r), "Bookings team", "", "bookings@" + org + ".example", phone});
+  } else if (r.chance(0.6)) {
+    s.contacts.push_back(
+        {demo_uuid(r), "Referrals", "Duty worker", "referrals@" + org + ".example", r.chance(0.5) ? phone : ""});
+  }
+  if (k.price_pence <= 0) return;
+  const auto standard = s.costs.front().amount->value;
+  if (r.chance(0.3)) s.costs.push_back({demo_uuid(r), "Brother or sister", Pence(standard / 100 * 50), k.price_note});
+  if (k.level != ServiceLevel::universal && r.chance(0.25))
+    s.costs.push_back({demo_uuid(r), "Extra hours", std::nullopt, "by arrangement; ask for a quote"});
+}
+
+}  // namespace
+
 DemoDirectory generate_directory(const DirectoryOptions& o) {
   DemoDirectory out;
   Directory& d = out.directory;
@@ -694,12 +718,15 @@ DemoDirectory generate_directory(const DirectoryOptions& o) {
                           r.chance(0.5) ? "Service coordinator" : "Team leader", s.email,
                           "01632 960" + std::to_string(100 + r.below(900))});
     if (k.price_pence > 0) {
-      const int price = k.price_pence + 50 * r.between(-2, 4);
-      s.costs.push_back({demo_uuid(ids), "Standard price", Pence(std::max(50, price)), k.price_note});
+      const int price = std::max(50, k.price_pence + 50 * r.between(-2, 4));
+      s.costs.push_back({demo_uuid(ids), "Standard price", Pence(price), k.price_note});
       if (r.chance(0.5)) s.costs.push_back({demo_uuid(ids), "Families on a low income", Pence(0), "Free place"});
     } else {
       s.costs.push_back({demo_uuid(ids), "Free", Pence(0), "No charge to families"});
     }
+    // Drawn last, so every earlier field stays as the seed gave it before
+    // services had more than one contact and price.
+    add_contacts_and_prices(s, k, org_name, r);
     d.services.push_back(std::move(s));
   }
   std::sort(d.services.begin(), d.services.end(),

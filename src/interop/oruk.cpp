@@ -167,7 +167,7 @@ std::string service_full(const Service& s, const DirectoryIndex& index) {
   j["contacts"] = std::move(contacts);
   json costs = json::array();
   for (const auto& c : s.costs) {
-    json x{{"id", c.id}, {"service_id", s.id}, {"option", c.option}, {"currency", "GBP"}};
+    json x{{"id", c.id}, {"service_id", s.id}, {"option", c.option}, {"currency", c.currency}};
     if (c.amount) x["amount"] = static_cast<double>(c.amount->value) / 100.0;
     put(x, "amount_description", c.amount_description);
     costs.push_back(std::move(x));

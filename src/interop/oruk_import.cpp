@@ -1,10 +1,13 @@
 #include "interop/oruk_import.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
+#include <map>
 
 #include <nlohmann/json.hpp>
 
+#include "core/directory_checks.h"
 #include "interop/oruk.h"
 #include "interop/oruk_reader.h"
 
@@ -62,6 +65,101 @@ class Reader {
 
 std::string at(const char* list, std::size_t i) { return std::string(list) + "[" + std::to_string(i) + "]."; }
 
+// "2023-03-15T10:30:45.123Z", "2023-03-15T10:30:45+00:00" or a date alone, as
+// microseconds since the epoch (UTC); none if it is not shaped so.
+std::optional<std::int64_t> parse_date_time(const std::string& text) {
+  auto day = parse_date("last_modified", std::string_view(text).substr(0, 10));
+  if (!day) return std::nullopt;
+  std::int64_t seconds = std::chrono::duration_cast<std::chrono::seconds>(day->time_since_epoch()).count();
+  std::string_view rest = std::string_view(text).substr(std::min<std::size_t>(10, text.size()));
+  if (rest.empty()) return seconds * 1000000;
+  if (rest.size() < 9 || (rest[0] != 'T' && rest[0] != ' ')) return std::nullopt;
+  const auto time = parse_time_of_day(rest.substr(1, 8));
+  if (!time) return std::nullopt;
+  seconds += *time * 60 + (rest[7] - '0') * 10 + (rest[8] - '0');
+  rest.remove_prefix(9);
+  std::int64_t micros = 0;
+  if (!rest.empty() && rest[0] == '.') {
+    std::size_t digits = 1;
+    for (int scale = 100000; digits < rest.size() && std::isdigit(static_cast<unsigned char>(rest[digits]));
+         ++digits, scale /= 10)
+      micros += scale > 0 ? (rest[digits] - '0') * scale : 0;
+    if (digits == 1) return std::nullopt;
+    rest.remove_prefix(digits);
+  }
+  if (rest.empty() || rest == "Z") return seconds * 1000000 + micros;
+  // An offset from UTC: +HH:MM or -HH:MM.
+  if (rest.size() != 6 || (rest[0] != '+' && rest[0] != '-') || rest[3] != ':') return std::nullopt;
+  const auto offset = parse_time_of_day(rest.substr(1, 5));
+  if (!offset) return std::nullopt;
+  seconds += (rest[0] == '+' ? -60 : 60) * *offset;
+  return seconds * 1000000 + micros;
+}
+
+// Adds a core check's errors under the record's own field names.
+void add_checked(Reader& r, const Result<void>& checked, const std::string& prefix,
+                 const std::map<std::string, std::string, std::less<>>& renamed = {}) {
+  if (checked) return;
+  for (const auto& e : checked.error().fields) {
+    auto it = renamed.find(e.field);
+    const std::string field = prefix + (it == renamed.end() ? e.field : it->second);
+    if (std::none_of(r.errors.begin(), r.errors.end(), [&](const FieldError& x) { return x.field == field; }))
+      r.errors.push_back({field, field + ": " + e.message});
+  }
+}
+
+// The UK profile's own example quotes its phone number ("\"+44 1234 234567\"").
+std::string unquoted(std::string text) {
+  if (text.size() >= 2 && text.front() == '"' && text.back() == '"') return text.substr(1, text.size() - 2);
+  return text;
+}
+
+std::string without_spaces(std::string text) {
+  std::erase(text, ' ');
+  return text;
+}
+
+// Organisation identifiers Tandem keeps: a charity number (GB-CHC, GB-SC,
+// GB-NIC) and a Companies House number (GB-COH), by scheme or, without one, by
+// type. Others are left alone.
+void read_identifiers(const json& org, Organisation& o, Reader& r) {
+  const json& ids = r.array(org, "organization_identifiers", "organization.");
+  for (std::size_t i = 0; i < ids.size(); ++i) {
+    const std::string p = "organization." + at("organization_identifiers", i);
+    const std::string scheme = r.text(ids[i], "identifier_scheme", p), type = r.text(ids[i], "identifier_type", p);
+    std::string number = without_spaces(r.text(ids[i], "identifier", p, true));
+    std::string lower_type = type;
+    for (auto& c : lower_type) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    const bool charity = scheme == "GB-CHC" || scheme == "GB-SC" || scheme == "GB-NIC" ||
+                         (scheme.empty() && lower_type.find("charity") != std::string::npos);
+    const bool company = scheme == "GB-COH" || (scheme.empty() && lower_type.find("company") != std::string::npos);
+    if (number.empty()) continue;
+    if (charity) {
+      const std::string found = charity_scheme(number);
+      if (found.empty() || (!scheme.empty() && found != scheme))
+        r.errors.push_back({p + "identifier", p + "identifier must be a registered charity number for " +
+                                                  (scheme.empty() ? std::string("its scheme") : scheme) +
+                                                  ": 6 or 7 digits (GB-CHC), SC and 6 digits (GB-SC) or NIC and 6 "
+                                                  "digits (GB-NIC), not " +
+                                                  number});
+      else
+        o.charity_number = number;
+    } else if (company) {
+      // Companies House numbers are often written without their leading zeros (the profile's own example does).
+      if (!number.empty() && number.size() < 8 &&
+          std::all_of(number.begin(), number.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); }))
+        number.insert(0, 8 - number.size(), '0');
+      if (!is_company_number(number))
+        r.errors.push_back({p + "identifier", p +
+                                                  "identifier must be a Companies House number (GB-COH): 8 digits, "
+                                                  "or 2 capital letters and 6 digits, not " +
+                                                  number});
+      else
+        o.company_number = number;
+    }
+  }
+}
+
 ImportedService read_service(const json& j, Date today, Reader& r) {
   ImportedService out;
   Service& s = out.service;
@@ -83,12 +181,22 @@ ImportedService read_service(const json& j, Date today, Reader& r) {
       r.errors.push_back({"assured_date", "assured_date must be a date like 2026-03-27"});
   }
   s.review_due_on = s.last_checked_on + std::chrono::days(365);
+  if (auto modified = r.text(j, "last_modified", ""); !modified.empty()) {
+    if (auto micros = parse_date_time(modified))
+      s.updated_at = *micros;
+    else
+      r.errors.push_back({"last_modified", "last_modified must be a date and time like 2026-03-27T10:30:00Z"});
+  }
   if (auto org = j.find("organization"); org != j.end() && org->is_object()) {
     out.organisation.id = r.id(*org, "id", "organization.");
     out.organisation.name = r.text(*org, "name", "organization.", true);
     out.organisation.description = r.text(*org, "description", "organization.");
     out.organisation.email = r.text(*org, "email", "organization.");
     out.organisation.website = r.text(*org, "website", "organization.");
+    out.organisation.logo = r.text(*org, "logo", "organization.");
+    if (!out.organisation.logo.empty() && !out.organisation.logo.starts_with("https://"))
+      r.errors.push_back({"organization.logo", "organization.logo must be a web address starting https://"});
+    read_identifiers(*org, out.organisation, r);
   } else {
     r.errors.push_back({"organization", "organization is required: the organisation that runs the service"});
   }
@@ -118,6 +226,7 @@ ImportedService read_service(const json& j, Date today, Reader& r) {
     const json& addresses = r.array(*loc, "addresses", lp);
     if (!addresses.empty()) {
       l.address_1 = r.text(addresses[0], "address_1", lp + "addresses[0].");
+      l.address_2 = r.text(addresses[0], "address_2", lp + "addresses[0].");
       l.city = r.text(addresses[0], "city", lp + "addresses[0].");
       l.postcode = r.text(addresses[0], "postal_code", lp + "addresses[0].");
     }
@@ -149,7 +258,8 @@ ImportedService read_service(const json& j, Date today, Reader& r) {
     ServiceContact c{r.id(contacts[i], "id", p), r.text(contacts[i], "name", p), r.text(contacts[i], "title", p),
                      r.text(contacts[i], "email", p), ""};
     const json& phones = r.array(contacts[i], "phones", p);
-    if (!phones.empty()) c.phone = r.text(phones[0], "number", p + "phones[0].");
+    if (!phones.empty()) c.phone = unquoted(r.text(phones[0], "number", p + "phones[0]."));
+    add_checked(r, check_contact(c), p, {{"phone", "phones[0].number"}});
     s.contacts.push_back(std::move(c));
   }
   const json& costs = r.array(j, "cost_options", "");
@@ -163,6 +273,9 @@ ImportedService read_service(const json& j, Date today, Reader& r) {
       else
         c.amount = Pence(std::llround(*amount * 100));
     }
+    c.currency = r.text(costs[i], "currency", p);
+    if (c.currency.empty()) c.currency = "GBP";
+    add_checked(r, check_cost(c), p);
     s.costs.push_back(std::move(c));
   }
   const json& attributes = r.array(j, "attributes", "");

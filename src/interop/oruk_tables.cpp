@@ -39,6 +39,9 @@ const std::vector<TableSpec>& table_specs() {
       {"contacts", {"contacts.csv", "contact.csv"}, {"id", "service_id"}},
       {"phones", {"phones.csv", "phone.csv"}, {"number"}},
       {"cost_options", {"cost_options.csv", "cost_option.csv"}, {"id", "service_id"}},
+      {"organization_identifiers",
+       {"organization_identifiers.csv", "organization_identifier.csv"},
+       {"organization_id", "identifier"}},
       {"taxonomies", {"taxonomies.csv", "taxonomy.csv"}, {"id", "name"}},
       {"taxonomy_terms", {"taxonomy_terms.csv", "taxonomy_term.csv"}, {"id", "name"}},
       {"attributes", {"attributes.csv", "attribute.csv"}, {"link_id", "taxonomy_term_id"}},
@@ -114,6 +117,7 @@ class Joiner {
  public:
   Joiner(const std::map<std::string, Table>& tables, Date today) : t_(tables), today_(today) {
     organisations_ = table("organizations").by("id");
+    identifiers_ = table("organization_identifiers").by("organization_id");
     locations_ = table("locations").by("id");
     sals_ = table("service_at_locations").by("service_id");
     addresses_ = table("addresses").by("location_id");
@@ -191,7 +195,8 @@ class Joiner {
     const std::string id = services.cell(row, "id");
     origins_.add("", services, row);
     json j = json::object();
-    for (const char* key : {"id", "name", "description", "url", "email", "status", "alert", "assured_date"})
+    for (const char* key :
+         {"id", "name", "description", "url", "email", "status", "alert", "assured_date", "last_modified"})
       text(j, key, services, row);
     number(j, "minimum_age", services, row, true, "a whole number of years, like 5");
     number(j, "maximum_age", services, row, true, "a whole number of years, like 18");
@@ -201,8 +206,18 @@ class Joiner {
     if (const auto& orgs = rows_of(organisations_, org_id); !orgs.empty()) {
       const Table& t = table("organizations");
       json org = json::object();
-      for (const char* key : {"id", "name", "description", "email", "website"}) text(org, key, t, orgs.front());
+      for (const char* key : {"id", "name", "description", "email", "website", "logo"}) text(org, key, t, orgs.front());
       origins_.add("organization.", t, orgs.front());
+      json identifiers = json::array();
+      const Table& id_table = table("organization_identifiers");
+      for (std::size_t r : rows_of(identifiers_, org_id)) {
+        json identifier = json::object();
+        for (const char* key : {"identifier_scheme", "identifier_type", "identifier"})
+          text(identifier, key, id_table, r);
+        origins_.add("organization.organization_identifiers[" + std::to_string(identifiers.size()) + "].", id_table, r);
+        identifiers.push_back(std::move(identifier));
+      }
+      if (!identifiers.empty()) org["organization_identifiers"] = std::move(identifiers);
       j["organization"] = std::move(org);
     } else {
       errors_.push_back({services.where(row) + " organization_id",
@@ -271,7 +286,7 @@ class Joiner {
     const Table& cost_table = table("cost_options");
     for (std::size_t r : rows_of(costs_, id)) {
       json c = json::object();
-      for (const char* key : {"id", "option", "amount_description"}) text(c, key, cost_table, r);
+      for (const char* key : {"id", "option", "amount_description", "currency"}) text(c, key, cost_table, r);
       number(c, "amount", cost_table, r, false, "a number of pounds, like 4.50");
       origins_.add("cost_options[" + std::to_string(costs.size()) + "].", cost_table, r);
       costs.push_back(std::move(c));
@@ -335,7 +350,7 @@ class Joiner {
         }
       }
       json address = json::object();
-      for (const char* key : {"address_1", "city", "postal_code"}) text(address, key, a, chosen);
+      for (const char* key : {"address_1", "address_2", "city", "postal_code"}) text(address, key, a, chosen);
       origins_.add(p + "addresses[0].", a, chosen);
       l["addresses"] = json::array({std::move(address)});
     }
@@ -388,8 +403,8 @@ class Joiner {
   Date today_;
   std::vector<FieldError> errors_;
   Origins origins_;
-  Index organisations_, locations_, sals_, addresses_, accessibility_, schedules_by_service_, schedules_by_sal_,
-      contacts_, phones_, costs_, taxonomies_, terms_, attributes_, eligibility_;
+  Index organisations_, identifiers_, locations_, sals_, addresses_, accessibility_, schedules_by_service_,
+      schedules_by_sal_, contacts_, phones_, costs_, taxonomies_, terms_, attributes_, eligibility_;
 };
 
 }  // namespace

@@ -56,6 +56,16 @@ bool update_location(Tx& tx, const std::string& area_id, const Location& l, std:
   return st.get_affected_rows() == 1;
 }
 
+bool delete_unused_location(Tx& tx, const std::string& area_id, const std::string& id, std::int64_t expected_version) {
+  const long long expected = expected_version;
+  soci::statement st = (tx.sql.prepare << "DELETE FROM locations WHERE id = :id AND area_id = :a AND version = "
+                                          ":expected AND NOT EXISTS (SELECT 1 FROM service_at_location WHERE "
+                                          "location_id = :used)",
+                        use(id), use(area_id), use(expected), use(id));
+  st.execute(true);
+  return st.get_affected_rows() == 1;
+}
+
 void insert_taxonomy(Tx& tx, const std::string& area_id, const Taxonomy& t) {
   tx.sql << "INSERT INTO taxonomies (id, area_id, name, description, uri, version) VALUES (:id, :a, :n, :d, :u, :v)",
       use(t.id), use(area_id), use(t.name), use(t.description), use(t.uri), use(t.version);
@@ -107,9 +117,9 @@ void insert_service_parts(Tx& tx, const std::string& area_id, const Service& s) 
   for (const auto& c : s.costs) {
     long long amount = c.amount ? c.amount->value : 0;
     indicator ind = c.amount ? soci::i_ok : soci::i_null;
-    tx.sql << "INSERT INTO cost_options (id, area_id, service_id, option_text, amount_pence, amount_description) "
-              "VALUES (:id, :a, :s, :o, :p, :d)",
-        use(c.id), use(area_id), use(s.id), use(c.option), use(amount, ind), use(c.amount_description);
+    tx.sql << "INSERT INTO cost_options (id, area_id, service_id, option_text, amount_pence, amount_description, "
+              "currency) VALUES (:id, :a, :s, :o, :p, :d, :cur)",
+        use(c.id), use(area_id), use(s.id), use(c.option), use(amount, ind), use(c.amount_description), use(c.currency);
   }
 }
 
@@ -368,9 +378,10 @@ Directory load_directory(Tx& tx, const std::string& area_id) {
     long long amount = 0;
     indicator amount_ind = soci::i_null;
     soci::statement st =
-        (tx.sql.prepare << "SELECT id, service_id, option_text, amount_pence, amount_description "
+        (tx.sql.prepare << "SELECT id, service_id, option_text, amount_pence, amount_description, currency "
                            "FROM cost_options WHERE area_id = :a ORDER BY service_id, id",
-         use(area_id), into(c.id), into(sid), into(c.option), into(amount, amount_ind), into(c.amount_description));
+         use(area_id), into(c.id), into(sid), into(c.option), into(amount, amount_ind), into(c.amount_description),
+         into(c.currency));
     st.execute();
     while (st.fetch()) {
       CostOption copy = c;

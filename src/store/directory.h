@@ -27,6 +27,9 @@ bool update_service(Tx& tx, const std::string& area_id, const Service& s, std::i
 bool update_organisation(Tx& tx, const std::string& area_id, const Organisation& o, std::int64_t expected_version,
                          std::int64_t now);
 bool update_location(Tx& tx, const std::string& area_id, const Location& l, std::int64_t expected_version);
+// Removes a venue no service is offered at; false when `expected_version` is
+// no longer current or a service is offered there now.
+bool delete_unused_location(Tx& tx, const std::string& area_id, const std::string& id, std::int64_t expected_version);
 // The term stays in its taxonomy.
 bool update_taxonomy_term(Tx& tx, const std::string& area_id, const TaxonomyTerm& t, std::int64_t expected_version);
 

@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include "core/directory_checks.h"
+
 namespace tandem::demo {
 namespace {
 
@@ -37,7 +39,15 @@ TEST(DemoDirectory, EveryServicePassesTheChecksAndIdsAreUniqueUuids) {
     EXPECT_TRUE(ok) << s.name << ": " << (ok ? "" : ok.error().first_message());
     EXPECT_TRUE(ids.insert(s.id).second) << s.id;
     EXPECT_TRUE(names.insert(s.name).second) << s.name;
-    for (const auto& c : s.contacts) EXPECT_TRUE(c.email.ends_with(".example")) << c.email;
+    for (const auto& c : s.contacts) {
+      EXPECT_TRUE(c.email.ends_with(".example")) << c.email;
+      EXPECT_TRUE(check_contact(c)) << s.name << ": " << c.name;
+      EXPECT_TRUE(ids.insert(c.id).second) << c.id;
+    }
+    for (const auto& c : s.costs) {
+      EXPECT_TRUE(check_cost(c) && !c.option.empty()) << s.name << ": " << c.option;
+      EXPECT_TRUE(ids.insert(c.id).second) << c.id;
+    }
     EXPECT_TRUE(s.url.starts_with("https://") && s.url.find(".example/") != std::string::npos) << s.url;
   }
   for (const auto& l : d.locations) {
@@ -74,6 +84,33 @@ TEST(DemoDirectory, ServicesSpreadAcrossLevelsNeedsAgesAndLocalities) {
   EXPECT_GT(paid, 20);
   EXPECT_EQ(towns.size(), 6u);
   EXPECT_EQ(demo.district_centres.size(), 6u);
+}
+
+// Staff pages and the feed show more than one way in and more than one price.
+TEST(DemoDirectory, ServicesHaveContactsAndPricesAsRealListingsDo) {
+  const auto d = generate_directory(options(300)).directory;
+  std::size_t two_contacts = 0, bookings = 0, email_only = 0, sibling = 0, no_set_price = 0, paid = 0;
+  for (const auto& s : d.services) {
+    ASSERT_FALSE(s.contacts.empty()) << s.name;
+    ASSERT_FALSE(s.costs.empty()) << s.name;
+    two_contacts += s.contacts.size() > 1;
+    for (const auto& c : s.contacts) {
+      bookings += !c.phone.empty() && !c.email.empty() && c.title.empty();
+      email_only += c.phone.empty();
+    }
+    for (const auto& c : s.costs) {
+      sibling += c.option == "Brother or sister";
+      no_set_price += !c.amount.has_value();
+    }
+    paid += !s.free();
+  }
+  EXPECT_GT(two_contacts, 60u);
+  EXPECT_GT(bookings, 20u) << "bookings teams";
+  EXPECT_GT(email_only, 10u) << "referrals by email";
+  EXPECT_GT(sibling, 10u);
+  EXPECT_GT(no_set_price, 3u);
+  EXPECT_GT(paid, 30u);
+  EXPECT_LT(paid, 300u) << "most of the Local Offer is free";
 }
 
 TEST(DemoDirectory, UuidsAreVersionFour) {

@@ -35,7 +35,7 @@ Service speech_therapy() {
   s.contacts = {
       {"11000000-0000-4000-8000-000000000001", "Ana Reyes", "Lead therapist", "ana@example.org", "0100 000 0000"}};
   s.costs = {{"12000000-0000-4000-8000-000000000001", "Session", std::nullopt, "Free"},
-             {"12000000-0000-4000-8000-000000000002", "Home visit", Pence(1500), "Per visit"}};
+             {"12000000-0000-4000-8000-000000000002", "Home visit", Pence(1500), "Per visit", "EUR"}};
   return s;
 }
 
@@ -74,6 +74,8 @@ TEST_F(DirectoryStore, AServiceReadsBackWithEverythingItHolds) {
   ASSERT_EQ(s.costs.size(), 2u);
   EXPECT_FALSE(s.costs[0].amount.has_value());
   EXPECT_EQ(s.costs[1].amount->value, 1500);
+  EXPECT_EQ(s.costs[0].currency, "GBP");
+  EXPECT_EQ(s.costs[1].currency, "EUR");
   EXPECT_FALSE(s.free());
   ASSERT_EQ(d.locations.size(), 1u);
   EXPECT_EQ(d.locations[0].point->longitude_e6, -2150000);
@@ -180,6 +182,26 @@ TEST_F(DirectoryStore, StaffEditsToOrganisationsVenuesAndTermsSaveOnlyAtTheVersi
   EXPECT_EQ(d.locations.at(0).version, 2);
   EXPECT_EQ(d.terms.at(0).name, "Speech and language");
   EXPECT_EQ(d.terms.at(0).version, 2);
+}
+
+TEST_F(DirectoryStore, AVenueIsRemovedOnlyWhenUnusedAndAtTheVersionRead) {
+  constexpr const char* kSpare = "0b000000-0000-4000-8000-000000000002";
+  bool in_use = true, stale = true, other_area = true, removed = false;
+  t_.db->write([&](store::Tx& tx) {
+    store::insert_location(tx, "area", {kSpare, "Spare room", "", "2 High Street", "Townley", "QS1 1AB", {}, ""});
+    in_use = store::delete_unused_location(tx, "area", kLoc, 1);
+    stale = store::delete_unused_location(tx, "area", kSpare, 2);
+    other_area = store::delete_unused_location(tx, "other", kSpare, 1);
+    removed = store::delete_unused_location(tx, "area", kSpare, 1);
+  });
+  EXPECT_FALSE(in_use);
+  EXPECT_FALSE(stale);
+  EXPECT_FALSE(other_area);
+  EXPECT_TRUE(removed);
+  Directory d;
+  t_.db->read([&](store::Tx& tx) { d = store::load_directory(tx, "area"); });
+  ASSERT_EQ(d.locations.size(), 1u);
+  EXPECT_EQ(d.locations[0].id, kLoc);
 }
 
 TEST_F(DirectoryStore, OpeningTimesKeepTheDatesTheyHoldBetween) {

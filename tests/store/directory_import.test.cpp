@@ -7,6 +7,7 @@
 #include <map>
 
 #include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 
 #include "app/oruk_remote.h"
 #include "interop/oruk.h"
@@ -146,6 +147,34 @@ TEST_F(DirectoryImport, OneBadServiceIsNamedAndNothingIsImported) {
   EXPECT_NE(std::find(fields.begin(), fields.end(), "organization"), fields.end());
   EXPECT_NE(std::find(fields.begin(), fields.end(), "status"), fields.end());
   EXPECT_TRUE(loaded().services.empty());
+  std::filesystem::remove(file);
+}
+
+// Fields Tandem's directory gained after the first import, as another directory's JSON gives them.
+TEST_F(DirectoryImport, LogosIdentifiersSecondLinesDatesAndCurrenciesArriveFromJson) {
+  auto j = nlohmann::json::parse(full_json(source()).at(0));
+  j["organization"]["logo"] = "https://example.org/logo.png";
+  j["organization"]["organization_identifiers"] = {
+      {{"identifier_scheme", "GB-SC"}, {"identifier_type", "Charity number"}, {"identifier", "SC012345"}},
+      {{"identifier_type", "Company number"}, {"identifier", "SC123456"}},
+      {{"identifier_scheme", "XI-VAT"}, {"identifier", "GB123456789"}}};
+  j["service_at_locations"][0]["location"]["addresses"][0]["address_2"] = "Round the back";
+  j["assured_date"] = "2026-05-04";
+  j["last_modified"] = "2026-05-04T10:30:00+01:00";
+  j["cost_options"][0]["currency"] = "EUR";
+  const auto file = write_feed("fields", {j.dump()});
+  auto report = app::import_oruk_file(*t_.db, clock_, "area", file, {});
+  ASSERT_TRUE(report);
+  ASSERT_TRUE(report->rejected.empty()) << report->rejected[0].error.first_field();
+  const Directory d = loaded();
+  EXPECT_EQ(d.organisations.at(0).logo, "https://example.org/logo.png");
+  EXPECT_EQ(d.organisations.at(0).charity_number, "SC012345");
+  EXPECT_EQ(d.organisations.at(0).company_number, "SC123456") << "by its type, without a scheme";
+  EXPECT_EQ(d.locations.at(0).address_2, "Round the back");
+  const Service& s = d.services.at(0);
+  EXPECT_EQ(s.last_checked_on, make_date(2026, 5, 4));
+  EXPECT_EQ(s.updated_at, 1'777'887'000'000'000) << "09:30 UTC";
+  EXPECT_EQ(s.costs.at(0).currency, "EUR");
   std::filesystem::remove(file);
 }
 

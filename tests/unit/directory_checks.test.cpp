@@ -174,5 +174,51 @@ TEST(DirectoryChecks, TermsHaveUniqueCodesAndNoCycles) {
   for (const auto& [name, t, want] : cases) EXPECT_EQ(fields_of(check_taxonomy_term(t, all)), want) << name;
 }
 
+// Open Referral UK's contact carries a phone (phone.number) and our email; a
+// contact families cannot reach is no use to them.
+TEST(DirectoryChecks, ContactsNeedANameAndAWayToReachThem) {
+  const std::pair<const char*, bool> phones[] = {
+      {"01632 960123", true},  {"+44 1632 960123", true},  {"(01632) 960-123", true},
+      {"0800 123 4567", true}, {"016329601", false},       {"call us", false},
+      {"01632 96O123", false}, {"44+ 1632 960123", false}, {"+44 1632 960123 4567", false}};
+  for (const auto& [in, want] : phones) EXPECT_EQ(looks_like_phone(in), want) << in;
+  const std::pair<ServiceContact, Fields> cases[] = {
+      {{"", "Play team", "Bookings", "play@example.org", "01632 960111"}, {}},
+      {{"", "Play team", "", "", "01632 960111"}, {}},
+      {{"", "Play team", "", "play@example.org", ""}, {}},
+      {{"", "", "", "play@example.org", ""}, {"name"}},
+      {{"", "Play team", "", "play.example.org", ""}, {"email"}},
+      {{"", "Play team", "", "", "ring us"}, {"phone"}},
+      {{"", "Play team", "", "", ""}, {"phone"}},
+      {{"", std::string(201, 'a'), std::string(201, 'b'), "play@example.org", ""}, {"name", "title"}}};
+  for (const auto& [contact, want] : cases) EXPECT_EQ(fields_of(check_contact(contact)), want) << contact.name;
+}
+
+// cost_option: option, amount (never below nothing; none for no set price),
+// amount_description ("per 1 hour session") and an ISO 4217 currency.
+TEST(DirectoryChecks, CostsAreNotNegativeAndInAKnownCurrency) {
+  const std::pair<CostOption, Fields> cases[] = {
+      {{"", "Session", Pence(450), "per child", "GBP"}, {}},
+      {{"", "Drop-in", Pence(0), "", "GBP"}, {}},
+      {{"", "Residential", std::nullopt, "depends on nights", "EUR"}, {}},
+      {{"", "Day trip", Pence(500), "", "USD"}, {}},
+      {{"", "Session", Pence(-1), "", "GBP"}, {"amount"}},
+      {{"", "Session", Pence(450), "", "XYZ"}, {"currency"}},
+      {{"", "Session", Pence(450), "", "gbp"}, {"currency"}},
+      {{"", "", Pence(450), "", "GBP"}, {}},
+      {{"", std::string(201, 'x'), Pence(450), "", "GBP"}, {"option"}},
+      {{"", "Session", Pence(450), std::string(201, 'x'), ""}, {"currency", "amount_description"}}};
+  for (const auto& [cost, want] : cases) EXPECT_EQ(fields_of(check_cost(cost)), want) << cost.option;
+}
+
+TEST(DirectoryChecks, PricesAreWrittenInTheirCurrency) {
+  const std::pair<CostOption, const char*> cases[] = {{{"", "", Pence(1250), "", "GBP"}, "£12.50"},
+                                                      {{"", "", Pence(800), "", "EUR"}, "€8.00"},
+                                                      {{"", "", Pence(500), "", "USD"}, "US$5.00"},
+                                                      {{"", "", Pence(0), "", "EUR"}, "free"},
+                                                      {{"", "", std::nullopt, "", "GBP"}, "ask the service"}};
+  for (const auto& [cost, want] : cases) EXPECT_EQ(format_price(cost), want);
+}
+
 }  // namespace
 }  // namespace tandem

@@ -118,6 +118,30 @@ TEST(OrukTables, EachServiceHasWhatItsRowsSay) {
   EXPECT_EQ(slt.service.level, ServiceLevel::universal);
 }
 
+// Fields Tandem's directory gained after the first import: each arrives from its table.
+TEST(OrukTables, LogosIdentifiersSecondLinesLastModifiedAndCurrenciesArrive) {
+  Files files = fixture();
+  auto& costs = files.at("cost_options.csv");
+  const std::string_view gbp = "a brother or sister is free\",GBP";
+  costs.replace(costs.find(gbp), gbp.size(), "a brother or sister is free\",EUR");
+  auto feed = parse_service_tables(files, kToday);
+  ASSERT_TRUE(feed);
+  ASSERT_TRUE(feed->rejected.empty()) << feed->rejected[0].error.first_field();
+  const auto& play = named(*feed, "Saturday play");
+  EXPECT_EQ(play.organisation.logo, "https://riverside.example/logo.png");
+  EXPECT_EQ(play.organisation.charity_number, "1123456") << "GB-CHC";
+  EXPECT_EQ(play.organisation.company_number, "09876543") << "GB-COH";
+  EXPECT_EQ(play.locations.at(0).address_2, "Riverside Park");
+  EXPECT_EQ(play.service.updated_at, 1780304400000000) << "last_modified 2026-06-01T09:00:00Z";
+  EXPECT_EQ(play.service.costs.at(0).currency, "GBP");
+  EXPECT_EQ(play.service.contacts.at(0).email, "play@riverside.example");
+  const auto& holiday = named(*feed, "Holiday club, \"Summer Splash\"");
+  EXPECT_EQ(holiday.service.costs.at(0).currency, "EUR");
+  const auto& speech = named(*feed, "Speech and language drop-in");
+  EXPECT_EQ(speech.service.costs.at(0).currency, "GBP") << "an empty currency is pounds";
+  EXPECT_TRUE(speech.organisation.charity_number.empty());
+}
+
 TEST(OrukTables, TheProfilesExampleIsJoinedAndRefusedForItsImpossibleLatitude) {
   const Files files = example();
   auto feed = parse_service_tables(files, kToday);
@@ -145,7 +169,14 @@ TEST(OrukTables, TheProfilesExampleWithARealLatitudeJoinsEveryTable) {
   EXPECT_EQ(s.locations.at(0).postcode, "ABC 1234");
   EXPECT_EQ(s.service.schedules.size(), rows_in(files, "schedules.csv"));
   EXPECT_EQ(s.service.schedules.at(0).byday, "TH,FR");
-  EXPECT_EQ(s.service.contacts.at(0).phone, "\"+44 1234 234567\"") << "the example quotes its number";
+  EXPECT_EQ(s.service.contacts.at(0).phone, "+44 1234 234567") << "the example's quotes dropped";
+  EXPECT_EQ(s.organisation.logo, "https://openreferral.org/wp-content/uploads/2018/02/OpenReferral_Logo_Green-4-1.png");
+  EXPECT_EQ(s.organisation.company_number, "01234567") << "organization_identifiers.csv, its leading zero put back";
+  EXPECT_EQ(s.locations.at(0).address_2, "MyVillage");
+  EXPECT_EQ(s.service.updated_at, 1678876245123000) << "last_modified 2023-03-15T10:30:45.123Z";
+  EXPECT_EQ(s.service.last_checked_on, make_date(2005, 1, 1)) << "assured_date";
+  EXPECT_EQ(s.service.costs.at(0).currency, "GBP") << "no currency column: pounds";
+  EXPECT_EQ(s.service.costs.at(0).amount_description, "per 1 hour session");
   EXPECT_EQ(s.service.costs.at(0).amount->value, 3500);
   EXPECT_EQ(s.service.minimum_age, 12);
   EXPECT_TRUE(s.terms.empty()) << "the example's one attribute links to no service";
@@ -182,6 +213,22 @@ const BadCase kBadRows[] = {
     {"an unknown status", "services.csv", "phone.\",https://riverside.example/saturday,play@riverside.example,active",
      "phone.\",https://riverside.example/saturday,play@riverside.example,open", "services.csv line 2 status",
      "active, inactive, defunct or temporarily closed"},
+    {"a logo that is not a web address", "organizations.csv", "https://riverside.example/logo.png", "logo.png",
+     "organizations.csv line 2 logo", "https://"},
+    {"a charity number of the wrong shape", "organization_identifiers.csv", "Charity number,1123456",
+     "Charity number,12", "organization_identifiers.csv line 2 identifier", "registered charity number"},
+    {"a company number of the wrong shape", "organization_identifiers.csv", "Company number,09876543",
+     "Company number,AB12", "organization_identifiers.csv line 3 identifier", "Companies House number"},
+    {"a last_modified that is not a time", "services.csv", "2026-06-01T09:00:00Z", "last June",
+     "services.csv line 2 last_modified", "a date and time"},
+    {"an unknown currency", "cost_options.csv", "per child,GBP", "per child,XYZ", "cost_options.csv line 2 currency",
+     "GBP (pounds sterling), EUR (euros) or USD (US dollars)"},
+    {"a negative price", "cost_options.csv", "Session,4.50", "Session,-4.50", "cost_options.csv line 2 amount",
+     "negative"},
+    {"a contact's email without @", "contacts.csv", "Bookings,play@riverside.example",
+     "Bookings,play.riverside.example", "contacts.csv line 2 email", "name@example.org"},
+    {"a phone number that is not one", "phones.csv", "01632 960111", "ring the office", "phones.csv line 2 number",
+     "10 to 15 digits"},
 };
 
 class OrukBadRows : public ::testing::TestWithParam<BadCase> {};

@@ -215,9 +215,11 @@ test('opening times: days, closing after opening, dates in order; shown to famil
   assert.equal(stale.status, 409);
   assert.match(stale.text, /Someone else changed this service/);
 
-  const list = await manager.get(base);
-  const version = list.text.match(/name="version" value="(\d+)"/)[1];
-  const removed = await manager.postForm(`${base}/${added.id}/remove`, { csrf_token: csrfFrom(list.text), version });
+  // Removing asks first, on a page of its own that needs no script.
+  const confirm = await manager.get(`${base}/${added.id}/remove`);
+  assert.match(confirm.text, /Remove these opening times\?/);
+  const version = confirm.text.match(/name="version" value="(\d+)"/)[1];
+  const removed = await manager.postForm(`${base}/${added.id}/remove`, { csrf_token: csrfFrom(confirm.text), version });
   assert.equal(removed.status, 303);
   assert.equal((await orukService(service.id)).schedules.length, before);
   const log = await audit();

@@ -78,7 +78,15 @@ async function feed(url) {
 function seen(service) {
   const terms = service.attributes.map(({ taxonomy_term: t }) =>
     t.taxonomy === 'Level of support' ? `Level of support: ${t.term}` : `${t.taxonomy ?? ''}: ${t.name}`);
-  return { name: service.name, organisation: service.organization.name, terms: terms.sort() };
+  const org = service.organization;
+  return {
+    name: service.name, organisation: org.name, terms: terms.sort(),
+    logo: org.logo ?? '', identifiers: (org.organization_identifiers ?? []).map((i) => `${i.identifier_scheme} ${i.identifier}`).sort(),
+    addresses: service.service_at_locations.map((sal) => sal.location.addresses[0].address_1).sort(),
+    assured: service.assured_date, modified: service.last_modified,
+    contacts: service.contacts.map((c) => [c.name, c.title, c.email ?? '', c.phones?.[0]?.number ?? ''].join('|')).sort(),
+    costs: service.cost_options.map((c) => [c.option, c.amount, c.currency, c.amount_description ?? ''].join('|')).sort(),
+  };
 }
 
 async function tables(change) {
@@ -87,6 +95,18 @@ async function tables(change) {
   const file = path.join(folder, 'services.csv');
   await writeFile(file, change(await readFile(file, 'utf8')));
   return folder;
+}
+
+// One of the source's services with a bad currency, a bad charity number and a contact without @.
+async function badJson() {
+  const list = await new Client(source.url).json('GET', '/api/oruk/services?per_page=1');
+  const service = (await new Client(source.url).json('GET', `/api/oruk/services/${list.data.contents[0].id}`)).data;
+  service.cost_options[0].currency = 'Pounds';
+  service.organization.organization_identifiers = [{ identifier_scheme: 'GB-CHC', identifier_type: 'Charity number', identifier: '12' }];
+  service.contacts[0].email = 'nobody.example.org';
+  const file = path.join(dir, 'bad-service.json');
+  await writeFile(file, JSON.stringify(service));
+  return file;
 }
 
 test('a second Tandem imports the first one\'s feed and publishes the same services', async () => {
@@ -109,6 +129,8 @@ test('a second Tandem imports the first one\'s feed and publishes the same servi
     [[`${otherUrl()}/silent/`, '--timeout', '1'], /silent\/services\?page=1&per_page=100 did not answer within 1 second: check the address, or allow longer with --timeout/],
     [[await tables((t) => t.replace('active,,,5,11', 'active,,,5,eleven'))],
       /services\.csv line 2 \(.*\) Saturday play: services\.csv line 2 maximum_age: maximum_age must be a whole number of years, like 18, not "eleven"/],
+    [[await badJson()],
+      /cost_options\[0\]\.currency: .*Choose a currency: GBP \(pounds sterling\), EUR \(euros\) or USD \(US dollars\)/],
     [[await tables((t) => t.replace(',status,', ',state,'))],
       /services\.csv: services\.csv has no column status: its header must name id, organization_id, name, status/],
   ];
@@ -138,5 +160,38 @@ test('the CSV tables import, and importing them again updates them', async () =>
     const r = await importOruk(folder, '--area', 'stockport');
     assert.equal(r.code, 0, r.stderr);
     assert.match(r.stdout, /^Imported 3 services \(2 organisations, 3 venues, 3 taxonomy terms\) into the Local Offer of stockport/);
+  }
+});
+
+test('what the tables say of logos, identifiers, second address lines, dates, contacts and costs is published', async () => {
+  const folder = await tables((t) => t);
+  const costs = path.join(folder, 'cost_options.csv');
+  await writeFile(costs, (await readFile(costs, 'utf8')).replace('sister is free",GBP', 'sister is free",EUR'));
+  const db = `sqlite:${path.join(dir, 'tables.db')}`;
+  const r = await new Promise((resolve) => {
+    execFile(tandemBin, ['import', 'oruk', folder, '--area', 'stockport', '--database', db], { timeout: 300_000 },
+      (error, stdout, stderr) => resolve({ code: error ? error.code : 0, stdout, stderr }));
+  });
+  assert.equal(r.code, 0, r.stderr);
+  const server = await startServer({ demo: false, database: db });
+  try {
+    const client = new Client(server.url);
+    const play = (await client.json('GET', '/api/oruk/services/8e7b0a63-681c-5ec3-9343-ab629c771356')).data;
+    assert.equal(play.organization.logo, 'https://riverside.example/logo.png');
+    assert.deepEqual(play.organization.organization_identifiers.map((i) => [i.identifier_scheme, i.identifier]),
+      [['GB-CHC', '1123456'], ['GB-COH', '09876543']]);
+    assert.equal(play.service_at_locations[0].location.addresses[0].address_1, '2 Mill Lane, Riverside Park');
+    assert.equal(play.assured_date, '2026-06-01');
+    assert.equal(play.last_modified, '2026-06-01T09:00:00Z');
+    assert.deepEqual(play.contacts.map((c) => [c.name, c.title, c.email, c.phones[0].number]),
+      [['Play team', 'Bookings', 'play@riverside.example', '01632 960111']]);
+    assert.deepEqual(play.cost_options.map((c) => [c.option, c.amount, c.currency, c.amount_description]),
+      [['Session', 4.5, 'GBP', 'per child']]);
+    const holiday = (await client.json('GET', '/api/oruk/services/365a42a4-b15d-5983-aeeb-62ca4d1840b4')).data;
+    assert.equal(holiday.cost_options[0].currency, 'EUR');
+    const page = await client.get('/local-offer/services/365a42a4-b15d-5983-aeeb-62ca4d1840b4');
+    assert.match(page.text, /Week: €60.00/);
+  } finally {
+    await server.stop();
   }
 });

@@ -256,6 +256,8 @@ test('Local Offer staff routes: only roles that keep the directory get through',
   const venue = full.service_at_locations[0]?.location_id;
   const schedule = full.schedules[0].id;
   const term = full.attributes.find((a) => a.taxonomy_term.taxonomy !== 'Level of support').taxonomy_term;
+  const contact = full.contacts[0].id;
+  const cost = full.cost_options[0].id;
   const pages = ['/directory/reviews', '/directory/reviews?show=overdue', '/directory/services/new',
     `/directory/services/${service}/edit`, '/directory/organisations', '/directory/organisations/new',
     `/directory/organisations/${org}/edit`, '/directory/locations', '/directory/locations/new',
@@ -265,8 +267,17 @@ test('Local Offer staff routes: only roles that keep the directory get through',
     `/directory/services/${service}/terms`, '/api/v1/directory/reviews', '/api/v1/directory/organisations',
     `/api/v1/directory/organisations/${org}`, '/api/v1/directory/locations', '/api/v1/directory/taxonomies',
     `/api/v1/directory/terms/${term.id}`, `/api/v1/directory/services/${service}/schedules`,
-    `/api/v1/directory/services/${service}/terms`];
-  if (venue) pages.push(`/directory/locations/${venue}/edit`, `/api/v1/directory/locations/${venue}`);
+    `/api/v1/directory/services/${service}/terms`, `/directory/services/${service}/contacts`,
+    `/directory/services/${service}/contacts/new`, `/directory/services/${service}/contacts/${contact}/edit`,
+    `/directory/services/${service}/contacts/${contact}/remove`, `/directory/services/${service}/costs`,
+    `/directory/services/${service}/costs/new`, `/directory/services/${service}/costs/${cost}/edit`,
+    `/directory/services/${service}/costs/${cost}/remove`, `/api/v1/directory/services/${service}/contacts`,
+    `/api/v1/directory/services/${service}/costs`, `/directory/services/${service}/schedules/${schedule}/remove`,
+    `/directory/services/${service}/terms/${term.id}/remove`];
+  if (venue) {
+    pages.push(`/directory/locations/${venue}/edit`, `/api/v1/directory/locations/${venue}`,
+      `/directory/locations/${venue}/remove`);
+  }
   for (const path of pages) {
     for (const role of ROLES) {
       const res = await clients[role].get(path);
@@ -276,7 +287,9 @@ test('Local Offer staff routes: only roles that keep the directory get through',
   // Every form: refused for others; for the directory's keepers, bad data is 400 and saves nothing.
   const forms = ['/directory/organisations', `/directory/organisations/${org}/edit`, '/directory/locations',
     `/directory/services/${service}/schedules`, `/directory/services/${service}/schedules/${schedule}/edit`,
-    `/directory/taxonomies/${term.taxonomy_id}/terms`, `/directory/terms/${term.id}/edit`];
+    `/directory/taxonomies/${term.taxonomy_id}/terms`, `/directory/terms/${term.id}/edit`,
+    `/directory/services/${service}/contacts`, `/directory/services/${service}/contacts/${contact}/edit`,
+    `/directory/services/${service}/costs`, `/directory/services/${service}/costs/${cost}/edit`];
   for (const role of ROLES) {
     const me = await clients[role].get('/api/v1/me');
     for (const path of forms) {
@@ -296,8 +309,22 @@ test('Local Offer staff routes: only roles that keep the directory get through',
     const added = await clients[role].postForm('/directory/services', { name: '', csrf_token: me.data.csrf_token });
     assert.equal(added.status, DIRECTORY.includes(role) ? 400 : 403, `${role} POST add`);
   }
+  // Removals: refused for others; for the directory's keepers, a version that is not the service's removes nothing.
+  const removals = [`/directory/services/${service}/contacts/${contact}/remove`,
+    `/directory/services/${service}/costs/${cost}/remove`, `/directory/services/${service}/schedules/${schedule}/remove`,
+    `/directory/services/${service}/terms/${term.id}/remove`, ...(venue ? [`/directory/locations/${venue}/remove`] : [])];
+  for (const role of ROLES) {
+    const me = await clients[role].get('/api/v1/me');
+    for (const path of removals) {
+      const res = await clients[role].postForm(path, { version: 'x', csrf_token: me.data.csrf_token });
+      assert.equal(res.status, DIRECTORY.includes(role) ? 409 : 403, `${role} POST ${path}`);
+    }
+  }
   const after = await new Client(server.url).json('GET', `/api/oruk/services/${service}`);
   assert.notEqual(after.data.name, '', 'no refused or invalid post changed the service');
+  assert.ok(after.data.contacts.some((c) => c.id === contact) && after.data.cost_options.some((c) => c.id === cost));
+  assert.ok(after.data.schedules.some((s) => s.id === schedule));
+  assert.ok(after.data.attributes.some((a) => a.taxonomy_term_id === term.id));
 });
 
 // Commissioned services: commissioners manage contracts; finance, the board

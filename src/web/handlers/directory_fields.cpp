@@ -44,6 +44,24 @@ mstch::array form_fields(std::span<const FormField> fields, const FieldValues& v
   return out;
 }
 
+Response removal_page(Ctx& ctx, int status, const RemovalPage& p, const Error* errors) {
+  mstch::array rows, blockers;
+  for (const auto& [key, value] : p.rows) rows.push_back(mstch::map{{"key", key}, {"value", value}});
+  for (const auto& [name, href] : p.blockers) blockers.push_back(mstch::map{{"name", name}, {"href", href}});
+  mstch::map v{{"back_href", p.back_href},
+               {"back_text", p.back_text},
+               {"caption", p.caption},
+               {"heading", p.heading},
+               {"action", p.action},
+               {"version", p.version},
+               {"button", p.button},
+               {"consequence", p.consequence},
+               {"rows", rows},
+               {"blocked", p.blocked},
+               {"blockers", blockers.empty() ? mstch::node(false) : mstch::node(mstch::map{{"items", blockers}})}};
+  return page(ctx, status, "directory/confirm_remove", p.title, std::move(v), "directory", errors);
+}
+
 int status_for(const Error& e) { return e.fields.size() == 1 && e.first_field() == "version" ? 409 : 400; }
 
 Response api_failure(const Error& e) {

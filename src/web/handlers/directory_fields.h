@@ -36,6 +36,17 @@ struct FieldValues {
 // The fields for the directory/fields partial.
 mstch::array form_fields(std::span<const FormField> fields, const FieldValues& values, const Error* errors);
 
+// The confirm step before a removal (directory/confirm_remove): what would go,
+// and a button that posts the removal; or, when something still depends on
+// it, why it cannot go and what depends on it, with no button.
+struct RemovalPage {
+  std::string title, back_href, back_text, caption, heading, action, version, button, consequence;
+  std::vector<std::pair<std::string, std::string>> rows;      // what is removed: label, value
+  std::string blocked;                                        // why it cannot be removed; empty: it can
+  std::vector<std::pair<std::string, std::string>> blockers;  // what depends on it: name, link
+};
+Response removal_page(Ctx& ctx, int status, const RemovalPage& p, const Error* errors);
+
 // 409 when the only error is a stale version, otherwise 400.
 int status_for(const Error& e);
 

@@ -83,7 +83,9 @@ Response form_page(Ctx& ctx, int status, const std::optional<app::LocationView>&
                {"can_add", !adding && !others.empty()},
                {"add_action", base + "/services"},
                {"add_error", add_error},
-               {"others", others}};
+               {"others", others},
+               {"remove_href", adding ? std::string() : base + "/remove"},
+               {"remove_text", std::string("Remove this venue")}};
   return page(ctx, status, "directory/record", adding ? std::string("Add a venue") : "Change " + name, std::move(v),
               "directory", errors);
 }
@@ -106,7 +108,59 @@ json location_json(const app::LocationView& v) {
           {"services", services}};
 }
 
+// Asks before removing a venue; one a service is still offered at cannot go
+// (409), and the page names those services instead of offering the button.
+Response confirm_page(Ctx& ctx, int status, const app::LocationView& view, const Error* errors) {
+  const auto& l = view.location;
+  RemovalPage p;
+  p.title = "Remove a venue";
+  p.back_href = "/directory/locations/" + l.id + "/edit";
+  p.back_text = "Back to " + l.name;
+  p.caption = "Local Offer";
+  p.heading = view.services.empty() ? "Remove " + l.name + "?" : l.name + " cannot be removed yet";
+  p.action = "/directory/locations/" + l.id + "/remove";
+  p.version = std::to_string(l.version);
+  p.button = "Remove the venue";
+  p.consequence = "The venue will no longer be listed for staff, and other directories will no longer read it.";
+  p.rows = {{"Venue", l.name},
+            {"Address", l.address_1 + (l.address_2.empty() ? "" : ", " + l.address_2)},
+            {"Town or city", l.city},
+            {"Postcode", l.postcode}};
+  if (!view.services.empty()) {
+    p.blocked = "Services are still offered here. Stop offering each of them here first, from the venue's page.";
+    for (const auto& s : view.services) p.blockers.emplace_back(s.name, "/directory/services/" + s.id + "/edit");
+  }
+  return removal_page(ctx, status, p, errors);
+}
+
+int removal_status(const Error& e) { return e.first_field() == "services" ? 409 : status_for(e); }
+
 }  // namespace
+
+Response directory_location_remove_form(Ctx& ctx) {
+  auto view = app::location_view(ctx.s.db, ctx.me(), ctx.captures.at(0));
+  if (!view) return error_page(ctx, 404, "Page not found", "There is no such venue in your area's Local Offer.");
+  return confirm_page(ctx, 200, *view, nullptr);
+}
+
+Response directory_location_remove(Ctx& ctx) {
+  auto view = app::location_view(ctx.s.db, ctx.me(), ctx.captures.at(0));
+  if (!view) return error_page(ctx, 404, "Page not found", "There is no such venue in your area's Local Offer.");
+  auto removed = app::remove_location(ctx.s.db, ctx.s.clock, ctx.s.local_offer, ctx.me(), view->location.id,
+                                      param(ctx.form, "version"));
+  if (!removed) return confirm_page(ctx, removal_status(removed.error()), *view, &removed.error());
+  return redirect("/directory/locations?saved=removed");
+}
+
+Response api_directory_location_remove(Ctx& ctx) {
+  auto removed = app::remove_location(ctx.s.db, ctx.s.clock, ctx.s.local_offer, ctx.me(), ctx.captures.at(0),
+                                      param(ctx.query, "version"));
+  if (!removed) {
+    if (removed.error().first_field() == "services") return json_error(409, removed.error());
+    return api_failure(removed.error());
+  }
+  return json_response(200, json{{"removed", ctx.captures.at(0)}}.dump());
+}
 
 Response directory_locations(Ctx& ctx) {
   mstch::array rows;
@@ -118,8 +172,11 @@ Response directory_locations(Ctx& ctx) {
                               {"postcode", v.location.postcode},
                               {"services", std::to_string(v.services.size())}});
   }
-  return page(ctx, 200, "directory/locations", "Venues in the Local Offer",
-              mstch::map{{"rows", rows}, {"total", std::to_string(all.size())}}, "directory");
+  return page(
+      ctx, 200, "directory/locations", "Venues in the Local Offer",
+      mstch::map{
+          {"rows", rows}, {"total", std::to_string(all.size())}, {"removed", param(ctx.query, "saved") == "removed"}},
+      "directory");
 }
 
 Response directory_location_new_form(Ctx& ctx) {

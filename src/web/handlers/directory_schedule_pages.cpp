@@ -110,6 +110,33 @@ Response not_found(Ctx& ctx) {
   return error_page(ctx, 404, "Page not found", "There is no such service in your area's Local Offer.");
 }
 
+Response confirm_page(Ctx& ctx, int status, const app::SchedulesView& view, const Schedule& s, const Error* errors) {
+  const std::string base = "/directory/services/" + view.service.id + "/schedules";
+  RemovalPage p;
+  p.title = "Remove opening times";
+  p.back_href = base;
+  p.back_text = "Back to the opening times";
+  p.caption = view.service.name;
+  p.heading = "Remove these opening times?";
+  p.action = base + "/" + s.id + "/remove";
+  p.version = std::to_string(view.service.version);
+  p.button = "Remove the opening times";
+  p.consequence = "Families will no longer see these times on the service's page or in the Open Referral UK feed.";
+  p.rows = {{"Days", app::day_list(s.byday)},
+            {"Times", s.opens_at + " to " + s.closes_at},
+            {"Where", venue_name(view, s.service_at_location_id)},
+            {"Dates", dates_text(s)},
+            {"Note for families", s.description}};
+  return removal_page(ctx, status, p, errors);
+}
+
+const Schedule* find_schedule(const app::SchedulesView& v, const std::string& id) {
+  for (const auto& s : v.service.schedules) {
+    if (s.id == id) return &s;
+  }
+  return nullptr;
+}
+
 json schedules_json(const app::SchedulesView& v) {
   json items = json::array();
   for (const auto& s : v.service.schedules) {
@@ -198,15 +225,24 @@ Response directory_schedule_update(Ctx& ctx) {
   return redirect("/directory/services/" + view->service.id + "/schedules?saved=changed");
 }
 
+Response directory_schedule_remove_form(Ctx& ctx) {
+  auto view = find_view(ctx);
+  if (!view) return not_found(ctx);
+  const auto* s = find_schedule(*view, ctx.captures.at(1));
+  if (!s) return error_page(ctx, 404, "Page not found", "There are no such opening times for this service.");
+  return confirm_page(ctx, 200, *view, *s, nullptr);
+}
+
 Response directory_schedule_remove(Ctx& ctx) {
   auto view = find_view(ctx);
   if (!view) return not_found(ctx);
   auto saved = app::remove_schedule(ctx.s.db, ctx.s.clock, ctx.s.local_offer, ctx.me(), view->service.id,
                                     ctx.captures.at(1), param(ctx.form, "version"));
   if (!saved) {
-    if (saved.error().first_field() == "id")
+    const auto* s = find_schedule(*view, ctx.captures.at(1));
+    if (saved.error().first_field() == "id" || !s)
       return error_page(ctx, 404, "Page not found", saved.error().first_message());
-    return list_page(ctx, status_for(saved.error()), *view, &saved.error());
+    return confirm_page(ctx, status_for(saved.error()), *view, *s, &saved.error());
   }
   return redirect("/directory/services/" + view->service.id + "/schedules?saved=removed");
 }

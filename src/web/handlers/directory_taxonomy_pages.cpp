@@ -92,8 +92,24 @@ json service_terms_json(const app::ServiceTermsView& v) {
   return {{"service_id", v.service.id}, {"version", v.service.version}, {"term_ids", v.service.term_ids}};
 }
 
+// The term with this id and its taxonomy's name.
+std::optional<std::pair<TaxonomyTerm, std::string>> attached_term(const app::ServiceTermsView& view,
+                                                                  const std::string& id) {
+  for (const auto& t : view.taxonomies) {
+    for (const auto& term : t.terms) {
+      if (term.id == id) return std::pair{term, t.taxonomy.name};
+    }
+  }
+  return std::nullopt;
+}
+
 Response service_terms_page(Ctx& ctx, int status, const app::ServiceTermsView& view,
                             const std::vector<std::string>& ticked, const std::string& version, const Error* errors) {
+  mstch::array attached;
+  for (const auto& id : view.service.term_ids) {
+    if (auto t = attached_term(view, id))
+      attached.push_back(mstch::map{{"term_id", id}, {"term_name", t->first.name}, {"taxonomy_name", t->second}});
+  }
   mstch::array taxonomies;
   for (const auto& t : view.taxonomies) {
     taxonomies.push_back(mstch::map{{"taxonomy_name", t.taxonomy.name}, {"terms", term_rows(t, ticked)}});
@@ -102,13 +118,67 @@ Response service_terms_page(Ctx& ctx, int status, const app::ServiceTermsView& v
                {"name", view.service.name},
                {"version", version},
                {"taxonomies", taxonomies},
+               {"attached", attached},
+               {"has_attached", !attached.empty()},
                {"has_error", errors != nullptr},
                {"term_error", errors ? errors->first_message() : std::string()},
-               {"saved", param(ctx.query, "saved") == "1"}};
+               {"saved", param(ctx.query, "saved") == "1"},
+               {"removed", param(ctx.query, "saved") == "removed"}};
   return page(ctx, status, "directory/service_terms", "Terms: " + view.service.name, std::move(v), "directory", errors);
 }
 
+Response term_confirm_page(Ctx& ctx, int status, const app::ServiceTermsView& view, const TaxonomyTerm& term,
+                           const std::string& taxonomy_name, const Error* errors) {
+  const std::string base = "/directory/services/" + view.service.id + "/terms";
+  RemovalPage p;
+  p.title = "Take a term off a service";
+  p.back_href = base;
+  p.back_text = "Back to the terms";
+  p.caption = view.service.name;
+  p.heading = "Take this term off the service?";
+  p.action = base + "/" + term.id + "/remove";
+  p.version = std::to_string(view.service.version);
+  p.button = "Take the term off";
+  p.consequence =
+      "Families searching by this term will no longer find the service. The term stays in its taxonomy for other "
+      "services.";
+  p.rows = {{"Term", term.name}, {"Taxonomy", taxonomy_name}, {"Code", term.code}};
+  return removal_page(ctx, status, p, errors);
+}
+
 }  // namespace
+
+Response directory_service_term_remove_form(Ctx& ctx) {
+  auto view = app::service_terms(ctx.s.db, ctx.me(), ctx.captures.at(0));
+  if (!view) return error_page(ctx, 404, "Page not found", "There is no such service in your area's Local Offer.");
+  const auto& ids = view->service.term_ids;
+  auto t = attached_term(*view, ctx.captures.at(1));
+  if (!t || std::find(ids.begin(), ids.end(), t->first.id) == ids.end())
+    return error_page(ctx, 404, "Page not found", "This term does not describe the service.");
+  return term_confirm_page(ctx, 200, *view, t->first, t->second, nullptr);
+}
+
+Response directory_service_term_remove(Ctx& ctx) {
+  auto view = app::service_terms(ctx.s.db, ctx.me(), ctx.captures.at(0));
+  if (!view) return error_page(ctx, 404, "Page not found", "There is no such service in your area's Local Offer.");
+  auto saved = app::remove_service_term(ctx.s.db, ctx.s.clock, ctx.s.local_offer, ctx.me(), view->service.id,
+                                        ctx.captures.at(1), param(ctx.form, "version"));
+  if (!saved) {
+    auto t = attached_term(*view, ctx.captures.at(1));
+    if (saved.error().first_field() == "id" || !t)
+      return error_page(ctx, 404, "Page not found", saved.error().first_message());
+    return term_confirm_page(ctx, status_for(saved.error()), *view, t->first, t->second, &saved.error());
+  }
+  return redirect("/directory/services/" + view->service.id + "/terms?saved=removed");
+}
+
+Response api_directory_service_term_remove(Ctx& ctx) {
+  const std::string id = ctx.captures.at(0);
+  auto saved = app::remove_service_term(ctx.s.db, ctx.s.clock, ctx.s.local_offer, ctx.me(), id, ctx.captures.at(1),
+                                        param(ctx.query, "version"));
+  if (!saved) return api_failure(saved.error());
+  return json_response(200, service_terms_json(*app::service_terms(ctx.s.db, ctx.me(), id)).dump());
+}
 
 Response directory_taxonomies(Ctx& ctx) {
   mstch::array taxonomies;

@@ -34,11 +34,13 @@ std::string ages(const Service& s) {
 
 std::string cost_summary(const Service& s) {
   if (s.free()) return "Free";
-  std::optional<Pence> lowest;
+  // Lowest of the prices in the first currency given: amounts in different currencies do not compare.
+  const CostOption* lowest = nullptr;
   for (const auto& c : s.costs) {
-    if (c.amount && c.amount->value > 0 && (!lowest || c.amount->value < lowest->value)) lowest = c.amount;
+    if (!c.amount || c.amount->value <= 0 || (lowest && c.currency != lowest->currency)) continue;
+    if (!lowest || c.amount->value < lowest->amount->value) lowest = &c;
   }
-  return lowest ? "From " + format_pounds(*lowest) : "Costs apply";
+  return lowest ? "From " + format_price(*lowest) : "Costs apply";
 }
 
 std::string summary(const std::string& text) {
@@ -343,11 +345,7 @@ Response local_offer_service(Ctx& ctx) {
     contacts.push_back(mstch::map{{"name", c.name}, {"title", c.title}, {"email", c.email}, {"phone", c.phone}});
   }
   for (const auto& c : s.costs) {
-    costs.push_back(
-        mstch::map{{"option", c.option},
-                   {"amount", c.amount ? (c.amount->value == 0 ? std::string("free") : format_pounds(*c.amount))
-                                       : std::string("ask the service")},
-                   {"note", c.amount_description}});
+    costs.push_back(mstch::map{{"option", c.option}, {"amount", format_price(c)}, {"note", c.amount_description}});
   }
   mstch::map view{{"id", s.id},
                   {"name", s.name},
