@@ -71,7 +71,7 @@ std::vector<CaseloadCase> caseload_cases(Tx& tx, const std::string& area_id);
 // token has changed. Read in one statement.
 struct CaseloadTokens {
   std::int64_t assessments = 0;  // assessments_change_token()
-  std::int64_t registry = 0;     // the area's children and involvements (migration 0027)
+  std::int64_t registry = 0;     // the area's children and involvements (migration 0025)
   bool operator==(const CaseloadTokens&) const = default;
 };
 CaseloadTokens caseload_tokens(Tx& tx, const std::string& area_id);

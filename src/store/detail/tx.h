@@ -22,7 +22,7 @@ class Tx {
   // moves on so cached register reads know they are stale.
   bool register_changed = false;
   // The areas whose children or involvements this transaction wrote; each
-  // gets a new register_changes token just before the commit (migration 0027).
+  // gets a new register_changes token just before the commit (migration 0025).
   void changed_register_of(const std::string& area_id) {
     register_changed = true;
     if (std::find(register_areas.begin(), register_areas.end(), area_id) == register_areas.end()) {
