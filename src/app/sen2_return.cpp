@@ -357,6 +357,9 @@ Node person_to_send(const Node& derived, const store::Sen2Stored* stored, const 
     for (auto& c : n.children) recode(c);
   };
   recode(out);
+  // A reason the UPN is not known goes only without a UPN (a file's reason is not
+  // sent beside a UPN recorded in Tandem since).
+  if (!out.value("upn").empty()) std::erase_if(out.children, [](const Node& c) { return c.key == "upn_unknown"; });
   // DfE's schema requires both indicators on every setting named.
   std::function<void(Node&)> indicators = [&](Node& n) {
     if (n.key == "plan_detail" || n.key == "placement_detail")
