@@ -36,6 +36,33 @@ void AccessLog::record(store::AccessRow row) {
   if (pending.error) std::rethrow_exception(pending.error);
 }
 
+namespace {
+std::string index_key(const store::AccessChildHour& k) { return k.child_id + '\n' + k.user_id; }
+// Entries older than this are not remembered: an hour's rows are written once
+// that hour is over, and a late entry only costs one ignored insert.
+constexpr std::size_t kHoursRemembered = 2;
+}  // namespace
+
+std::vector<store::AccessChildHour> AccessLog::not_yet_indexed(const std::vector<const store::AccessRow*>& rows) const {
+  std::vector<store::AccessChildHour> out;
+  std::unordered_set<std::string> in_group;
+  for (const auto* row : rows) {
+    for (auto& k : store::children_shown(*row)) {
+      auto key = index_key(k);
+      const auto hour = indexed_.find(k.hour_start);
+      if (hour != indexed_.end() && hour->second.contains(key)) continue;
+      if (!in_group.insert(std::to_string(k.hour_start) + '\n' + key).second) continue;
+      out.push_back(std::move(k));
+    }
+  }
+  return out;
+}
+
+void AccessLog::remember(const std::vector<store::AccessChildHour>& written) {
+  for (const auto& k : written) indexed_[k.hour_start].insert(index_key(k));
+  while (indexed_.size() > kHoursRemembered) indexed_.erase(indexed_.begin());
+}
+
 void AccessLog::run() {
   std::unique_lock lock(mutex_);
   for (;;) {
@@ -49,7 +76,9 @@ void AccessLog::run() {
       std::vector<const store::AccessRow*> rows;
       rows.reserve(group.size());
       for (const auto* p : group) rows.push_back(&p->row);
-      db_.write([&](store::Tx& tx) { store::insert_access(tx, rows); });
+      const auto index = not_yet_indexed(rows);
+      db_.write([&](store::Tx& tx) { store::insert_access(tx, rows, index); });
+      remember(index);
     } catch (...) {
       error = std::current_exception();
     }

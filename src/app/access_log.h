@@ -9,9 +9,12 @@
 #include <condition_variable>
 #include <cstdint>
 #include <deque>
+#include <map>
 #include <mutex>
 #include <string>
 #include <thread>
+#include <unordered_set>
+#include <vector>
 
 #include "store/audit.h"
 #include "store/database.h"
@@ -32,6 +35,12 @@ class AccessLog {
  private:
   struct Pending;
   void run();
+  // The index rows of a group not yet written by this writer; remember() them once committed.
+  std::vector<store::AccessChildHour> not_yet_indexed(const std::vector<const store::AccessRow*>& rows) const;
+  void remember(const std::vector<store::AccessChildHour>& written);
+
+  // Written index rows, by hour; only the writer thread touches them.
+  std::map<std::int64_t, std::unordered_set<std::string>> indexed_;
 
   store::Database& db_;
   std::mutex mutex_;

@@ -26,6 +26,16 @@ std::optional<Appeal> appeal_against(store::Tx& tx, const std::string& area_id, 
 
 }  // namespace
 
+std::set<std::string> plans_ended_by(store::Tx& tx, const std::string& area_id, Date today) {
+  const auto transferred = store::plans_transferred_by(tx, area_id, today);
+  std::set<std::string> out(transferred.begin(), transferred.end());
+  for (const auto& c : store::cessations_in_area(tx, area_id)) {
+    const auto ends = plan_ends_on(c.cessation, appeal_against(tx, area_id, c.child_id, c.cessation));
+    if (ends && *ends < today) out.insert(c.plan_id);
+  }
+  return out;
+}
+
 std::variant<Ceased, Refused, Error> cease_plan(RegisterServices& s, const SignedIn& user, const std::string& plan_id,
                                                 const CeaseForm& form) {
   std::optional<store::StoredPlan> plan;

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <optional>
+#include <set>
 #include <string>
 #include <variant>
 
@@ -13,6 +14,11 @@
 #include "core/rights.h"
 
 namespace tandem::app {
+
+// The area's plans no longer in force on `today`: transferred to another
+// council, or ceased once the appeal window closed or an appeal upheld the
+// decision (plan_ends_on). Counts of what plans deliver leave them out.
+std::set<std::string> plans_ended_by(store::Tx& tx, const std::string& area_id, Date today);
 
 struct CeaseForm {
   std::string reason;

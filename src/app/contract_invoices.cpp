@@ -1,5 +1,6 @@
 #include "app/contract_invoices.h"
 
+#include "app/ceasing.h"
 #include "app/crypto.h"
 #include "app/form_values.h"
 #include "store/audit.h"
@@ -39,7 +40,9 @@ std::variant<InvoiceView, Refused> open_invoices(RegisterServices& s, const Sign
     found = true;
     v.stored = std::move(*c);
     v.invoices = store::invoices_of(tx, user.area_id, contract_id);
-    v.children_served = store::children_served(tx, user.area_id, v.stored.contract, v.stored.provider_name).size();
+    v.children_served = store::children_served(tx, user.area_id, v.stored.contract, v.stored.provider_name,
+                                               plans_ended_by(tx, user.area_id, s.clock.today()))
+                            .size();
   });
   if (!found) return no_contract();
   v.totals = invoice_totals(v.stored.contract, v.invoices, s.clock.today());

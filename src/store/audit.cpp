@@ -17,35 +17,52 @@ void insert_audit(Tx& tx, const AuditRow& r) {
       use(r.child_id), use(r.detail), use(r.reason);
 }
 
-void insert_access(Tx& tx, const AccessRow& r) { insert_access(tx, std::vector<const AccessRow*>{&r}); }
+std::int64_t access_hour_start(std::int64_t at) {
+  constexpr std::int64_t hour = 3'600'000'000;
+  return at - ((at % hour) + hour) % hour;
+}
 
-void insert_access(Tx& tx, const std::vector<const AccessRow*>& rows) {
-  if (rows.empty()) return;
+std::vector<AccessChildHour> children_shown(const AccessRow& row) {
+  std::vector<AccessChildHour> out;
+  std::set<std::string_view> seen;
+  std::string_view ids = row.child_ids;
+  const auto hour = access_hour_start(row.at);
+  while (!ids.empty()) {
+    const auto space = ids.find(' ');
+    const std::string_view id = ids.substr(0, space);
+    ids = space == std::string_view::npos ? std::string_view{} : ids.substr(space + 1);
+    if (id.empty() || !seen.insert(id).second) continue;
+    out.push_back({std::string(id), hour, row.user_id});
+  }
+  return out;
+}
+
+void insert_access(Tx& tx, const AccessRow& r) { insert_access(tx, {&r}, children_shown(r)); }
+
+void insert_access(Tx& tx, const std::vector<const AccessRow*>& rows, const std::vector<AccessChildHour>& index) {
   AccessRow r;
   long long at = 0;
-  std::string child;
-  soci::statement entry =
-      (tx.sql.prepare << "INSERT INTO access_log (id, area_id, at, user_id, route, child_ids, outcome) "
-                         "VALUES (:id, :area, :at, :user, :route, :children, :outcome)",
-       use(r.id), use(r.area_id), use(at), use(r.user_id), use(r.route), use(r.child_ids), use(r.outcome));
-  soci::statement shown =
-      (tx.sql.prepare << "INSERT INTO access_log_children (access_id, child_id, at) VALUES (:a, :c, :at)", use(r.id),
-       use(child), use(at));
-  for (const auto* row : rows) {
-    r = *row;
-    at = r.at;
-    entry.execute(true);
-    std::string_view ids = r.child_ids;
-    // A page may show one child twice (two moves, say): the read is one read.
-    std::set<std::string_view> seen;
-    while (!ids.empty()) {
-      const auto space = ids.find(' ');
-      const std::string_view id = ids.substr(0, space);
-      ids = space == std::string_view::npos ? std::string_view{} : ids.substr(space + 1);
-      if (id.empty() || !seen.insert(id).second) continue;
-      child = id;
-      shown.execute(true);
+  if (!rows.empty()) {
+    soci::statement entry =
+        (tx.sql.prepare << "INSERT INTO access_log (id, area_id, at, user_id, route, child_ids, outcome) "
+                           "VALUES (:id, :area, :at, :user, :route, :children, :outcome)",
+         use(r.id), use(r.area_id), use(at), use(r.user_id), use(r.route), use(r.child_ids), use(r.outcome));
+    for (const auto* row : rows) {
+      r = *row;
+      at = r.at;
+      entry.execute(true);
     }
+  }
+  if (index.empty()) return;
+  AccessChildHour k;
+  long long hour = 0;
+  soci::statement shown = (tx.sql.prepare << "INSERT INTO access_child_hours (child_id, hour_start, user_id) VALUES "
+                                             "(:c, :h, :u) ON CONFLICT (child_id, hour_start, user_id) DO NOTHING",
+                           use(k.child_id), use(hour), use(k.user_id));
+  for (const auto& key : index) {
+    k = key;
+    hour = key.hour_start;
+    shown.execute(true);
   }
 }
 
@@ -60,8 +77,13 @@ std::string timeline(const AuditQuery& q) {
       "SELECT 'read' AS kind, a.at, a.user_id, a.route AS action, '' AS entity_id, a.child_ids, a.outcome AS detail, "
       "'' AS reason FROM access_log a";
   if (!q.child_id.empty()) {
+    // The hours in which each user was shown the child, then that user's reads
+    // in those hours that list the child (space-separated, so "c-1" is not "c-13").
     writes += " AND child_id = :child1";
-    reads += " JOIN access_log_children c ON c.access_id = a.id WHERE c.child_id = :child2 AND a.area_id = :area2";
+    reads +=
+        " JOIN access_child_hours h ON a.user_id = h.user_id AND a.at >= h.hour_start AND a.at < h.hour_start + "
+        "3600000000 WHERE h.child_id = :child2 AND a.area_id = :area2 AND (' ' || a.child_ids || ' ') LIKE :listed "
+        "ESCAPE '!'";
   } else {
     reads += " WHERE a.area_id = :area2";
   }
@@ -73,9 +95,19 @@ std::string timeline(const AuditQuery& q) {
          reads + ") t";
 }
 
-void bind(soci::details::prepare_temp_type& prep, const AuditQuery& q) {
+// A LIKE pattern matching child_ids that list the child as a whole word.
+std::string listed_pattern(const std::string& child_id) {
+  std::string out = "% ";
+  for (char c : child_id) {
+    if (c == '%' || c == '_' || c == '!') out += '!';
+    out += c;
+  }
+  return out + " %";
+}
+
+void bind(soci::details::prepare_temp_type& prep, const AuditQuery& q, const std::string& listed) {
   prep, use(q.area_id, "area"), use(q.area_id, "area2");
-  if (!q.child_id.empty()) prep, use(q.child_id, "child1"), use(q.child_id, "child2");
+  if (!q.child_id.empty()) prep, use(q.child_id, "child1"), use(q.child_id, "child2"), use(listed, "listed");
   if (!q.user_id.empty()) prep, use(q.user_id, "user1"), use(q.user_id, "user2");
 }
 }  // namespace
@@ -86,7 +118,8 @@ std::vector<AuditEntryView> query_audit(Tx& tx, const AuditQuery& q) {
   long long at = 0;
   auto prep = (tx.sql.prepare << timeline(q) + " ORDER BY at DESC LIMIT " + std::to_string(q.limit) + " OFFSET " +
                                      std::to_string(q.offset));
-  bind(prep, q);
+  const auto listed = listed_pattern(q.child_id);
+  bind(prep, q, listed);
   prep, into(v.kind), into(at), into(v.user_id), into(v.action), into(v.entity_id), into(v.child_ids), into(v.detail),
       into(v.reason);
   soci::statement st = prep;
@@ -101,7 +134,8 @@ std::vector<AuditEntryView> query_audit(Tx& tx, const AuditQuery& q) {
 int count_audit(Tx& tx, const AuditQuery& q) {
   int n = 0;
   auto prep = (tx.sql.prepare << "SELECT CAST(COUNT(*) AS INTEGER) FROM (" + timeline(q) + ") c");
-  bind(prep, q);
+  const auto listed = listed_pattern(q.child_id);
+  bind(prep, q, listed);
   prep, into(n);
   soci::statement st = prep;
   st.execute(true);

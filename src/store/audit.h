@@ -33,10 +33,23 @@ struct AccessRow {
   std::string outcome;    // "shown" or "denied"
 };
 
+// "This user was shown this child in this hour": the per-child index of the
+// access log (migration 0027). Reads of a child are found through it, then in
+// access_log by user and time.
+struct AccessChildHour {
+  std::string child_id;
+  std::int64_t hour_start = 0;  // microseconds, a whole hour since the epoch
+  std::string user_id;
+};
+std::int64_t access_hour_start(std::int64_t at);
+// The distinct children an entry shows, each once (a page may list one child twice).
+std::vector<AccessChildHour> children_shown(const AccessRow& row);
+
 void insert_audit(Tx& tx, const AuditRow& row);
 void insert_access(Tx& tx, const AccessRow& row);
-// Several entries, each statement prepared once: the access log writer's group commit.
-void insert_access(Tx& tx, const std::vector<const AccessRow*>& rows);
+// Several entries and the index rows they need, each statement prepared once:
+// the access log writer's group commit. An index row already present is kept.
+void insert_access(Tx& tx, const std::vector<const AccessRow*>& rows, const std::vector<AccessChildHour>& index);
 
 struct AuditQuery {
   std::string area_id;

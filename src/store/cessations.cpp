@@ -38,6 +38,40 @@ std::optional<Cessation> find_cessation(Tx& tx, const std::string& area_id, cons
   return c;
 }
 
+std::vector<PlanCessation> cessations_in_area(Tx& tx, const std::string& area_id) {
+  std::vector<PlanCessation> out;
+  std::string plan_id, child_id, reason, consulted, decided, left, reasons;
+  soci::indicator left_ind = soci::i_null;
+  soci::statement st =
+      (tx.sql.prepare << "SELECT plan_id, child_id, reason, consulted_on, decided_on, left_education_on, reasons FROM "
+                         "plan_cessations WHERE area_id = :a ORDER BY plan_id",
+       use(area_id), into(plan_id), into(child_id), into(reason), into(consulted), into(decided), into(left, left_ind),
+       into(reasons));
+  st.execute();
+  while (st.fetch()) {
+    Cessation c;
+    c.reason = parse_cease_reason(reason).value_or(CeaseReason::other);
+    c.consulted_on = *parse_date("consulted_on", consulted);
+    c.decided_on = *parse_date("decided_on", decided);
+    if (left_ind == soci::i_ok) c.left_education_on = *parse_date("left_education_on", left);
+    c.reasons = reasons;
+    out.push_back({plan_id, child_id, std::move(c)});
+  }
+  return out;
+}
+
+std::vector<std::string> plans_transferred_by(Tx& tx, const std::string& area_id, Date on) {
+  std::vector<std::string> out;
+  std::string id;
+  const std::string day = format_date(on);
+  soci::statement st = (tx.sql.prepare << "SELECT id FROM plans WHERE area_id = :a AND ended_on IS NOT NULL AND "
+                                          "ended_on <= :d ORDER BY id",
+                        use(area_id), use(day), into(id));
+  st.execute();
+  while (st.fetch()) out.push_back(id);
+  return out;
+}
+
 void save_capacity(Tx& tx, const std::string& area_id, const std::string& child_id, const CapacityRecord& c,
                    const std::string& by, std::int64_t now) {
   const int lacks = c.lacks_capacity ? 1 : 0;

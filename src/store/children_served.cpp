@@ -12,7 +12,7 @@ using soci::into;
 using soci::use;
 
 std::set<std::string> children_served(Tx& tx, const std::string& area_id, const Contract& c,
-                                      const std::string& provider_name) {
+                                      const std::string& provider_name, const std::set<std::string>& ended_plans) {
   std::vector<std::string> names = c.provision_names;
   if (!provider_name.empty()) names.push_back(provider_name);
   // Narrow by text first, then match exactly on the decoded plan.
@@ -30,6 +30,7 @@ std::set<std::string> children_served(Tx& tx, const std::string& area_id, const 
   }
   std::set<std::string> out;
   for (const auto& plan_id : plan_ids) {
+    if (ended_plans.contains(plan_id)) continue;
     std::string body, child;
     tx.sql << "SELECT body, child_id FROM plans WHERE id = :id", use(plan_id), into(body), into(child);
     auto plan = plan_from_json(body);

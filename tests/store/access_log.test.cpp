@@ -8,6 +8,7 @@
 #include <gtest/gtest.h>
 
 #include "app/crypto.h"
+#include "store/detail/tx.h"
 #include "store/people.h"
 #include "test_database.h"
 
@@ -62,6 +63,67 @@ TEST(AccessLog, AChildShownTwiceOnOnePageIsOneRead) {
     q.child_id = "c-1";
     EXPECT_EQ(store::count_audit(tx, q), 1);
     q.child_id = "c-2";
+    EXPECT_EQ(store::count_audit(tx, q), 1);
+  });
+}
+
+int index_rows(store::Database& db) {
+  int n = 0;
+  db.read([&](store::Tx& tx) { tx.sql << "SELECT CAST(COUNT(*) AS INTEGER) FROM access_child_hours", soci::into(n); });
+  return n;
+}
+
+TEST(AccessLog, AListOpenedAgainInTheSameHourAddsReadsButNoIndexRows) {
+  auto t = testing::open_test_database("access_log_hours");
+  t.db->write([&](store::Tx& tx) { store::upsert_area(tx, {"area", "Test area", "999"}); });
+  constexpr std::int64_t hour = 3'600'000'000;
+  const std::int64_t ten_am = 1'764'000'000 / 3600 * hour + 10 * hour;
+  {
+    app::AccessLog log(*t.db);
+    for (int i = 0; i < 20; ++i)
+      log.record({{}, "area", ten_am + i * 60'000'000, "u-1", "GET /cases", "c-1 c-2 c-3", "shown"});
+    EXPECT_EQ(index_rows(*t.db), 3) << "three children, one user, one hour";
+    log.record({{}, "area", ten_am + 5 * 60'000'000, "u-2", "GET /cases", "c-1", "shown"});
+    EXPECT_EQ(index_rows(*t.db), 4) << "another user is indexed for the child";
+    log.record({{}, "area", ten_am + hour, "u-1", "GET /cases", "c-1", "shown"});
+    EXPECT_EQ(index_rows(*t.db), 5) << "the next hour is indexed again";
+  }
+  {
+    // A new writer (a restart, or another server) does not know what is indexed:
+    // writing the same index row again keeps one.
+    app::AccessLog log(*t.db);
+    log.record({{}, "area", ten_am + 30 * 60'000'000, "u-1", "GET /cases", "c-1 c-2 c-3", "shown"});
+  }
+  EXPECT_EQ(index_rows(*t.db), 5);
+  t.db->read([&](store::Tx& tx) {
+    store::AuditQuery q;
+    q.area_id = "area";
+    q.child_id = "c-1";
+    EXPECT_EQ(store::count_audit(tx, q), 23) << "every read is still found: 21 by u-1, 1 by u-2, 1 the next hour";
+    q.child_id = "c-3";
+    EXPECT_EQ(store::count_audit(tx, q), 21);
+    q.user_id = "u-2";
+    EXPECT_EQ(store::count_audit(tx, q), 0);
+  });
+}
+
+TEST(AccessLog, AChildIsFoundOnlyWhereItIsListedWholeNotAsPartOfAnotherId) {
+  auto t = testing::open_test_database("access_log_whole_ids");
+  t.db->write([&](store::Tx& tx) { store::upsert_area(tx, {"area", "Test area", "999"}); });
+  {
+    app::AccessLog log(*t.db);
+    log.record({{}, "area", 5000, "u-1", "GET /cases", "c_1 c-10", "shown"});
+    log.record({{}, "area", 6000, "u-1", "GET /cases", "cx1 c-1", "shown"});
+    log.record({{}, "area", 7000, "u-1", "GET /children/c-100", "c-100", "shown"});
+  }
+  t.db->read([&](store::Tx& tx) {
+    store::AuditQuery q;
+    q.area_id = "area";
+    q.child_id = "c_1";
+    EXPECT_EQ(store::count_audit(tx, q), 1) << "'_' is not a wildcard: cx1 is another child";
+    q.child_id = "c-1";
+    EXPECT_EQ(store::count_audit(tx, q), 1) << "c-10 and c-100 are other children";
+    q.child_id = "c-10";
     EXPECT_EQ(store::count_audit(tx, q), 1);
   });
 }

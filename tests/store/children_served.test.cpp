@@ -5,6 +5,8 @@
 
 #include <gtest/gtest.h>
 
+#include "app/ceasing.h"
+#include "store/cessations.h"
 #include "store/children.h"
 #include "store/contracts.h"
 #include "store/people.h"
@@ -58,8 +60,33 @@ TEST(ChildrenServed, FinalPlansNamingTheServiceOrProvider) {
   c.service_ids = {"svc-9"};
   c.provision_names = {"SLT service"};
   std::set<std::string> served;
-  t.db->read([&](store::Tx& tx) { served = store::children_served(tx, "area", c, "Northern Therapies"); });
+  t.db->read([&](store::Tx& tx) { served = store::children_served(tx, "area", c, "Northern Therapies", {}); });
   EXPECT_EQ(served, (std::set<std::string>{"c-1", "c-2", "c-3"}));
+
+  // c-3 moves away and its plan goes with them (reg 15(2)); c-1's plan is
+  // ceased with no appeal, so it stays in force until the appeal window closes.
+  t.db->write([&](store::Tx& tx) {
+    store::end_plans_of_child(tx, "area", "c-3", make_date(2026, 1, 10), CeaseReason::moved_la);
+    Cessation ceased;
+    ceased.reason = CeaseReason::needs_met;
+    ceased.consulted_on = make_date(2025, 12, 1);
+    ceased.decided_on = make_date(2026, 1, 5);
+    ceased.reasons = "Outcomes achieved";
+    store::insert_cessation(tx, "area", "p-1", "c-1", ceased, "l-1", "u", 6);
+  });
+  const auto served_on = [&](Date today) {
+    std::set<std::string> out;
+    t.db->read([&](store::Tx& tx) {
+      out = store::children_served(tx, "area", c, "Northern Therapies", app::plans_ended_by(tx, "area", today));
+    });
+    return out;
+  };
+  EXPECT_EQ(served_on(make_date(2026, 1, 9)), (std::set<std::string>{"c-1", "c-2", "c-3"}));
+  EXPECT_EQ(served_on(make_date(2026, 1, 10)), (std::set<std::string>{"c-1", "c-2"}))
+      << "from the day of transfer the new council maintains the plan";
+  EXPECT_EQ(served_on(make_date(2026, 3, 5)), (std::set<std::string>{"c-1", "c-2"}))
+      << "a ceased plan is in force until the last day to appeal";
+  EXPECT_EQ(served_on(make_date(2026, 3, 6)), (std::set<std::string>{"c-2"}));
 }
 
 }  // namespace
