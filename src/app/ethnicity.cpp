@@ -6,7 +6,7 @@ const std::vector<sen2::Code>& ethnicity_codes() {
   static const std::vector<sen2::Code> empty;
   const auto years = sen2::schema_years();
   if (years.empty()) return empty;
-  return sen2::schema_for(years.back())->code_list("ethnicity");
+  return sen2::schema_for(years.back())->code_list("ethnicity_extended");
 }
 
 bool ethnicity_allowed(std::string_view code) {

@@ -1,5 +1,5 @@
 // DfE's ethnicity codes as Tandem offers them on the child's record: the
-// newest SEN2 collection year's list (data/sen2/YEAR.json), the same codes the
+// newest SEN2 collection year's extended list (data/sen2/YEAR.json), the codes the
 // school census uses, so a new year's list is a data change.
 //
 //   app::ethnicity_allowed("WBRI");  // true

@@ -5,6 +5,7 @@
 
 #include "app/crypto.h"
 #include "app/ethnicity.h"
+#include "app/upn_unknown.h"
 #include "core/need.h"
 #include "store/assessments.h"
 
@@ -193,7 +194,7 @@ std::variant<HealthNotification, NotFound, Forbidden, Error> record_health_notif
 }
 
 Result<std::string> add_child(RegisterServices& s, const SignedIn& user, const ChildForm& form) {
-  auto valid = validate_child(form, s.clock.today(), ethnicity_allowed);
+  auto valid = validate_child(form, s.clock.today(), ethnicity_allowed, upn_unknown_allowed);
   if (!valid) return tl::unexpected<Error>(valid.error());
   Child child = std::move(*valid);
   child.id = new_id("c");
@@ -213,6 +214,7 @@ Result<std::string> add_child(RegisterServices& s, const SignedIn& user, const C
     store::insert_audit(tx, {new_id("a"), user.area_id, now, user.user_id, "child.create", "child", child.id, child.id,
                              child.given_name + " " + child.family_name + ", born " + format_date(child.date_of_birth) +
                                  (child.ethnicity.empty() ? "" : ", ethnicity " + child.ethnicity) +
+                                 (child.upn_unknown.empty() ? "" : ", UPN unknown " + child.upn_unknown) +
                                  (child.setting_urn.empty() ? "" : ", setting URN " + child.setting_urn) +
                                  (child.setting_ukprn.empty() ? "" : ", setting UKPRN " + child.setting_ukprn),
                              "new record"});
@@ -233,7 +235,7 @@ EditOutcome edit_child(RegisterServices& s, const SignedIn& user, const std::str
     return out;
   }
   const Child before = std::get<ChildRecord>(opened).child;
-  auto valid = validate_child(form, s.clock.today(), ethnicity_allowed);
+  auto valid = validate_child(form, s.clock.today(), ethnicity_allowed, upn_unknown_allowed);
   if (!valid) {
     out.result = tl::unexpected<Error>(valid.error());
     return out;
@@ -249,6 +251,7 @@ EditOutcome edit_child(RegisterServices& s, const SignedIn& user, const std::str
   diff_field(changes, "date of birth", b.date_of_birth, a.date_of_birth);
   diff_field(changes, "sex", b.sex, a.sex);
   diff_field(changes, "UPN", b.upn, a.upn);
+  diff_field(changes, "UPN unknown reason", b.upn_unknown, a.upn_unknown);
   diff_field(changes, "NHS number", b.nhs_number, a.nhs_number);
   diff_field(changes, "postcode", b.postcode, a.postcode);
   diff_field(changes, "primary need", b.primary_need, a.primary_need);

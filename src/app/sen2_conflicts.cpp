@@ -7,6 +7,7 @@
 #include "app/crypto.h"
 #include "app/ethnicity.h"
 #include "app/sen2_return.h"
+#include "app/upn_unknown.h"
 #include "store/assessments.h"
 #include "store/audit.h"
 #include "store/children.h"
@@ -27,7 +28,8 @@ std::string* child_field(ChildForm& f, const std::string& path) {
       {s.element("sex").name, &ChildForm::sex},
       {s.element("ethnicity").name, &ChildForm::ethnicity},
       {s.element("post_code").name, &ChildForm::postcode},
-      {s.element("upn").name, &ChildForm::upn}};
+      {s.element("upn").name, &ChildForm::upn},
+      {s.element("upn_unknown").name, &ChildForm::upn_unknown}};
   const auto it = fields.find(path);
   return it == fields.end() ? nullptr : &(f.*(it->second));
 }
@@ -70,7 +72,7 @@ Result<std::string> take_file_value(store::Tx& tx, const Clock& clock, const std
   if (std::string* field = child_field(form, c.path)) {
     const std::string before = *field;
     *field = c.file_value;
-    auto valid = validate_child(form, clock.today(), ethnicity_allowed);
+    auto valid = validate_child(form, clock.today(), ethnicity_allowed, upn_unknown_allowed);
     if (!valid)
       return fail("keep",
                   "The file's " + c.path + " '" + c.file_value + "' cannot be taken: " + valid.error().first_message());

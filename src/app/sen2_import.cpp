@@ -107,6 +107,7 @@ struct Importer {
     c.sex = p.value("sex");
     c.ethnicity = p.value("ethnicity");
     c.upn = p.value("upn");
+    c.upn_unknown = c.upn.empty() ? p.value("upn_unknown") : std::string();
     c.postcode = normalise_postcode(p.value("post_code")).value_or(p.value("post_code"));
     bool active = false, open = false;
     std::string primary;
@@ -117,8 +118,8 @@ struct Importer {
           if (n->value("sen_type_rank") == "1" && find_need(n->value("sen_type"))) primary = n->value("sen_type");
       }
       const auto* as = r->child("assessment");
-      const bool finished = r->value("request_outcome") == "B" || r->value("request_outcome") == "W" ||
-                            (as && !as->value("assessment_outcome").empty());
+      const std::string ro = r->value("request_outcome"), ao = as ? as->value("assessment_outcome") : "";
+      const bool finished = ro == "N" || ro == "W" || (!ao.empty() && ao != "A");
       if (!finished && !r->value("received_date").empty()) open = true;
     }
     c.primary_need = primary;
@@ -146,14 +147,14 @@ struct Importer {
                 : open_assessment(new_id("as"), area_id, c.id, *received, source_of(r->value("request_source")));
         const std::int64_t expected = a.version;
         const std::string outcome = r->value("request_outcome");
-        if (outcome == "A" || outcome == "B") {
+        if (outcome == "Y" || outcome == "N") {
           a.decided_on = date_of(r->value("request_outcome_date"));
-          a.assess = outcome == "A";
+          a.assess = outcome == "Y";
         }
         if (as) {
           const std::string ao = as->value("assessment_outcome");
           const auto on = date_of(as->value("assessment_outcome_date"));
-          if ((ao == "Y" || ao == "S") && on) a.final_issued_on = on;
+          if ((ao == "Y" || ao == "H") && on) a.final_issued_on = on;
           if (ao == "N" && on) a.not_to_issue_on = on;
           if (as->value("week20") == "1" && a.exceptions.empty() && on && *on > *received) {
             a.exceptions.push_back(

@@ -7,6 +7,7 @@
 #include <ostream>
 #include <set>
 #include <sstream>
+#include <tuple>
 
 #include "core/assessment.h"
 #include "store/people.h"
@@ -44,11 +45,19 @@ std::string setting_code(SettingType t) {
 
 std::string review_code(ReviewDecision r) {
   switch (r) {
-    case ReviewDecision::maintain: return "1";
-    case ReviewDecision::amend: return "2";
-    case ReviewDecision::cease: return "3";
+    case ReviewDecision::maintain: return "M";
+    case ReviewDecision::amend: return "A";
+    case ReviewDecision::cease: return "C";
   }
   return "";
+}
+
+// What Tandem knows of a setting's SEN unit: its setting type does not tell a
+// SEN unit from resourced provision, so a "mainstream unit" is written as a SEN
+// unit. Indicators still missing when the person is sent are written 0
+// (person_to_send), after a file's own values have been taken.
+void add_indicators(Node& pd, SettingType t) {
+  if (t == SettingType::mainstream_unit) pd.add("sen_unit_indicator", "1");
 }
 
 bool in(Date x, Date from, Date to) { return x >= from && x <= to; }
@@ -159,6 +168,7 @@ std::optional<Node> derive_person(const store::Sen2Area& area, const Child& chil
   person.add("ethnicity", child.ethnicity);
   person.add("post_code", child.postcode);
   person.add("upn", child.upn);
+  if (child.upn.empty()) person.add("upn_unknown", child.upn_unknown);
 
   auto appeal_flags = [&](Node& n, AppealedDecision decision, Date after, const char* mediation_key,
                           const char* tribunal_key) {
@@ -192,10 +202,12 @@ std::optional<Node> derive_person(const store::Sen2Area& area, const Child& chil
       else
         pd.add("ukprn", p.setting_ukprn);
       pd.add("placement_rank", "1");
+      add_indicators(pd, named ? named->setting_type : SettingType::mainstream);
     } else if (named) {
       Node& pd = np.add("plan_detail");
       add_setting(pd, *named, child, &p);
       pd.add("placement_rank", "1");
+      add_indicators(pd, named->setting_type);
     }
   };
 
@@ -208,25 +220,42 @@ std::optional<Node> derive_person(const store::Sen2Area& area, const Child& chil
       }
     }
     if (p.last_reviewed_on && *p.last_reviewed_on <= period.census) ap.add("last_review", d(p.last_reviewed_on));
-    int rank = 0;
+    // DfE's schema takes at most two placements, ranked 1 and 2 (a dual
+    // placement): those current on the census date; with none, the last one
+    // that ended in the collection period, so the plan's setting is still named.
+    std::vector<const Placement*> current;
+    const Placement* last_ended = nullptr;
     for (const auto& pl : placements) {
       if (pl.start_date > period.census) continue;
-      if (pl.end_date && *pl.end_date < period.activity_from) continue;
-      Node& pd = ap.add("placement_detail");
-      add_setting(pd, pl, child, &p);
-      pd.add("placement_rank", std::to_string(++rank));
-      pd.add("entry_date", format_date(pl.start_date));
-      pd.add("leaving_date", d(pl.end_date));
+      if (!pl.end_date || *pl.end_date >= period.census)
+        current.push_back(&pl);
+      else if (*pl.end_date >= period.activity_from && (!last_ended || *pl.end_date >= *last_ended->end_date))
+        last_ended = &pl;
     }
+    if (current.empty() && last_ended) current.push_back(last_ended);
+    if (current.size() > 2) current.resize(2);
+    int rank = 0;
+    for (const auto* pl : current) {
+      Node& pd = ap.add("placement_detail");
+      add_setting(pd, *pl, child, &p);
+      pd.add("placement_rank", std::to_string(++rank));
+      pd.add("entry_date", format_date(pl->start_date));
+      pd.add("leaving_date", d(pl->end_date));
+      add_indicators(pd, pl->setting_type);
+    }
+    // At most two needs: the primary (rank 1) and the first-ranked secondary need (rank 2).
     if (!child.primary_need.empty()) {
       Node& n = ap.add("sen_need");
       n.add("sen_type", child.primary_need);
       n.add("sen_type_rank", "1");
     }
-    for (const auto& n2 : needs) {
+    const SecondaryNeed* second = nullptr;
+    for (const auto& n2 : needs)
+      if (n2.code != child.primary_need && (!second || n2.rank < second->rank)) second = &n2;
+    if (second) {
       Node& n = ap.add("sen_need");
-      n.add("sen_type", n2.code);
-      n.add("sen_type_rank", std::to_string(n2.rank));
+      n.add("sen_type", second->code);
+      n.add("sen_type_rank", "2");
     }
   };
 
@@ -242,9 +271,11 @@ std::optional<Node> derive_person(const store::Sen2Area& area, const Child& chil
     req.add("request_source", request_source_code(a.source));
     if (a.decided_on && *a.decided_on <= period.census) {
       req.add("request_outcome_date", format_date(*a.decided_on));
-      req.add("request_outcome", a.assess ? "A" : "B");
+      req.add("request_outcome", a.assess ? "Y" : "N");
       if (!a.assess)
         appeal_flags(req, AppealedDecision::refusal_to_assess, *a.decided_on, "request_mediation", "request_tribunal");
+    } else {
+      req.add("request_outcome", "A");  // decision yet to be made
     }
     if (a.decided_on && a.assess && *a.decided_on <= period.census) {
       Node& as = req.add("assessment");
@@ -259,6 +290,8 @@ std::optional<Node> derive_person(const store::Sen2Area& area, const Child& chil
         as.add("assessment_outcome_date", format_date(*a.not_to_issue_on));
         appeal_flags(as, AppealedDecision::refusal_to_issue, *a.not_to_issue_on, "assessment_mediation",
                      "assessment_tribunal");
+      } else {
+        as.add("assessment_outcome", "A");  // decision yet to be made
       }
     }
     if (lp && active_at_census(*lp->plan)) add_active(req, *lp->plan);
@@ -316,6 +349,30 @@ Node person_to_send(const Node& derived, const store::Sen2Stored* stored, const 
     if (sen2::to_json(derived) == stored->derived_json) return file;
     overlay(out, file, schema);
   }
+  // Codes Tandem records that the year's list lacks go as the year's code
+  // (an extended ethnicity code as its main code; DS as OTH when the list has no DS).
+  std::function<void(Node&)> recode = [&](Node& n) {
+    const auto& spec = schema.element(n.key);
+    if (spec.type == sen2::ValueType::code && !n.text.empty()) n.text = schema.export_code(spec.codes, n.text);
+    for (auto& c : n.children) recode(c);
+  };
+  recode(out);
+  // A reason the UPN is not known goes only without a UPN (a file's reason is not
+  // sent beside a UPN recorded in Tandem since).
+  if (!out.value("upn").empty()) std::erase_if(out.children, [](const Node& c) { return c.key == "upn_unknown"; });
+  // DfE's schema requires both indicators on every setting named.
+  std::function<void(Node&)> indicators = [&](Node& n) {
+    if (n.key == "plan_detail" || n.key == "placement_detail")
+      for (const char* key : {"sen_unit_indicator", "resourced_provision_indicator"}) {
+        auto it = std::find_if(n.children.begin(), n.children.end(), [&](const Node& c) { return c.key == key; });
+        if (it == n.children.end())
+          n.add(key, "0");
+        else if (it->text.empty())
+          it->text = "0";
+      }
+    for (auto& c : n.children) indicators(c);
+  };
+  indicators(out);
   // Ethnicity not recorded: "information not yet obtained" until it is known.
   if (out.value("ethnicity").empty()) {
     Node e{"ethnicity", "NOBT", {}};
@@ -368,7 +425,8 @@ std::vector<Sen2Problem> check_person(const Node& person, const std::string& chi
   if (person.value("upn").empty() && person.value("unique_learner_number").empty() &&
       person.value("upn_unknown").empty())
     add("error", "SEN2-E03", name("upn"),
-        "Give the UPN, the unique learner number, or the reason neither is known (UPNunknown)");
+        "Give the UPN, the unique learner number, or the reason neither is known (UPNunknown, " +
+            schema.allowed_text("upn_unknown") + ") on the child's record");
   if (person.value("sex").empty()) add("error", "SEN2-E04", name("sex"), "Sex is missing");
   const auto born = date_of(person.value("person_birth_date"));
   int ri = 0;
@@ -399,7 +457,7 @@ std::vector<Sen2Problem> check_person(const Node& person, const std::string& chi
         add("error", "SEN2-E07", ap + "/" + name("assessment_outcome_date"),
             "The assessment's outcome is dated before the decision to assess");
       const std::string outcome = as->value("assessment_outcome");
-      if ((outcome == "Y" || outcome == "S") && !as->child("named_plan"))
+      if ((outcome == "Y" || outcome == "H") && !as->child("named_plan"))
         add("error", "SEN2-E09", ap, "A plan was issued but the return names none (NamedPlan)");
       if (const auto* np = as->child("named_plan")) {
         const std::string pp = ap + "/" + name("named_plan");
@@ -471,6 +529,16 @@ Result<Sen2Report> export_sen2(store::Database& db, const Clock& clock, const Se
     return fail("year", "Tandem has no SEN2 element names for " + std::to_string(options.year) +
                             "; it can make the returns for " + years);
   }
+  // The header's DMO and DCO are mandatory in DfE's schema and only the area knows them.
+  if (out) {
+    std::vector<FieldError> wrong;
+    for (const auto& [field, value, officer] : {std::tuple{"dmo", options.dmo, "a designated medical officer"},
+                                                std::tuple{"dco", options.dco, "a designated clinical officer"}})
+      if (!schema->allows("officer", value))
+        wrong.push_back({field, std::string("Say whether the area has ") + officer + " (" +
+                                    schema->element(field).name + "): " + schema->allowed_text("officer")});
+    if (!wrong.empty()) return tl::unexpected(Error{std::move(wrong)});
+  }
   Sen2Report report;
   report.period = sen2_period(options.year);
   report.version = schema->version;
@@ -495,7 +563,7 @@ Result<Sen2Report> export_sen2(store::Database& db, const Clock& clock, const Se
     src.add("lea", la);
     src.add("software_code", options.software);
     src.add("release", options.release.empty() ? std::to_string(schema->year) + ".1" : options.release);
-    src.add("serial_no", "1");
+    src.add("serial_no", "001");
     const auto secs = std::chrono::sys_seconds(std::chrono::seconds(clock.now_micros() / 1'000'000));
     const auto day = std::chrono::floor<std::chrono::days>(secs);
     const std::chrono::hh_mm_ss hms{secs - day};
@@ -503,6 +571,8 @@ Result<Sen2Report> export_sen2(store::Database& db, const Clock& clock, const Se
     std::snprintf(buf, sizeof buf, "T%02d:%02d:%02d", static_cast<int>(hms.hours().count()),
                   static_cast<int>(hms.minutes().count()), static_cast<int>(hms.seconds().count()));
     src.add("date_time", format_date(day) + buf);
+    src.add("dmo", options.dmo);
+    src.add("dco", options.dco);
   }
   std::optional<sen2::Writer> writer;
   if (out) {
@@ -523,8 +593,8 @@ Result<Sen2Report> export_sen2(store::Database& db, const Clock& clock, const Se
       const auto received = req->value("received_date");
       if (!received.empty() && in(*parse_date("r", received), period.activity_from, period.activity_to)) {
         ++t.requests;
-        if (req->value("request_outcome") == "A") ++t.requests_assess;
-        if (req->value("request_outcome") == "B") ++t.requests_not_assess;
+        if (req->value("request_outcome") == "Y") ++t.requests_assess;
+        if (req->value("request_outcome") == "N") ++t.requests_not_assess;
       }
       const auto* as = req->child("assessment");
       const auto* np = as ? as->child("named_plan") : nullptr;

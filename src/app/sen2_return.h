@@ -96,6 +96,8 @@ struct Sen2ExportOptions {
   std::string la_code;
   std::string software = "Tandem";
   std::string release;
+  std::string dmo;  // DfE's DMO and DCO (Y, N or R): needed when a file is written
+  std::string dco;
 };
 Result<Sen2Report> export_sen2(store::Database& db, const Clock& clock, const Sen2ExportOptions& options,
                                std::ostream* out);

@@ -6,7 +6,7 @@ namespace tandem::app {
 
 Result<Sen2View> sen2_return_view(RegisterServices& s, const SignedIn& user, int year, const std::string& route,
                                   bool everything) {
-  auto report = export_sen2(s.db, s.clock, {user.area_id, year, "", "Tandem", ""}, nullptr);
+  auto report = export_sen2(s.db, s.clock, {user.area_id, year, "", "Tandem", "", "", ""}, nullptr);
   if (!report) return tl::unexpected<Error>(report.error());
   Sen2View v;
   v.report = std::move(*report);

@@ -26,6 +26,10 @@ Sen2Commands add_sen2_commands(CLI::App& cli, CLI::App& import, std::string& dat
       ->check(CLI::Range(2023, 2100));
   out.export_sen2->add_option("--out", args.out, "The XML file to write")->required();
   out.export_sen2->add_option("--report", args.csv, "Also write the validation report to this CSV file");
+  out.export_sen2->add_option("--dmo", args.dmo,
+                              "Whether the area has a designated medical officer (the header's DMO): Y, N or R");
+  out.export_sen2->add_option("--dco", args.dco,
+                              "Whether the area has a designated clinical officer (the header's DCO): Y, N or R");
   out.import_sen2 = import.add_subcommand(
       "sen2", "Import a DfE SEN2 person-level return (XML): people, requests, assessments, plans, placements, needs");
   out.import_sen2->add_option("--database", database, "sqlite:PATH or postgresql://...")->capture_default_str();
@@ -42,7 +46,7 @@ int export_sen2(store::Database& db, const app::Clock& clock, const Sen2Args& ar
     return 2;
   }
   const auto started = std::chrono::steady_clock::now();
-  auto report = app::export_sen2(db, clock, {area, args.year, "", "Tandem", ""}, &out);
+  auto report = app::export_sen2(db, clock, {area, args.year, "", "Tandem", "", args.dmo, args.dco}, &out);
   out.close();
   if (!report) {
     for (const auto& f : report.error().fields) std::cerr << "tandem: " << f.field << ": " << f.message << "\n";

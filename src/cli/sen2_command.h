@@ -16,8 +16,10 @@ namespace tandem::cli {
 struct Sen2Args {
   std::string area;
   int year = 0;
-  std::string out;   // export: the XML file to write
-  std::string csv;   // export: also write the validation report as CSV
+  std::string out;  // export: the XML file to write
+  std::string csv;  // export: also write the validation report as CSV
+  std::string dmo;  // export: the header's DMO and DCO (Y, N or R)
+  std::string dco;
   std::string file;  // import: the XML file to read
 };
 

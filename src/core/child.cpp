@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <set>
 
 #include "core/need.h"
 
@@ -149,7 +150,8 @@ void check_setting_ids(std::string& urn, std::string& ukprn, const std::string& 
 }
 
 Result<Child> validate_child(const ChildForm& form, Date today,
-                             const std::function<bool(std::string_view)>& ethnicity_allowed) {
+                             const std::function<bool(std::string_view)>& ethnicity_allowed,
+                             const std::function<bool(std::string_view)>& upn_unknown_allowed) {
   std::vector<FieldError> errors;
   Child c;
   c.given_name = trim(form.given_name);
@@ -181,6 +183,17 @@ Result<Child> validate_child(const ChildForm& form, Date today,
     errors.push_back({"upn",
                       "Unique pupil number must be 13 characters, a check letter then 12 digits, "
                       "for example A123456789012, with the right check letter"});
+  }
+  c.upn_unknown = upper_no_spaces(form.upn_unknown);
+  if (!c.upn_unknown.empty()) {
+    static const std::set<std::string, std::less<>> dfe = {"UN1", "UN2", "UN3", "UN4", "UN5",
+                                                           "UN6", "UN7", "UN8", "UN9", "UN10"};
+    if (upn_unknown_allowed ? !upn_unknown_allowed(c.upn_unknown) : !dfe.contains(c.upn_unknown))
+      errors.push_back({"upn_unknown", "Select the reason the UPN is not known from DfE's list (UN1 to UN10)"});
+    else if (!c.upn.empty())
+      errors.push_back({"upn_unknown",
+                        "Give the unique pupil number or the reason it is not known, not both: clear the reason "
+                        "when the UPN is known"});
   }
   c.nhs_number = upper_no_spaces(form.nhs_number);
   if (!c.nhs_number.empty() && !valid_nhs_number(c.nhs_number)) {
@@ -269,6 +282,7 @@ ChildForm to_form(const Child& c) {
   f.ethnicity = c.ethnicity;
   f.setting_urn = c.setting_urn;
   f.setting_ukprn = c.setting_ukprn;
+  f.upn_unknown = c.upn_unknown;
   return f;
 }
 

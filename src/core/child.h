@@ -47,6 +47,7 @@ struct ChildForm {
   std::string ethnicity;        // DfE code (SEN2 and school census), optional
   std::string setting_urn;      // the setting's URN (6 digits), optional
   std::string setting_ukprn;    // the setting's UKPRN (8 digits), optional
+  std::string upn_unknown;      // DfE's reason no UPN is held (UN1...), only without a UPN
 };
 
 // A validated child: what the store keeps.
@@ -69,6 +70,7 @@ struct Child {
   std::string ethnicity;  // DfE code, e.g. "WBRI"; empty: not recorded
   std::string setting_urn;
   std::string setting_ukprn;
+  std::string upn_unknown;   // DfE's UPNunknown code, e.g. "UN2"; empty with a UPN or when not recorded
   std::int64_t version = 0;  // optimistic concurrency on edit
 };
 
@@ -76,8 +78,11 @@ struct Child {
 // one error summary. `today` bounds the date of birth (0-25 and not future).
 // `ethnicity_allowed` says whether a code is on DfE's list (the app passes the
 // current SEN2 year's list); without it any code of four capital letters passes.
+// `upn_unknown_allowed` does the same for the reason a UPN is not known;
+// without it UN1 to UN10 pass.
 Result<Child> validate_child(const ChildForm& form, Date today,
-                             const std::function<bool(std::string_view)>& ethnicity_allowed = {});
+                             const std::function<bool(std::string_view)>& ethnicity_allowed = {},
+                             const std::function<bool(std::string_view)>& upn_unknown_allowed = {});
 
 // A school's unique reference number (URN): 6 digits, e.g. "100000".
 bool valid_urn(std::string_view urn);

@@ -793,25 +793,37 @@ void attach_staff(std::vector<DemoChild>& children, const StaffLists& staff, con
 // The SEN2 problems a council's own data has, left in the demo on purpose
 // and listed, so the validation report shows a handful to fix, not none:
 // - ethnicity not yet obtained (NOBT, in England's proportion): a query;
-// - a child under school age at an early years provider has no UPN, and
-//   Tandem does not hold the UPN-unknown reason the return then needs: an error;
+// - children under school age at an early years provider have no UPN: each
+//   has DfE's UPN-unknown reason (UN1) recorded, except the first with a plan,
+//   whose reason nobody has recorded yet: an error;
 // - a placement DfE can only call "other" (SENSetting OTH): a query;
 // - one child in 150 with a plan at a special school (the 75th, the 225th,
 //   ...), whose school's URN nobody has recorded yet: an error until someone
 //   does.
 constexpr std::size_t kUrnNotRecordedEvery = 150;
 
-void plant_sen2_problems(DemoChild& d, std::size_t& at_special_school, std::vector<PlantedSen2Problem>& out) {
+struct Sen2Planting {
+  std::size_t at_special_school = 0;
+  bool upn_reason_left_out = false;
+};
+
+void plant_sen2_problems(DemoChild& d, Sen2Planting& so_far, std::vector<PlantedSen2Problem>& out) {
   auto& ch = d.child;
   if (ch.ethnicity == "NOBT") out.push_back({ch.id, "SEN2-Q06", "Ethnicity not yet obtained from the family"});
-  if (ch.upn.empty())
-    out.push_back({ch.id, "SEN2-E03", "No UPN (not at school yet) and no UPN-unknown reason recorded"});
+  if (ch.upn.empty()) {
+    if (!so_far.upn_reason_left_out && ch.plan_status == PlanStatus::ehc_plan) {
+      so_far.upn_reason_left_out = true;
+      out.push_back({ch.id, "SEN2-E03", "No UPN (not at school yet) and no UPN-unknown reason recorded"});
+    } else {
+      ch.upn_unknown = "UN1";
+    }
+  }
   if (std::any_of(d.placements.begin(), d.placements.end(),
                   [](const Placement& p) { return p.setting_type == SettingType::other; }))
     out.push_back({ch.id, "SEN2-Q04", "A placement DfE can only code as OTH"});
   if (ch.plan_status == PlanStatus::ehc_plan && !d.placements.empty() && !d.placements.back().end_date &&
       d.placements.back().setting_type == SettingType::special &&
-      at_special_school++ % kUrnNotRecordedEvery == kUrnNotRecordedEvery / 2) {
+      so_far.at_special_school++ % kUrnNotRecordedEvery == kUrnNotRecordedEvery / 2) {
     d.placements.back().urn.clear();
     ch.setting_urn.clear();
     out.push_back({ch.id, "SEN2-E11", "The special school's URN is not recorded on the child's placement"});
@@ -948,13 +960,13 @@ DemoArea generate_demo_area(const Calibration& c, const DemoOptions& o) {
 
   std::uint64_t placement_id = 0;
   std::uint64_t involvement_id = 0;
-  std::size_t at_special_school = 0;
+  Sen2Planting planting;
   for (std::size_t i = 0; i < area.children.size(); ++i) {
     auto& d = area.children[i];
     d.child.id = o.id_prefix + "c-" + zero_pad(i + 1, 6);
     for (auto& p : d.placements) p.id = o.id_prefix + "p-" + zero_pad(++placement_id, 6);
     for (auto& inv : d.involvements) inv.id = o.id_prefix + "i-" + zero_pad(++involvement_id, 6);
-    plant_sen2_problems(d, at_special_school, area.sen2_planted);
+    plant_sen2_problems(d, planting, area.sen2_planted);
   }
   return area;
 }

@@ -28,6 +28,9 @@ ValueType parse_type(const std::string& t) {
   if (t == "la") return ValueType::la;
   if (t == "urn") return ValueType::urn;
   if (t == "ukprn") return ValueType::ukprn;
+  if (t == "serial") return ValueType::serial;
+  if (t == "upn") return ValueType::upn;
+  if (t == "uln") return ValueType::uln;
   throw std::runtime_error("SEN2 schema: unknown type " + t);
 }
 
@@ -48,6 +51,7 @@ Schema parse_schema(std::string_view text) {
     spec.codes = e.value("codes", "");
     spec.required = e.value("required", false);
     spec.repeats = e.value("repeats", false);
+    spec.max = e.value("max", 0);
     for (const auto& c : e.value("children", nlohmann::json::array())) spec.children.push_back(c.get<std::string>());
     s.elements.emplace(key, std::move(spec));
   }
@@ -55,6 +59,9 @@ Schema parse_schema(std::string_view text) {
     auto& out = s.codes[list];
     for (const auto& pair : entries) out.push_back({pair.at(0).get<std::string>(), pair.at(1).get<std::string>()});
   }
+  const auto export_as = j.value("export_as", nlohmann::json::object());
+  for (const auto& [list, pairs] : export_as.items())
+    for (const auto& [from, to] : pairs.items()) s.export_as[list][from] = to.get<std::string>();
   // Every child and code list named must exist: a typo in the file is a bug.
   for (const auto& [key, e] : s.elements) {
     for (const auto& c : e.children)
@@ -103,6 +110,13 @@ std::string Schema::allowed_text(std::string_view list) const {
     out += l[i].code;
   }
   return out;
+}
+
+std::string Schema::export_code(std::string_view list, const std::string& recorded) const {
+  const auto l = export_as.find(std::string(list));
+  if (l == export_as.end()) return recorded;
+  const auto c = l->second.find(recorded);
+  return c == l->second.end() ? recorded : c->second;
 }
 
 const ElementSpec* Schema::child_named(const ElementSpec& parent, std::string_view name) const {

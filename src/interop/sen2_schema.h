@@ -1,15 +1,17 @@
 // The SEN2 person-level return's element names, nesting and code lists for
 // one collection year, read from data/sen2/YEAR.json (embedded in the
 // binary). XML is case-sensitive and DfE renames items between years, so the
-// code speaks only of stable keys ("plan_wpb") and each year's file says how
-// that year spells them ("PlanWPB"): next year's changes are a data change.
+// code speaks only of stable keys ("plan_wbp") and each year's file says how
+// that year spells them ("PlanWBP"): next year's changes are a data change.
 //
 //   const auto* s = sen2::schema_for(2026);   // nullptr when no such year
-//   s->element("plan_wpb").name;              // "PlanWPB"
+//   s->element("plan_wbp").name;              // "PlanWBP"
 //   s->allows("cease_reason", "5");           // true
 //
-// What the 2026 file could not verify against DfE's XSD is listed in the file
-// ("unverified") and in docs/sen2.md.
+// Each element records how often it may occur (required: at least once; max,
+// for a repeating element: at most that many, 0 for no limit), as DfE's
+// schema for the year says. What the 2026 file could only check against
+// DfE's 2024 schema is listed in the file ("unverified") and in docs/sen2.md.
 #pragma once
 
 #include <map>
@@ -20,7 +22,7 @@
 
 namespace tandem::sen2 {
 
-enum class ValueType { container, text, code, date, datetime, year, integer, la, urn, ukprn };
+enum class ValueType { container, text, code, date, datetime, year, integer, la, urn, ukprn, serial, upn, uln };
 
 struct ElementSpec {
   std::string key;   // "plan_wpb"
@@ -29,6 +31,7 @@ struct ElementSpec {
   std::string codes;  // code list key, for ValueType::code
   bool required = false;
   bool repeats = false;
+  int max = 0;                        // most occurrences of a repeating element; 0: no limit
   std::vector<std::string> children;  // keys, in the return's order
 };
 
@@ -46,6 +49,9 @@ struct Schema {
   std::string root;        // key of the root element
   std::map<std::string, ElementSpec> elements;
   std::map<std::string, std::vector<Code>> codes;
+  // Codes Tandem records that the year's list lacks, and what the return
+  // writes for them: list -> (recorded code -> returned code).
+  std::map<std::string, std::map<std::string, std::string>> export_as;
 
   const ElementSpec& element(std::string_view key) const;  // throws std::out_of_range for a key not in the file
   const std::vector<Code>& code_list(std::string_view list) const;
@@ -53,6 +59,8 @@ struct Schema {
   std::optional<std::string> label(std::string_view list, std::string_view value) const;
   // "A, B, W or H"
   std::string allowed_text(std::string_view list) const;
+  // The code the return writes for a code Tandem records ("WENG" -> "WBRI").
+  std::string export_code(std::string_view list, const std::string& recorded) const;
   // Child spec of `parent` whose XML name is `name`, or nullptr.
   const ElementSpec* child_named(const ElementSpec& parent, std::string_view name) const;
 };

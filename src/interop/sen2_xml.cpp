@@ -83,16 +83,19 @@ void escape(std::ostream& out, std::string_view s) {
   }
 }
 
+// A leaf with no value is left out, except text the schema requires (PostCode):
+// DfE's schema wants the element even when it is empty.
 bool has_content(const Node& n, const Schema& schema) {
-  if (schema.element(n.key).type != ValueType::container) return !n.text.empty();
-  return true;
+  const auto& spec = schema.element(n.key);
+  if (spec.type == ValueType::container) return true;
+  return !n.text.empty() || (spec.required && spec.type == ValueType::text);
 }
 
 void write_node(std::ostream& out, const Node& n, const Schema& schema, int depth) {
   const auto& spec = schema.element(n.key);
   const std::string indent(static_cast<std::size_t>(depth) * 2, ' ');
   if (spec.type != ValueType::container) {
-    if (n.text.empty()) return;
+    if (!has_content(n, schema)) return;
     out << indent << '<' << spec.name << '>';
     escape(out, n.text);
     out << "</" << spec.name << ">\n";
@@ -176,6 +179,19 @@ std::string check_value(const ElementSpec& spec, const std::string& v, const Sch
     case ValueType::ukprn:
       if (v.size() == 8 && all_digits(v) && v[0] == '1') return "";
       return "'" + v + "' is not a UKPRN: eight digits starting with 1";
+    case ValueType::serial:
+      if (v.size() >= 3 && v.size() <= 9 && all_digits(v)) return "";
+      return "'" + v + "' is not a serial number: three or more digits, e.g. 001";
+    case ValueType::upn: {
+      const bool shaped = v.size() == 13 && std::isalpha(static_cast<unsigned char>(v[0])) &&
+                          all_digits(std::string_view(v).substr(1, 11)) &&
+                          std::isalnum(static_cast<unsigned char>(v[12]));
+      if (shaped) return "";
+      return "'" + v + "' is not a UPN: a letter, 11 digits, then a digit or a letter (13 characters)";
+    }
+    case ValueType::uln:
+      if (v.size() == 10 && all_digits(v)) return "";
+      return "'" + v + "' is not a unique learner number: ten digits";
   }
   return "";
 }
@@ -241,6 +257,10 @@ struct Reader {
                   " (names are case-sensitive); allowed: " + allowed_children(*parent.spec));
     } else if (spec && !spec->repeats && n > 1) {
       problem(path, name, name + " appears more than once in " + parent.spec->name + "; it may appear once");
+    } else if (spec && spec->max > 0 && n > spec->max) {
+      problem(path, name,
+              name + " appears " + std::to_string(n) + " times in " + parent.spec->name + "; it may appear at most " +
+                  std::to_string(spec->max) + " times");
     } else if (parent.spec && parent.spec->type != ValueType::container) {
       problem(path, name, parent.spec->name + " holds a value, not elements");
     }
@@ -254,10 +274,16 @@ struct Reader {
     if (f.spec && f.spec->type != ValueType::container) {
       f.node.text = trim(f.text);
       if (f.node.text.empty()) {
-        if (f.spec->required) problem(f.path, f.spec->name, f.spec->name + " is empty; it must have a value");
+        // DfE's schema takes an empty string for a required text item (PostCode), never for a date or code.
+        if (f.spec->required && f.spec->type != ValueType::text)
+          problem(f.path, f.spec->name, f.spec->name + " is empty; it must have a value");
       } else if (auto msg = check_value(*f.spec, f.node.text, *schema); !msg.empty()) {
         problem(f.path, f.spec->name, msg);
         f.had_problem = true;
+      } else if (f.spec->codes == "flag") {
+        // The schema's yes/no items may be written true/false; Tandem keeps them as 0/1.
+        if (f.node.text == "true" || f.node.text == "TRUE") f.node.text = "1";
+        if (f.node.text == "false" || f.node.text == "FALSE") f.node.text = "0";
       }
       if (f.spec->key == "year" && !f.node.text.empty()) switch_year(f);
       if (f.spec->key == "collection" && f.node.text != schema->collection && !f.node.text.empty()) {
@@ -267,7 +293,8 @@ struct Reader {
     } else if (f.spec) {
       for (const auto& key : f.spec->children) {
         const auto& c = schema->element(key);
-        if (c.required && !f.node.child(key))
+        // Counted as read, not as kept: a Person is handed on, never kept in Persons.
+        if (c.required && !f.seen.contains(c.name))
           problem(f.path + "/" + c.name, c.name, c.name + " is missing from " + f.spec->name + "; it is required");
       }
     }

@@ -93,13 +93,13 @@ void insert_child(Tx& tx, const Child& c, std::int64_t now) {
   const long long version = 1, at = now;
   tx.sql << "INSERT INTO children (id, area_id, given_name, family_name, date_of_birth, sex, upn, nhs_number, "
             "postcode, primary_need, plan_status, setting_name, responsible_icb, icb_since, looked_after, version, "
-            "created_at, updated_at, ethnicity, setting_urn, setting_ukprn) VALUES (:id, :area, :given, :family, "
-            ":dob, :sex, :upn, :nhs, :postcode, :need, :status, :setting, :icb, :since, :lac, :version, :created, "
-            ":updated, :ethnicity, :urn, :ukprn)",
+            "created_at, updated_at, ethnicity, setting_urn, setting_ukprn, upn_unknown) VALUES (:id, :area, :given, "
+            ":family, :dob, :sex, :upn, :nhs, :postcode, :need, :status, :setting, :icb, :since, :lac, :version, "
+            ":created, :updated, :ethnicity, :urn, :ukprn, :upn_unknown)",
       use(c.id), use(c.area_id), use(c.given_name), use(c.family_name), use(dob), use(c.sex), use(c.upn),
       use(c.nhs_number), use(c.postcode), use(c.primary_need), use(status), use(c.setting_name), use(c.responsible_icb),
       use(since, since_ind), use(lac), use(version), use(at), use(at), use(c.ethnicity), use(c.setting_urn),
-      use(c.setting_ukprn);
+      use(c.setting_ukprn), use(c.upn_unknown);
   write_tokens(tx, c);
 }
 
@@ -115,11 +115,12 @@ bool update_child(Tx& tx, const Child& c, std::int64_t now) {
                          "sex = :sex, upn = :upn, nhs_number = :nhs, postcode = :postcode, primary_need = :need, "
                          "plan_status = :status, setting_name = :setting, responsible_icb = :icb, icb_since = "
                          ":since, looked_after = :lac, ethnicity = :ethnicity, setting_urn = :urn, setting_ukprn = "
-                         ":ukprn, version = version + 1, updated_at = :updated "
+                         ":ukprn, upn_unknown = :upn_unknown, version = version + 1, updated_at = :updated "
                          "WHERE id = :id AND area_id = :area AND version = :version",
        use(c.given_name), use(c.family_name), use(dob), use(c.sex), use(c.upn), use(c.nhs_number), use(c.postcode),
        use(c.primary_need), use(status), use(c.setting_name), use(c.responsible_icb), use(since, since_ind), use(lac),
-       use(c.ethnicity), use(c.setting_urn), use(c.setting_ukprn), use(at), use(c.id), use(c.area_id), use(expected));
+       use(c.ethnicity), use(c.setting_urn), use(c.setting_ukprn), use(c.upn_unknown), use(at), use(c.id),
+       use(c.area_id), use(expected));
   st.execute(true);
   if (st.get_affected_rows() != 1) return false;
   write_tokens(tx, c);
@@ -130,11 +131,12 @@ std::optional<Child> find_child(Tx& tx, const std::string& area_id, const std::s
   ChildBind b;
   tx.sql << "SELECT id, area_id, given_name, family_name, date_of_birth, sex, upn, nhs_number, postcode, "
             "primary_need, plan_status, setting_name, responsible_icb, icb_since, looked_after, version, ethnicity, "
-            "setting_urn, setting_ukprn FROM children WHERE id = :id AND area_id = :area",
+            "setting_urn, setting_ukprn, upn_unknown FROM children WHERE id = :id AND area_id = :area",
       use(id), use(area_id), into(b.c.id, b.found), into(b.c.area_id), into(b.c.given_name), into(b.c.family_name),
       into(b.dob), into(b.c.sex), into(b.c.upn), into(b.c.nhs_number), into(b.c.postcode), into(b.c.primary_need),
       into(b.status), into(b.c.setting_name), into(b.c.responsible_icb), into(b.icb_since, b.icb_since_ind),
-      into(b.looked_after), into(b.version), into(b.c.ethnicity), into(b.c.setting_urn), into(b.c.setting_ukprn);
+      into(b.looked_after), into(b.version), into(b.c.ethnicity), into(b.c.setting_urn), into(b.c.setting_ukprn),
+      into(b.c.upn_unknown);
   if (b.found != soci::i_ok) return std::nullopt;
   return b.finish();
 }
@@ -143,17 +145,18 @@ std::vector<Child> children_of_area(Tx& tx, const std::string& area_id, const st
   std::vector<Child> out;
   ChildBind b;
   const std::string only = child_id.empty() ? "" : " AND id = :c";
-  auto prep = (tx.sql.prepare << "SELECT id, area_id, given_name, family_name, date_of_birth, sex, upn, nhs_number, "
-                                 "postcode, primary_need, plan_status, setting_name, responsible_icb, icb_since, "
-                                 "looked_after, version, ethnicity, setting_urn, setting_ukprn FROM children "
-                                 "WHERE area_id = :area" +
-                                     only + " ORDER BY family_name, given_name, date_of_birth, upn, id",
-               use(area_id, "area"));
+  auto prep =
+      (tx.sql.prepare << "SELECT id, area_id, given_name, family_name, date_of_birth, sex, upn, nhs_number, "
+                         "postcode, primary_need, plan_status, setting_name, responsible_icb, icb_since, "
+                         "looked_after, version, ethnicity, setting_urn, setting_ukprn, upn_unknown FROM children "
+                         "WHERE area_id = :area" +
+                             only + " ORDER BY family_name, given_name, date_of_birth, upn, id",
+       use(area_id, "area"));
   if (!child_id.empty()) prep, use(child_id, "c");
   prep, into(b.c.id, b.found), into(b.c.area_id), into(b.c.given_name), into(b.c.family_name), into(b.dob),
       into(b.c.sex), into(b.c.upn), into(b.c.nhs_number), into(b.c.postcode), into(b.c.primary_need), into(b.status),
       into(b.c.setting_name), into(b.c.responsible_icb), into(b.icb_since, b.icb_since_ind), into(b.looked_after),
-      into(b.version), into(b.c.ethnicity), into(b.c.setting_urn), into(b.c.setting_ukprn);
+      into(b.version), into(b.c.ethnicity), into(b.c.setting_urn), into(b.c.setting_ukprn), into(b.c.upn_unknown);
   soci::statement st = prep;
   st.execute();
   while (st.fetch()) {

@@ -1,8 +1,11 @@
 #!/usr/bin/env python3
 """The SEN2 return, read back by a reader that is not Tandem's (Python's
 xml.etree), its totals compared with the database and with Tandem's own
-20-week figure; the round trip (import an export, export again: the same
-document); the hand-made fixtures; and bad input refused with nothing loaded.
+20-week figure; every exported document checked against the rules recorded in
+data/sen2/2026.json from DfE's schema (sen2_rules.py: order, occurrence, code
+lists, value shapes); the round trip (import an export, export again: the
+same document); the hand-made fixtures; and bad input refused with nothing
+loaded.
 
     python3 tests/sen2/check_sen2.py build/tandem
 """
@@ -15,11 +18,14 @@ import sys
 import tempfile
 import xml.etree.ElementTree as ET
 
+from sen2_rules import load_rules, structure_problems
+
 TANDEM = os.path.abspath(sys.argv[1])
 HERE = os.path.dirname(os.path.abspath(__file__))
 FIX = os.path.join(HERE, "fixtures")
 YEAR = 2026
 CENSUS = "2026-01-15"  # third Thursday of January 2026
+RULES = load_rules(os.path.join(HERE, "..", "..", "data", "sen2", f"{YEAR}.json"))
 failures = []
 
 
@@ -45,9 +51,17 @@ def fresh_db(tmp, name):
 
 
 def export(db, out):
-    r = run("export", "sen2", "--database", "sqlite:" + db, "--area", "demo", "--year", str(YEAR), "--out", out)
+    r = run("export", "sen2", "--database", "sqlite:" + db, "--area", "demo", "--year", str(YEAR), "--out", out,
+            "--dmo", "Y", "--dco", "Y")
     check(r.returncode in (0, 3), "export ran: " + r.stderr[-500:])
+    if os.path.exists(out):
+        problems = structure_problems(ET.parse(out).getroot(), RULES)
+        check(not problems, f"{os.path.basename(out)} follows DfE's recorded rules: {problems[:10]}")
     return r
+
+
+def breaks_rules(xml_text):
+    return structure_problems(ET.fromstring(xml_text), RULES)
 
 
 def without_datetime(path):
@@ -76,8 +90,8 @@ def read_return(path):
                 received = req.findtext("ReceivedDate")
                 if received and received.startswith(str(YEAR - 1)):
                     t["requests"] += 1
-                    t["assess"] += req.findtext("RequestOutcome") == "A"
-                    t["not_assess"] += req.findtext("RequestOutcome") == "B"
+                    t["assess"] += req.findtext("RequestOutcome") == "Y"
+                    t["not_assess"] += req.findtext("RequestOutcome") == "N"
                 a = req.find("Assessment")
                 if a is not None and a.findtext("AssessmentOutcome") == "Y" and received:
                     issued = a.findtext("AssessmentOutcomeDate")
@@ -144,12 +158,45 @@ with tempfile.TemporaryDirectory() as tmp:
     r = run("import", "sen2", out1, "--database", "sqlite:" + db2, "--area", "demo")
     check(f"{t['persons']} unchanged" in r.stdout, "importing again changes nothing: " + r.stdout)
     check(database_totals(db2)["children"] == t["persons"], "no one is duplicated by a second import")
+    con = sqlite3.connect(db2)
+    reasons = con.execute("SELECT COUNT(*) FROM children WHERE upn = '' AND upn_unknown <> ''").fetchone()[0]
+    con.close()
+    people = ET.parse(out1).getroot().iter("Person")
+    in_file = 0
+    for p in people:
+        has_reason = p.find("UPNunknown") is not None
+        in_file += has_reason
+        check(not (has_reason and p.findtext("UPN")), "a UPNunknown reason only for a person with no UPN")
+    check(reasons == in_file,
+          f"each UPNunknown in the file is held on the imported child: file {in_file}, database {reasons}")
 
     # 3. The hand-made fixture: every item survives, in canonical order.
     good = os.path.join(FIX, "good.xml")
+    check(not breaks_rules(open(good).read()), f"good.xml follows the recorded rules: {breaks_rules(open(good).read())}")
+    # The rule check itself fails on each kind of break (DfE 2024 schema:
+    # PlanDetail follows StartDate, SENneed at most twice, RequestOutcome Y, N,
+    # A, W or H, DMO required, no namespace).
+    text = open(good).read()
+    np_start = "            <StartDate>2025-06-16</StartDate>\n"
+    plan_detail = text[text.index("            <PlanDetail>"):text.index("            <PB>")]
+    broken = {
+        "order": text.replace(np_start + plan_detail, np_start).replace("<DP>E</DP>\n", "<DP>E</DP>\n" + plan_detail),
+        "at most": text.replace("          <ReviewMeeting>", "          <SENneed>\n            <SENtype>HI</SENtype>\n"
+                                "            <SENtypeRank>2</SENtypeRank>\n          </SENneed>\n          <ReviewMeeting>"),
+        "not one of": text.replace("<RequestOutcome>N</RequestOutcome>", "<RequestOutcome>B</RequestOutcome>"),
+        "required, missing": text.replace("      <DMO>Y</DMO>\n", ""),
+        "no namespace": text.replace("<Message>", '<Message xmlns="urn:example">'),
+    }
+    for why, doc in broken.items():
+        found = breaks_rules(doc)
+        check(doc != text and any(why in p for p in found), f"the rule check finds {why!r}: {found}")
     db3 = fresh_db(tmp, "fixture.db")
     r = run("import", "sen2", good, "--database", "sqlite:" + db3, "--area", "demo")
     check(r.returncode == 0 and "3 new" in r.stdout, "the fixture imports three people: " + r.stdout + r.stderr)
+    con = sqlite3.connect(db3)
+    check(con.execute("SELECT upn, upn_unknown FROM children WHERE family_name = 'Baker'").fetchone() == ("", "UN2"),
+          "the file's UPNunknown is held on the child with no UPN")
+    con.close()
     out3 = os.path.join(tmp, "fixture.xml")
     export(db3, out3)
     check(without_datetime(out3) == without_datetime(good), "fixture: import then export gives the fixture back")
@@ -183,8 +230,9 @@ with tempfile.TemporaryDirectory() as tmp:
                              "allowed: SPLD"],
         "impossible_date.xml": ["/Message/Persons/Person[2]/Requests[1]/ReceivedDate", "2025-02-30", "YYYY-MM-DD"],
         "missing_element.xml": ["/Message/Persons/Person[2]/Surname", "required"],
-        "misspelt_element.xml": ["/Message/Persons/Person[1]/Requests[1]/Assessment/NamedPlan/PlanWBP",
-                                 "case-sensitive", "PlanWPB"],
+        "misspelt_element.xml": ["/Message/Persons/Person[1]/Requests[1]/Assessment/NamedPlan/PlanWPB",
+                                 "case-sensitive", "PlanWBP"],
+        "too_many_needs.xml": ["/Message/Persons/Person[1]/Requests[1]/ActivePlans/SENneed[3]", "at most 2"],
     }
     for name, expected in cases.items():
         db = fresh_db(tmp, name + ".db")

@@ -34,7 +34,7 @@ TEST(Sen2Demo, TheReportRaisesWhatTheDemoPlantedAndNothingElse) {
 
   const int year = 2026;
   const auto period = app::sen2_period(year);
-  auto report = app::export_sen2(*t.db, clock, {summary->area_id, year, "", "Tandem", ""}, nullptr);
+  auto report = app::export_sen2(*t.db, clock, {summary->area_id, year, "", "Tandem", "", "Y", "Y"}, nullptr);
   ASSERT_TRUE(report.has_value());
 
   // Who is in the year's return, and the requests still undecided on the
@@ -81,7 +81,14 @@ TEST(Sen2Demo, TheReportRaisesWhatTheDemoPlantedAndNothingElse) {
   // Every kind the generator plants shows at this size, so the report has
   // something of each to show; plans without their request and active plans
   // without a placement are gone.
-  for (const char* rule : {"SEN2-E03", "SEN2-E11", "SEN2-Q06"}) EXPECT_GT(expected_by_rule[rule], 0) << rule;
+  for (const char* rule : {"SEN2-E11", "SEN2-Q06"}) EXPECT_GT(expected_by_rule[rule], 0) << rule;
+  // Children without a UPN have DfE's reason recorded, which the return
+  // carries as UPNunknown; one planted case has none and is the only SEN2-E03.
+  EXPECT_EQ(expected_by_rule["SEN2-E03"], 1);
+  std::size_t with_reason = 0;
+  for (const auto& c : area.children)
+    if (in_return.contains(c.id) && c.upn.empty() && !c.upn_unknown.empty()) ++with_reason;
+  EXPECT_GE(with_reason, 2U);
   EXPECT_EQ(raised_by_rule.count("SEN2-Q01"), 0U);
   EXPECT_EQ(raised_by_rule.count("SEN2-Q03"), 0U);
   EXPECT_GT(report->totals.active_plans, 700);

@@ -2,6 +2,7 @@
 // census date, and the reader's and writer's handling of dates, order and
 // the paths it reports; and the checks of ethnicity, URN and UKPRN.
 #include <sstream>
+#include <tuple>
 
 #include <gtest/gtest.h>
 
@@ -20,7 +21,7 @@ const Schema& s2026() {
 
 TEST(Sen2Schema, NamesAndCodeListsComeFromTheYearsFile) {
   const auto& s = s2026();
-  EXPECT_EQ(s.element("plan_wpb").name, "PlanWPB");
+  EXPECT_EQ(s.element("plan_wbp").name, "PlanWBP");
   EXPECT_EQ(s.element("sen_type_rank").name, "SENtypeRank");
   EXPECT_EQ(s.element("ethnicity").type, ValueType::code);
   EXPECT_TRUE(s.allows("cease_reason", "5"));
@@ -35,6 +36,54 @@ TEST(Sen2Schema, NamesAndCodeListsComeFromTheYearsFile) {
   const auto& person = s.element("person");
   ASSERT_NE(s.child_named(person, "Ethnicity"), nullptr);
   EXPECT_EQ(s.child_named(person, "ethnicity"), nullptr) << "XML names are case-sensitive";
+}
+
+// What data/sen2/2026.json records from DfE's SEN2 schema for 2024
+// (SEN2_schema_2024.xsd): each parent's children in order, and each repeating
+// element's most occurrences.
+TEST(Sen2Schema, OrderAndOccurrenceAreDfEs2024Schema) {
+  const auto& s = s2026();
+  const std::pair<const char*, std::vector<std::string>> order[] = {
+      {"source", {"SourceLevel", "LEA", "SoftwareCode", "Release", "SerialNo", "DateTime", "DMO", "DCO"}},
+      {"person",
+       {"Surname", "Forename", "PersonBirthDate", "Sex", "Ethnicity", "PostCode", "UPN", "UniqueLearnerNumber",
+        "UPNunknown", "Requests"}},
+      {"named_plan", {"StartDate", "PlanDetail", "PlanRes", "PlanWBP", "PB", "OA", "DP", "CeaseDate", "CeaseReason"}},
+      {"active_plans", {"TransferLA", "PlacementDetail", "SENneed", "ReviewMeeting", "ReviewOutcome", "LastReview"}},
+      {"placement_detail",
+       {"URN", "UKPRN", "SENSetting", "SENSettingOther", "PlacementRank", "EntryDate", "LeavingDate",
+        "SENunitIndicator", "ResourcedProvisionIndicator", "Res", "WBP"}},
+  };
+  for (const auto& [parent, names] : order) {
+    std::vector<std::string> got;
+    for (const auto& c : s.element(parent).children) got.push_back(s.element(c).name);
+    EXPECT_EQ(got, names) << parent;
+  }
+  const std::tuple<const char*, bool, int> occurs[] = {
+      {"plan_detail", true, 2}, {"placement_detail", true, 2}, {"sen_need", true, 2},
+      {"requests", true, 0},    {"request_outcome", true, 0},  {"assessment_outcome", true, 0},
+      {"dmo", true, 0},         {"post_code", true, 0},        {"upn_unknown", false, 0}};
+  for (const auto& [key, required, max] : occurs) {
+    EXPECT_EQ(s.element(key).required, required) << key;
+    EXPECT_EQ(s.element(key).max, max) << key;
+  }
+  const std::pair<const char*, const char*> lists[] = {
+      {"request_outcome", "Y, N, A, W or H"},
+      {"assessment_outcome", "Y, N, A, W or H"},
+      {"review_outcome", "A, C or M"},
+      {"work_based", "A, T or S"},
+      {"direct_payment", "E, S, H or I"},
+      {"rank", "1 or 2"},
+      {"officer", "Y, N or R"},
+      {"upn_unknown", "UN1, UN2, UN3, UN4, UN5, UN6, UN7, UN8, UN9 or UN10"}};
+  for (const auto& [list, allowed] : lists) EXPECT_EQ(s.allowed_text(list), allowed) << list;
+  EXPECT_EQ(s.code_list("ethnicity").size(), 20u) << "the 2024 schema takes DfE's 20 main ethnicity codes";
+  EXPECT_EQ(s.export_code("ethnicity", "WENG"), "WBRI");
+  EXPECT_EQ(s.export_code("ethnicity", "BSOM"), "BAFR");
+  EXPECT_EQ(s.export_code("ethnicity", "CHNE"), "CHNE");
+  EXPECT_EQ(s.export_code("sen_type", "DS"), "OTH") << "not in the 2024 list";
+  for (const auto& c : s.code_list("ethnicity_extended"))
+    EXPECT_TRUE(s.allows("ethnicity", s.export_code("ethnicity", c.code))) << c.code;
 }
 
 TEST(Sen2Schema, OnlyYearsWithAFileHaveASchema) {
@@ -53,16 +102,16 @@ TEST(Sen2Schema, CensusDateIsTheThirdThursdayOfJanuary) {
 std::string message(const std::string& persons) {
   return R"(<?xml version="1.0" encoding="UTF-8"?><Message><Header><CollectionDetails><Collection>SEN2</Collection>)"
          R"(<Year>2026</Year><ReferenceDate>2026-01-15</ReferenceDate></CollectionDetails><Source><SourceLevel>L)"
-         R"(</SourceLevel><LEA>999</LEA><SoftwareCode>T</SoftwareCode><Release>1</Release><SerialNo>1</SerialNo>)"
-         R"(<DateTime>2026-01-20T09:30:00</DateTime></Source></Header><Persons>)" +
+         R"(</SourceLevel><LEA>999</LEA><SoftwareCode>T</SoftwareCode><Release>1</Release><SerialNo>001</SerialNo>)"
+         R"(<DateTime>2026-01-20T09:30:00</DateTime><DMO>Y</DMO><DCO>N</DCO></Source></Header><Persons>)" +
          persons + "</Persons></Message>";
 }
 
 std::string person(const std::string& birth, const std::string& ethnicity = "WBRI") {
   return "<Person><Surname>Ames</Surname><Forename>Ola</Forename><PersonBirthDate>" + birth +
          "</PersonBirthDate><Sex>F</Sex><Ethnicity>" + ethnicity +
-         "</Ethnicity><UPN>A123456789012</UPN><Requests><ReceivedDate>2025-02-03</ReceivedDate>"
-         "<RequestSource>1</RequestSource></Requests></Person>";
+         "</Ethnicity><PostCode>QS1 2AB</PostCode><UPN>A123456789012</UPN><Requests><ReceivedDate>2025-02-03"
+         "</ReceivedDate><RequestSource>1</RequestSource><RequestOutcome>A</RequestOutcome></Requests></Person>";
 }
 
 ReadResult read_text(const std::string& xml, std::vector<Node>* people = nullptr) {
@@ -106,19 +155,46 @@ TEST(Sen2Reader, ACodeNotOnTheListNamesWhatIsAllowed) {
   EXPECT_NE(r.problems[0].message.find("WBRI"), std::string::npos) << r.problems[0].message;
 }
 
+TEST(Sen2Reader, MoreThanTheSchemaAllowsIsRefusedAndTrueFalseFlagsAreKeptAsOneZero) {
+  const std::string needs =
+      "<SENneed><SENtype>ASD</SENtype><SENtypeRank>1</SENtypeRank></SENneed>"
+      "<SENneed><SENtype>HI</SENtype><SENtypeRank>2</SENtypeRank></SENneed>";
+  auto with = [](const std::string& inside) {
+    return "<Person><Surname>Ames</Surname><Forename>Ola</Forename><PersonBirthDate>2016-04-12</PersonBirthDate>"
+           "<Sex>F</Sex><Ethnicity>WBRI</Ethnicity><PostCode></PostCode><UPN>A123456789012</UPN><Requests>"
+           "<RYA>true</RYA><RequestOutcome>H</RequestOutcome><ActivePlans><PlacementDetail><SENSetting>EHE"
+           "</SENSetting><PlacementRank>1</PlacementRank><EntryDate>2025-09-01</EntryDate><SENunitIndicator>0"
+           "</SENunitIndicator><ResourcedProvisionIndicator>FALSE</ResourcedProvisionIndicator></PlacementDetail>" +
+           inside + "</ActivePlans></Requests></Person>";
+  };
+  std::vector<Node> people;
+  auto r = read_text(message(with(needs)), &people);
+  ASSERT_TRUE(r.problems.empty()) << r.problems.front().path << ": " << r.problems.front().message;
+  ASSERT_EQ(people.size(), 1u);
+  const auto* req = people[0].child("requests");
+  EXPECT_EQ(req->value("rya"), "1");
+  EXPECT_EQ(req->child("active_plans")->child("placement_detail")->value("resourced_provision_indicator"), "0");
+  r = read_text(message(with(needs + "<SENneed><SENtype>VI</SENtype><SENtypeRank>2</SENtypeRank></SENneed>")));
+  ASSERT_EQ(r.problems.size(), 1u);
+  EXPECT_EQ(r.problems[0].path, "/Message/Persons/Person[1]/Requests[1]/ActivePlans/SENneed[3]");
+  EXPECT_NE(r.problems[0].message.find("at most 2"), std::string::npos) << r.problems[0].message;
+}
+
 TEST(Sen2Writer, WritesEveryElementInTheYearsOrderAndLeavesOutEmptyLeaves) {
   Node p{"person", {}, {}};
   p.add("upn", "A123456789012");
   p.add("sex", "F");
   p.add("surname", "Ames");
   p.add("post_code", "");
+  p.add("unique_learner_number", "");
   p.add("forename", "Ola");
   const std::string xml = to_xml(p, s2026());
   const auto at = [&](const char* name) { return xml.find(name); };
   EXPECT_LT(at("<Surname>"), at("<Forename>"));
   EXPECT_LT(at("<Forename>"), at("<Sex>"));
   EXPECT_LT(at("<Sex>"), at("<UPN>"));
-  EXPECT_EQ(at("<PostCode>"), std::string::npos);
+  EXPECT_NE(at("<PostCode></PostCode>"), std::string::npos) << "DfE's schema requires PostCode, even empty";
+  EXPECT_EQ(at("<UniqueLearnerNumber>"), std::string::npos) << "an optional empty leaf is left out";
   EXPECT_EQ(node_from_json(to_json(p)), p);
 }
 
@@ -168,6 +244,37 @@ TEST(SettingIds, TheChildFormChecksEthnicityAgainstTheListGivenAndNamesEveryWron
   f.ethnicity = "ZZZZ";
   f.setting_urn = "";
   EXPECT_TRUE(validate_child(f, today)) << "without a list, any four capital letters pass";
+}
+
+// The reason a child has no UPN (SEN2 UPNunknown, DfE 2024 schema: UN1 to
+// UN10): a code from the list, and only when there is no UPN.
+TEST(SettingIds, TheUpnUnknownReasonIsOnTheListAndOnlyWithoutAUpn) {
+  ChildForm f;
+  f.given_name = "Ola";
+  f.family_name = "Ames";
+  f.date_of_birth = "2022-04-12";
+  f.sex = "F";
+  f.plan_status = "sen_support";
+  const auto today = make_date(2026, 1, 15);
+  const std::tuple<const char*, const char*, bool, const char*> cases[] = {{"", "", true, ""},
+                                                                           {"", "UN1", true, "UN1"},
+                                                                           {"", " un10 ", true, "UN10"},
+                                                                           {"", "UN11", false, ""},
+                                                                           {"", "UPN1", false, ""},
+                                                                           {"A123456789012", "", true, ""},
+                                                                           {"A123456789012", "UN2", false, ""}};
+  for (const auto& [upn, reason, ok, kept] : cases) {
+    f.upn = upn;
+    f.upn_unknown = reason;
+    const auto v = validate_child(f, today);
+    ASSERT_EQ(v.has_value(), ok) << upn << " / " << reason;
+    if (ok) {
+      EXPECT_EQ(v->upn_unknown, kept);
+    } else {
+      ASSERT_EQ(v.error().fields.size(), 1u);
+      EXPECT_EQ(v.error().fields[0].field, "upn_unknown");
+    }
+  }
 }
 
 }  // namespace

@@ -280,7 +280,7 @@ test('recording a plan transferred out ends it that day: off the lists, ceased o
   const out = path.join(dir, 'sen2.xml');
   try {
     await promisify(execFile)(tandemBin, ['export', 'sen2', '--database', server.database, '--area', 'demo',
-      '--year', '2026', '--out', out]);
+      '--year', '2026', '--out', out, '--dmo', 'Y', '--dco', 'Y']);
   } catch (error) {
     // 3: written, with validation errors elsewhere in the demo's data.
     if (error.code !== 3) throw error;

@@ -34,6 +34,7 @@ json child_json(const Child& c) {
           {"ethnicity", c.ethnicity},
           {"setting_urn", c.setting_urn},
           {"setting_ukprn", c.setting_ukprn},
+          {"upn_unknown", c.upn_unknown},
           {"version", c.version}};
 }
 
@@ -74,6 +75,7 @@ Result<ChildForm> form_from_json(const std::string& body, std::int64_t* version)
   f.ethnicity = text("ethnicity");
   f.setting_urn = text("setting_urn");
   f.setting_ukprn = text("setting_ukprn");
+  f.upn_unknown = text("upn_unknown");
   if (version) {
     if (!j.contains("version") || !j["version"].is_number_integer()) {
       errors.push_back({"version", "version must be the whole number you read with the record (optimistic locking)"});

@@ -5,6 +5,7 @@
 #include "app/ceasing.h"
 #include "app/ethnicity.h"
 #include "app/sen2_case.h"
+#include "app/upn_unknown.h"
 #include "core/need.h"
 #include "web/handlers.h"
 
@@ -110,6 +111,7 @@ ChildForm form_from(const Params& p) {
   f.ethnicity = param(p, "ethnicity");
   f.setting_urn = param(p, "setting_urn");
   f.setting_ukprn = param(p, "setting_ukprn");
+  f.upn_unknown = param(p, "upn_unknown");
   return f;
 }
 
@@ -126,7 +128,13 @@ mstch::map form_view(const ChildForm& f) {
   for (const auto& e : app::ethnicity_codes())
     ethnicities.push_back(
         mstch::map{{"value", e.code}, {"label", e.label + " (" + e.code + ")"}, {"selected", f.ethnicity == e.code}});
+  mstch::array upn_reasons{mstch::map{
+      {"value", std::string()}, {"label", std::string("None (a UPN is given)")}, {"selected", f.upn_unknown.empty()}}};
+  for (const auto& r : app::upn_unknown_codes())
+    upn_reasons.push_back(mstch::map{
+        {"value", r.code}, {"label", app::upn_unknown_label(r.code)}, {"selected", f.upn_unknown == r.code}});
   return mstch::map{{"ethnicity_options", ethnicities},
+                    {"upn_unknown_options", upn_reasons},
                     {"setting_urn", f.setting_urn},
                     {"setting_ukprn", f.setting_ukprn},
                     {"given_name", f.given_name},
@@ -273,6 +281,8 @@ Response child_record(Ctx& ctx) {
               : c.sex == "M" ? std::string("Male")
                              : std::string("Not known")},
       {"upn", c.upn.empty() ? std::string("Not recorded") : c.upn},
+      {"no_upn", c.upn.empty()},
+      {"upn_unknown", app::upn_unknown_label(c.upn_unknown)},
       {"nhs_number", c.nhs_number.empty() ? std::string("Not recorded") : c.nhs_number},
       {"postcode", c.postcode.empty() ? std::string("Not recorded") : c.postcode},
       {"plan_status", std::string(plan_status_label(c.plan_status))},
