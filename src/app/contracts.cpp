@@ -1,5 +1,7 @@
 #include "app/contracts.h"
 
+#include "app/ceasing.h"
+
 #include <algorithm>
 #include <set>
 
@@ -255,7 +257,9 @@ std::variant<ContractView, Refused> open_contract(RegisterServices& s, const Sig
       view.services.emplace_back(sid, it == names.end() ? "" : it->second);
     }
     std::set<std::string> children;
-    for (const auto& o : store::outcomes_served(tx, user.area_id, view.stored.contract, view.stored.provider_name)) {
+    const auto ended = plans_ended_by(tx, user.area_id, s.clock.today());
+    for (const auto& o :
+         store::outcomes_served(tx, user.area_id, view.stored.contract, view.stored.provider_name, ended)) {
       children.insert(o.child_id);
       ++view.outcomes.counts[o.progress];
       ++view.outcomes.outcomes;

@@ -7,6 +7,7 @@
 
 #include <set>
 #include <string>
+#include <vector>
 
 #include "core/contract.h"
 #include "store/database.h"
@@ -15,5 +16,15 @@ namespace tandem::store {
 
 std::set<std::string> children_served(Tx& tx, const std::string& area_id, const Contract& c,
                                       const std::string& provider_name, const std::set<std::string>& ended_plans);
+
+// The plans behind children_served, each with the outcomes its matching
+// provision lines serve.
+struct ServedPlan {
+  std::string plan_id;
+  std::string child_id;
+  std::set<std::string> outcome_ids;
+};
+std::vector<ServedPlan> plans_served(Tx& tx, const std::string& area_id, const Contract& c,
+                                     const std::string& provider_name, const std::set<std::string>& ended_plans);
 
 }  // namespace tandem::store

@@ -1,5 +1,7 @@
 #include "store/contracts.h"
 
+#include "store/children_served.h"
+
 #include <algorithm>
 #include <set>
 
@@ -320,37 +322,12 @@ std::vector<std::pair<std::string, std::string>> directory_service_names(Tx& tx,
 }
 
 std::vector<ServedOutcome> outcomes_served(Tx& tx, const std::string& area_id, const Contract& c,
-                                           const std::string& provider_name) {
-  std::vector<std::string> names = c.provision_names;
-  if (!provider_name.empty()) names.push_back(provider_name);
-  // Narrow by text first (both engines' LIKE agree on exact substrings of
-  // matching case), then match exactly on the decoded plan.
-  std::vector<std::string> needles = names;
-  needles.insert(needles.end(), c.service_ids.begin(), c.service_ids.end());
-  std::set<std::string> plan_ids;
-  for (const auto& needle : needles) {
-    const std::string pattern = "%" + needle + "%";
-    std::string id;
-    soci::statement st = (tx.sql.prepare << "SELECT id FROM plans WHERE area_id = :a AND stage = 'final' AND body "
-                                            "LIKE :p",
-                          use(area_id), use(pattern), into(id));
-    st.execute();
-    while (st.fetch()) plan_ids.insert(id);
-  }
+                                           const std::string& provider_name, const std::set<std::string>& ended_plans) {
   std::vector<ServedOutcome> out;
-  for (const auto& plan_id : plan_ids) {
-    std::string body, child;
-    tx.sql << "SELECT body, child_id FROM plans WHERE id = :id", use(plan_id), into(body), into(child);
-    auto plan = plan_from_json(body);
-    if (!plan) continue;
-    std::set<std::string> outcome_ids;
-    for (const auto& line : plan->provision) {
-      const auto& ref = line.provider;
-      const bool by_service = ref.directory_service_id && std::find(c.service_ids.begin(), c.service_ids.end(),
-                                                                    *ref.directory_service_id) != c.service_ids.end();
-      const bool by_name = std::find(names.begin(), names.end(), ref.name) != names.end();
-      if (by_service || by_name) outcome_ids.insert(line.outcome_ids.begin(), line.outcome_ids.end());
-    }
+  for (const auto& served : plans_served(tx, area_id, c, provider_name, ended_plans)) {
+    const auto& plan_id = served.plan_id;
+    const auto& child = served.child_id;
+    const auto& outcome_ids = served.outcome_ids;
     if (outcome_ids.empty()) continue;
     std::string review_id;
     tx.sql << "SELECT id FROM plan_reviews WHERE plan_id = :p ORDER BY meeting_on DESC, id DESC LIMIT 1", use(plan_id),

@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -76,8 +77,9 @@ struct ServedOutcome {
   std::string outcome_id;
   Progress progress = Progress::on_track;
 };
+// Plans in `ended_plans` (app::plans_ended_by) are left out.
 std::vector<ServedOutcome> outcomes_served(Tx& tx, const std::string& area_id, const Contract& c,
-                                           const std::string& provider_name);
+                                           const std::string& provider_name, const std::set<std::string>& ended_plans);
 
 void delete_contracts(Tx& tx, const std::string& area_id);
 
