@@ -1,9 +1,11 @@
 #include "app/top_ups.h"
 
+#include <algorithm>
 #include <set>
 
 #include "app/crypto.h"
 #include "app/form_values.h"
+#include "profile/school_terms.h"
 #include "store/audit.h"
 #include "store/top_ups.h"
 
@@ -36,24 +38,27 @@ Refused not_for_providers() { return Refused{403, "Top-up payments are for the c
 std::variant<TopUpView, Refused, Error> open_top_ups(RegisterServices& s, const SignedIn& user, const std::string& term,
                                                      const std::string& route) {
   if (!role_has(user.role, Permission::record_payments)) return not_for_providers();
-  const FundingTerm current = funding_term_of(s.clock.today());
+  const TermCalendar calendar = term_calendar_for_area(user.area_id);
+  const FundingTerm current = funding_term_of(calendar, s.clock.today());
   TopUpView v;
   if (term.empty()) {
     v.term = current;
   } else {
-    auto t = parse_funding_term(term);
+    auto t = parse_funding_term(calendar, term);
     if (!t) return t.error();
     v.term = *t;
   }
-  FundingTerm t = previous_term(previous_term(previous_term(current)));
-  for (int i = 0; i < 5; ++i, t = next_term(t)) v.terms.push_back(t);
+  FundingTerm t = previous_term(calendar, previous_term(calendar, previous_term(calendar, current)));
+  for (int i = 0; i < 5; ++i, t = next_term(calendar, t)) v.terms.push_back(t);
   std::vector<TopUpChild> children;
   std::vector<TopUpPayment> payments;
   s.db.read([&](store::Tx& tx) {
     children = store::top_up_children(tx, user.area_id, v.term.start, v.term.end);
     payments = store::top_up_payments(tx, user.area_id, v.term.id());
   });
-  const auto due = top_ups_due(v.term, children);
+  v.year_days = academic_year_days(calendar, v.term);
+  v.own_terms = std::find(calendar.dated.begin(), calendar.dated.end(), v.term) != calendar.dated.end();
+  const auto due = top_ups_due(calendar, v.term, children);
   v.settings = settle_top_ups(due, payments);
   std::set<std::string> shown;
   for (const auto& row : v.settings) {
@@ -107,7 +112,7 @@ std::variant<TopUpPayment, Refused, Error> record_top_up_payment(RegisterService
       errors.push_back(p.error().fields.front());
     }
   }
-  auto payment = make_top_up_payment(in, s.clock.today());
+  auto payment = make_top_up_payment(term_calendar_for_area(user.area_id), in, s.clock.today());
   if (!payment) {
     for (const auto& e : payment.error().fields) {
       bool already = false;

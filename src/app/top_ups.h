@@ -22,6 +22,8 @@ namespace tandem::app {
 
 struct TopUpView {
   FundingTerm term;
+  bool own_terms = false;          // the area's own term dates; false: the national pattern
+  int year_days = 0;               // the days of the three terms of its academic year, over which top-ups are pro rata
   std::vector<FundingTerm> terms;  // offered to choose from: the last three, this one and the next
   std::vector<SettingTopUps> settings;
   Pence due;

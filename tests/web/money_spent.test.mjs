@@ -208,12 +208,13 @@ test('an appraisal is changed from the version read until its decision is record
   assert.match((await cm.get('/audit')).text, /decommissioning\.edit/);
 });
 
-// The academic year (1 September to 31 August) holding a funding term.
-const yearDays = (term) => {
+// The terms of the academic year holding a funding term: autumn, spring, summer.
+const yearOf = (term) => {
   const [y, name] = term.split('-');
   const starts = name === 'autumn' ? Number(y) : Number(y) - 1;
-  return Math.round((Date.UTC(starts + 1, 8, 1) - Date.UTC(starts, 8, 1)) / 86400000);
+  return [`${starts}-autumn`, `${starts + 1}-spring`, `${starts + 1}-summer`];
 };
+const daysIn = (v) => Math.round((Date.parse(v.end_on) - Date.parse(v.start_on)) / 86400000) + 1;
 const previousTerm = (term) => {
   const [y, name] = term.split('-');
   return { autumn: `${y}-summer`, summer: `${y}-spring`, spring: `${Number(y) - 1}-autumn` }[name];
@@ -228,14 +229,17 @@ test('the top-up schedule: each child pro rata to the days placed, due against p
   for (const t of [term, previousTerm(term)]) {
     const v = (await fo.json('GET', `/api/v1/top-ups?term=${t}`)).data;
     assert.equal(v.term, t);
+    // Pro rata over the days of the year's three terms, the area's own dates or the national pattern.
+    let n = 0;
+    for (const y of yearOf(t)) n += daysIn((await fo.json('GET', `/api/v1/top-ups?term=${y}`)).data);
+    assert.equal(v.academic_year_days, n, t);
     assert.ok(v.settings.length >= 3, `${t}: ${v.settings.length} settings`);
     assert.ok(v.paid_pence > 0, `${t}: the demo has payments`);
     let due = 0;
     for (const s of v.settings) {
       let sum = 0;
       for (const c of s.children) {
-        // annual x days / days in the academic year, to the nearest penny
-        const n = yearDays(t);
+        // annual x days / days in the academic year's terms, to the nearest penny
         assert.equal(c.due_pence, Math.floor((2 * c.annual_top_up_pence * c.days_placed + n) / (2 * n)), c.child_id);
         assert.ok(c.days_placed >= 1);
         sum += c.due_pence;

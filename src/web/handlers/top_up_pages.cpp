@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app/top_ups.h"
+#include "profile/school_terms.h"
 #include "web/handlers.h"
 #include "web/json_body.h"
 #include "web/refusal.h"
@@ -80,6 +81,7 @@ json view_json(const app::TopUpView& v) {
           {"label", v.term.label()},
           {"start_on", format_date(v.term.start)},
           {"end_on", format_date(v.term.end)},
+          {"academic_year_days", v.year_days},
           {"due_pence", v.due.value},
           {"paid_pence", v.paid.value},
           {"outstanding_pence", v.outstanding.value},
@@ -150,6 +152,12 @@ Response top_ups_page(Ctx& ctx, const app::TopUpView& v, const app::FormFields& 
       {"term", v.term.id()},
       {"term_label", v.term.label()},
       {"term_dates", format_date_long(v.term.start) + " to " + format_date_long(v.term.end)},
+      {"year_days", std::to_string(v.year_days)},
+      {"calendar_source",
+       std::string(v.own_terms ? "The terms are the area's own school term dates; days in the holidays are in no term."
+                               : "The area gives no term dates of its own for this year, so the national pattern "
+                                 "applies: autumn from 1 September to 31 December, spring from 1 January to 31 "
+                                 "March and summer from 1 April to 31 August.")},
       {"terms", terms},
       {"due", format_pounds(v.due)},
       {"paid", format_pounds(v.paid)},
@@ -202,7 +210,9 @@ Response top_up_payment_create(Ctx& ctx) {
   if (auto* e = std::get_if<Error>(&out)) {
     // Show the term the form was for, or the current one if it did not read.
     const std::string term = param(ctx.form, "term");
-    auto v = app::open_top_ups(services, ctx.me(), parse_funding_term(term) ? term : "", ctx.route());
+    auto v =
+        app::open_top_ups(services, ctx.me(),
+                          parse_funding_term(term_calendar_for_area(ctx.me().area_id), term) ? term : "", ctx.route());
     if (auto* r = std::get_if<app::Refused>(&v)) return refused(ctx, *r, false);
     if (auto* bad = std::get_if<Error>(&v)) return error_page(ctx, 400, "Choose a term", bad->first_message());
     return top_ups_page(ctx, std::get<app::TopUpView>(v), ctx.form, e);
