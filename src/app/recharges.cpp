@@ -26,22 +26,9 @@ Result<Recharge> read_recharge(RegisterServices& s, const SignedIn& user, const 
   in.invoice_reference = trimmed(f, "invoice_reference");
   in.invoiced_on = optional_date("invoiced_on", trimmed(f, "invoiced_on"), errors);
   in.paid_on = optional_date("paid_on", trimmed(f, "paid_on"), errors);
-  const std::string amount = trimmed(f, "amount");
-  if (!amount.empty()) {
-    if (auto p = parse_pounds("amount", amount)) {
-      in.amount = *p;
-    } else {
-      errors.push_back(p.error().fields.front());
-    }
-  }
+  in.amount = optional_pounds("amount", trimmed(f, "amount"), errors);
   auto r = make_recharge(in, s.clock.today());
-  if (!r) {
-    for (const auto& e : r.error().fields) {
-      bool already = false;
-      for (const auto& x : errors) already = already || x.field == e.field;
-      if (!already) errors.push_back(e);
-    }
-  }
+  add_new_errors(errors, r);
   if (!in.child_id.empty()) {
     bool known = false;
     s.db.read([&](store::Tx& tx) { known = store::child_name(tx, user.area_id, in.child_id).has_value(); });

@@ -104,22 +104,9 @@ std::variant<TopUpPayment, Refused, Error> record_top_up_payment(RegisterService
   in.setting_name = trimmed(f, "setting_name");
   in.reference = trimmed(f, "reference");
   in.paid_on = optional_date("paid_on", trimmed(f, "paid_on"), errors);
-  const std::string amount = trimmed(f, "amount");
-  if (!amount.empty()) {
-    if (auto p = parse_pounds("amount", amount)) {
-      in.amount = *p;
-    } else {
-      errors.push_back(p.error().fields.front());
-    }
-  }
+  in.amount = optional_pounds("amount", trimmed(f, "amount"), errors);
   auto payment = make_top_up_payment(term_calendar_for_area(user.area_id), in, s.clock.today());
-  if (!payment) {
-    for (const auto& e : payment.error().fields) {
-      bool already = false;
-      for (const auto& x : errors) already = already || x.field == e.field;
-      if (!already) errors.push_back(e);
-    }
-  }
+  add_new_errors(errors, payment);
   if (!errors.empty()) return Error(std::move(errors));
   const std::int64_t now = s.clock.now_micros();
   s.db.write([&](store::Tx& tx) {
