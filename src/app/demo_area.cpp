@@ -521,6 +521,16 @@ Result<DemoSummary> build_demo_area(store::Database& db, const Clock& clock, con
     db.write([&](store::Tx& tx) {
       for (const auto& p : payments) store::insert_top_up_payment(tx, p, "cli", now);
       for (const auto& r : recharges) store::insert_recharge(tx, r, "cli", now);
+      // One payment corrected after the run: its reference was keyed wrongly.
+      if (!payments.empty()) {
+        TopUpPayment fixed = payments.front();
+        fixed.reference += "-A";
+        if (store::update_top_up_payment(tx, fixed, 1)) {
+          store::insert_audit(
+              tx, {new_id("a"), profile->id, now, "cli", "top_up.payment_edit", "top_up_payment", fixed.id, "",
+                   "reference " + payments.front().reference + " corrected to " + fixed.reference, ""});
+        }
+      }
     });
   }
 

@@ -32,6 +32,12 @@ std::string pounds(Pence p) {
 }
 
 Refused not_for_providers() { return Refused{403, "Top-up payments are for the council's finance officers."}; }
+Refused no_payment() { return Refused{404, "There is no top-up payment with that reference."}; }
+
+std::string describe(const TopUpPayment& p) {
+  return p.term_id + " " + p.setting_name + " " + format_pounds(p.amount) + " paid " + format_date(p.paid_on) +
+         " ref " + p.reference;
+}
 
 }  // namespace
 
@@ -111,12 +117,47 @@ std::variant<TopUpPayment, Refused, Error> record_top_up_payment(RegisterService
   const std::int64_t now = s.clock.now_micros();
   s.db.write([&](store::Tx& tx) {
     store::insert_top_up_payment(tx, *payment, user.user_id, now);
-    store::insert_audit(
-        tx, {new_id("a"), user.area_id, now, user.user_id, "top_up.payment", "top_up_payment", payment->id, "",
-             payment->term_id + " " + payment->setting_name + " " + format_pounds(payment->amount) + " paid " +
-                 format_date(payment->paid_on) + " ref " + payment->reference,
-             ""});
+    store::insert_audit(tx, {new_id("a"), user.area_id, now, user.user_id, "top_up.payment", "top_up_payment",
+                             payment->id, "", describe(*payment), ""});
   });
+  return *payment;
+}
+
+std::variant<TopUpPayment, Refused> open_top_up_payment(RegisterServices& s, const SignedIn& user,
+                                                        const std::string& id) {
+  if (!role_has(user.role, Permission::record_payments)) return not_for_providers();
+  std::optional<TopUpPayment> p;
+  s.db.read([&](store::Tx& tx) { p = store::find_top_up_payment(tx, user.area_id, id); });
+  if (!p) return no_payment();
+  return std::move(*p);
+}
+
+std::variant<TopUpPayment, Refused, Error> edit_top_up_payment(RegisterServices& s, const SignedIn& user,
+                                                               const std::string& id, const FormFields& f) {
+  if (!role_has(user.role, Permission::record_payments)) return not_for_providers();
+  std::optional<TopUpPayment> was;
+  s.db.read([&](store::Tx& tx) { was = store::find_top_up_payment(tx, user.area_id, id); });
+  if (!was) return no_payment();
+  std::vector<FieldError> errors;
+  TopUpPaymentInput in{was->id, was->area_id, was->term_id, was->setting_name, {}, {}, trimmed(f, "reference")};
+  in.paid_on = optional_date("paid_on", trimmed(f, "paid_on"), errors);
+  in.amount = optional_pounds("amount", trimmed(f, "amount"), errors);
+  auto payment = make_top_up_payment(term_calendar_for_area(user.area_id), in, s.clock.today());
+  add_new_errors(errors, payment);
+  // The version's error last: wrong fields are a 400, an old version alone a 409.
+  const auto version = parse_version(trimmed(f, "version"), "the payment");
+  add_new_errors(errors, version);
+  if (!errors.empty()) return Error(std::move(errors));
+  const std::int64_t now = s.clock.now_micros();
+  bool saved = false;
+  s.db.write([&](store::Tx& tx) {
+    saved = store::update_top_up_payment(tx, *payment, *version);
+    if (!saved) return;
+    store::insert_audit(tx, {new_id("a"), user.area_id, now, user.user_id, "top_up.payment_edit", "top_up_payment",
+                             payment->id, "", "was " + describe(*was) + "; now " + describe(*payment), ""});
+  });
+  if (!saved) return Error("version", "Someone else changed this payment first. Open it again.");
+  payment->version = *version + 1;
   return *payment;
 }
 

@@ -8,7 +8,8 @@
 // writes nothing.
 //
 // The payment form's fields: term (like 2025-autumn), setting_name, amount
-// (pounds), paid_on, reference.
+// (pounds), paid_on, reference; a correction has amount, paid_on, reference
+// and version.
 #pragma once
 
 #include <string>
@@ -42,5 +43,14 @@ std::string top_ups_csv(const TopUpView& v);
 
 std::variant<TopUpPayment, Refused, Error> record_top_up_payment(RegisterServices& s, const SignedIn& user,
                                                                  const FormFields& f);
+
+// One payment, to correct.
+std::variant<TopUpPayment, Refused> open_top_up_payment(RegisterServices& s, const SignedIn& user,
+                                                        const std::string& id);
+// Corrects a payment's amount, paid date and reference (the term and setting
+// stay), from the version read: an old version is refused (field "version")
+// and changes nothing. Audited with what it was and what it is now.
+std::variant<TopUpPayment, Refused, Error> edit_top_up_payment(RegisterServices& s, const SignedIn& user,
+                                                               const std::string& id, const FormFields& f);
 
 }  // namespace tandem::app

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -17,6 +18,10 @@ namespace tandem::store {
 std::vector<TopUpChild> top_up_children(Tx& tx, const std::string& area_id, Date from, Date to);
 
 void insert_top_up_payment(Tx& tx, const TopUpPayment& p, const std::string& recorded_by, std::int64_t now);
+// Writes the amount, paid date and reference and bumps the version; false
+// when `expected_version` is stale or the payment is not the area's.
+bool update_top_up_payment(Tx& tx, const TopUpPayment& p, std::int64_t expected_version);
+std::optional<TopUpPayment> find_top_up_payment(Tx& tx, const std::string& area_id, const std::string& id);
 // The term's payments, oldest first.
 std::vector<TopUpPayment> top_up_payments(Tx& tx, const std::string& area_id, const std::string& term_id);
 // Every payment in the area, oldest first.

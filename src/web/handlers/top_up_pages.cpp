@@ -53,7 +53,8 @@ json payment_json(const TopUpPayment& p) {
           {"setting_name", p.setting_name},
           {"amount_pence", p.amount.value},
           {"paid_on", format_date(p.paid_on)},
-          {"reference", p.reference}};
+          {"reference", p.reference},
+          {"version", p.version}};
 }
 
 json view_json(const app::TopUpView& v) {
@@ -120,8 +121,10 @@ Response top_ups_page(Ctx& ctx, const app::TopUpView& v, const app::FormFields& 
                                     {"due", format_pounds(c.due)}});
     }
     for (const auto& p : s.payments) {
-      payments.push_back(mstch::map{
-          {"amount", format_pounds(p.amount)}, {"paid_on", format_date_long(p.paid_on)}, {"reference", p.reference}});
+      payments.push_back(mstch::map{{"id", p.id},
+                                    {"amount", format_pounds(p.amount)},
+                                    {"paid_on", format_date_long(p.paid_on)},
+                                    {"reference", p.reference}});
     }
     rows.push_back(mstch::map{{"setting", s.setting_name},
                               {"children_count", std::to_string(s.children.size())},
@@ -180,7 +183,78 @@ Response top_ups_page(Ctx& ctx, const app::TopUpView& v, const app::FormFields& 
   return page(ctx, e ? 400 : 200, "contracts/top_ups", "Top-up payments to settings", std::move(view), "contracts", e);
 }
 
+std::string pounds_text(Pence p) {
+  const std::string shown = format_pounds(p);
+  return shown.substr(shown.find("£") + std::string("£").size());
+}
+
+app::FormFields fields_of(const TopUpPayment& p) {
+  return {{"amount", pounds_text(p.amount)},
+          {"paid_on", format_date(p.paid_on)},
+          {"reference", p.reference},
+          {"version", std::to_string(p.version)}};
+}
+
+Response payment_page(Ctx& ctx, const TopUpPayment& p, const app::FormFields& f, const Error* e) {
+  std::string version_error;
+  if (e && e->first_field() == "version") version_error = e->first_message();
+  const auto term = parse_funding_term(term_calendar_for_area(ctx.me().area_id), p.term_id);
+  mstch::map view{
+      {"id", p.id},
+      {"term", p.term_id},
+      {"term_label", term ? term->label() : p.term_id},
+      {"setting", p.setting_name},
+      {"version", param(f, "version")},
+      {"version_error", version_error},
+      {"fields",
+       mstch::array{input("amount", "Amount paid (£)", param(f, "amount"), e, "", "govuk-input--width-10"),
+                    input("paid_on", "Date paid", param(f, "paid_on"), e, "As year-month-day, for example 2025-10-15",
+                          "govuk-input--width-10"),
+                    input("reference", "Payment reference", param(f, "reference"), e,
+                          "The remittance or payment run reference, like BACS-2025-10-118", "govuk-input--width-20")}}};
+  const int status = !e ? 200 : e->first_field() == "version" ? 409 : 400;
+  return page(ctx, status, "contracts/top_up_payment", "Change the payment", std::move(view), "contracts", e);
+}
+
 }  // namespace
+
+Response top_up_payment(Ctx& ctx) {
+  auto services = ctx.s.register_services();
+  auto p = app::open_top_up_payment(services, ctx.me(), ctx.captures.at(0));
+  if (auto* r = std::get_if<app::Refused>(&p)) return refused(ctx, *r, false);
+  const auto& payment = std::get<TopUpPayment>(p);
+  return payment_page(ctx, payment, fields_of(payment), nullptr);
+}
+
+Response top_up_payment_update(Ctx& ctx) {
+  auto services = ctx.s.register_services();
+  const std::string id = ctx.captures.at(0);
+  auto out = app::edit_top_up_payment(services, ctx.me(), id, ctx.form);
+  if (auto* r = std::get_if<app::Refused>(&out)) return refused(ctx, *r, false);
+  if (auto* e = std::get_if<Error>(&out)) {
+    auto p = app::open_top_up_payment(services, ctx.me(), id);
+    if (auto* r = std::get_if<app::Refused>(&p)) return refused(ctx, *r, false);
+    return payment_page(ctx, std::get<TopUpPayment>(p), ctx.form, e);
+  }
+  return redirect("/top-ups?term=" + std::get<TopUpPayment>(out).term_id + "&saved=1");
+}
+
+Response api_top_up_payment(Ctx& ctx) {
+  auto services = ctx.s.register_services();
+  auto p = app::open_top_up_payment(services, ctx.me(), ctx.captures.at(0));
+  if (auto* r = std::get_if<app::Refused>(&p)) return refused(ctx, *r, true);
+  return json_response(200, payment_json(std::get<TopUpPayment>(p)).dump());
+}
+
+Response api_top_up_payment_update(Ctx& ctx) {
+  auto p = payment_body(ctx.req.body);
+  if (!p) return json_error(400, Error("body", "The request body must be a JSON object"));
+  auto services = ctx.s.register_services();
+  auto out = app::edit_top_up_payment(services, ctx.me(), ctx.captures.at(0), *p);
+  if (auto* r = std::get_if<app::Refused>(&out)) return refused(ctx, *r, true);
+  if (auto* e = std::get_if<Error>(&out)) return json_error(e->first_field() == "version" ? 409 : 400, *e);
+  return json_response(200, payment_json(std::get<TopUpPayment>(out)).dump());
+}
 
 Response top_ups(Ctx& ctx) {
   auto services = ctx.s.register_services();
