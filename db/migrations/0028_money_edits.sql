@@ -2,8 +2,8 @@
 ALTER TABLE top_up_payments ADD COLUMN version BIGINT NOT NULL DEFAULT 1;
 
 -- Changes on every write that alters an area's top-up schedule other than
--- its children and placements (those are register_changes): its plans, their
--- top-ups and its top-up payments. The schedule kept in memory
+-- its children's names (those are register_changes): its placements, plans,
+-- their top-ups and its top-up payments. The schedule kept in memory
 -- (app/top_up_cache.h) is current while this token and register_changes are
 -- those it was built at. Written once per transaction, before it commits.
 CREATE TABLE top_up_changes (

@@ -5,6 +5,7 @@
 
 #include "app/crypto.h"
 #include "app/form_values.h"
+#include "app/top_up_cache.h"
 #include "profile/school_terms.h"
 #include "store/audit.h"
 #include "store/top_ups.h"
@@ -41,6 +42,24 @@ std::string describe(const TopUpPayment& p) {
 
 }  // namespace
 
+std::shared_ptr<const TopUpSchedule> build_top_up_schedule(store::Tx& tx, const std::string& area_id,
+                                                           const TermCalendar& calendar, const FundingTerm& term) {
+  const auto children = store::top_up_children(tx, area_id, term.start, term.end);
+  const auto payments = store::top_up_payments(tx, area_id, term.id());
+  auto out = std::make_shared<TopUpSchedule>();
+  out->settings = settle_top_ups(top_ups_due(calendar, term, children), payments);
+  std::set<std::string> shown;
+  for (const auto& row : out->settings) {
+    out->due += row.due;
+    out->paid += row.paid;
+    for (const auto& c : row.children) shown.insert(c.child_id);
+  }
+  out->outstanding = out->due - out->paid;
+  out->children = shown.size();
+  for (const auto& id : shown) out->child_ids += (out->child_ids.empty() ? "" : " ") + id;
+  return out;
+}
+
 std::variant<TopUpView, Refused, Error> open_top_ups(RegisterServices& s, const SignedIn& user, const std::string& term,
                                                      const std::string& route) {
   if (!role_has(user.role, Permission::record_payments)) return not_for_providers();
@@ -56,28 +75,15 @@ std::variant<TopUpView, Refused, Error> open_top_ups(RegisterServices& s, const 
   }
   FundingTerm t = previous_term(calendar, previous_term(calendar, previous_term(calendar, current)));
   for (int i = 0; i < 5; ++i, t = next_term(calendar, t)) v.terms.push_back(t);
-  std::vector<TopUpChild> children;
-  std::vector<TopUpPayment> payments;
-  s.db.read([&](store::Tx& tx) {
-    children = store::top_up_children(tx, user.area_id, v.term.start, v.term.end);
-    payments = store::top_up_payments(tx, user.area_id, v.term.id());
-  });
   v.year_days = academic_year_days(calendar, v.term);
   v.own_terms = std::find(calendar.dated.begin(), calendar.dated.end(), v.term) != calendar.dated.end();
-  const auto due = top_ups_due(calendar, v.term, children);
-  v.settings = settle_top_ups(due, payments);
-  std::set<std::string> shown;
-  for (const auto& row : v.settings) {
-    v.due += row.due;
-    v.paid += row.paid;
-    for (const auto& c : row.children) shown.insert(c.child_id);
+  if (s.top_up_cache) {
+    v.schedule = s.top_up_cache->schedule(s.db, user.area_id, calendar, v.term);
+  } else {
+    s.db.read([&](store::Tx& tx) { v.schedule = build_top_up_schedule(tx, user.area_id, calendar, v.term); });
   }
-  v.outstanding = v.due - v.paid;
-  v.children = shown.size();
-  if (!shown.empty()) {
-    std::string ids;
-    for (const auto& id : shown) ids += (ids.empty() ? "" : " ") + id;
-    s.access_log.record({{}, user.area_id, s.clock.now_micros(), user.user_id, route, ids, "shown"});
+  if (!v.schedule->child_ids.empty()) {
+    s.access_log.record({{}, user.area_id, s.clock.now_micros(), user.user_id, route, v.schedule->child_ids, "shown"});
   }
   return v;
 }
@@ -86,7 +92,7 @@ std::string top_ups_csv(const TopUpView& v) {
   std::string out =
       "term,setting,row,child_id,child_name,days_placed,annual_top_up,due,paid,outstanding,status,references\n";
   const std::string term = v.term.id();
-  for (const auto& s : v.settings) {
+  for (const auto& s : v.schedule->settings) {
     std::string refs;
     for (const auto& p : s.payments) refs += (refs.empty() ? "" : " ") + p.reference;
     out += term + "," + cell(s.setting_name) + ",setting,,," + ",," + pounds(s.due) + "," + pounds(s.paid) + "," +

@@ -12,28 +12,41 @@
 // and version.
 #pragma once
 
+#include <memory>
 #include <string>
 #include <variant>
 #include <vector>
 
 #include "app/contracts.h"
 #include "core/top_up.h"
+#include "store/database.h"
 
 namespace tandem::app {
+
+// A term's schedule: each setting's due against paid, with the totals.
+// Worked out once and shared between requests while nothing it comes from
+// changes (app/top_up_cache.h).
+struct TopUpSchedule {
+  std::vector<SettingTopUps> settings;
+  Pence due;
+  Pence paid;
+  Pence outstanding;
+  std::size_t children = 0;
+  std::string child_ids;  // the children counted, space-separated, for the access log
+};
+std::shared_ptr<const TopUpSchedule> build_top_up_schedule(store::Tx& tx, const std::string& area_id,
+                                                           const TermCalendar& calendar, const FundingTerm& term);
 
 struct TopUpView {
   FundingTerm term;
   bool own_terms = false;          // the area's own term dates; false: the national pattern
   int year_days = 0;               // the days of the three terms of its academic year, over which top-ups are pro rata
   std::vector<FundingTerm> terms;  // offered to choose from: the last three, this one and the next
-  std::vector<SettingTopUps> settings;
-  Pence due;
-  Pence paid;
-  Pence outstanding;
-  std::size_t children = 0;
+  std::shared_ptr<const TopUpSchedule> schedule;
 };
 
-// `term` as written (2025-autumn), or empty for the term holding today.
+// `term` as written (2025-autumn), or empty for the term holding today. The
+// schedule comes from s.top_up_cache when there is one, else is worked out.
 std::variant<TopUpView, Refused, Error> open_top_ups(RegisterServices& s, const SignedIn& user, const std::string& term,
                                                      const std::string& route);
 // The schedule as CSV: a "setting" row for each setting (due, paid,

@@ -117,6 +117,15 @@ std::vector<TopUpPayment> area_top_up_payments(Tx& tx, const std::string& area_i
   return select(tx, "WHERE area_id = :a AND :b = ''", area_id, "");
 }
 
+TopUpTokens top_up_tokens(Tx& tx, const std::string& area_id) {
+  long long registry = 0, top_ups = 0;
+  soci::indicator registry_ind = soci::i_null, top_ups_ind = soci::i_null;
+  tx.sql << "SELECT (SELECT change_token FROM register_changes WHERE area_id = :a), (SELECT change_token FROM "
+            "top_up_changes WHERE area_id = :b)",
+      use(area_id, "a"), use(area_id, "b"), into(registry, registry_ind), into(top_ups, top_ups_ind);
+  return {registry_ind == soci::i_ok ? registry : 0, top_ups_ind == soci::i_ok ? top_ups : 0};
+}
+
 void delete_top_up_payments(Tx& tx, const std::string& area_id) {
   tx.sql << "DELETE FROM top_up_payments WHERE area_id = :a", use(area_id);
   tx.changed_top_ups_of(area_id);

@@ -28,4 +28,15 @@ std::vector<TopUpPayment> top_up_payments(Tx& tx, const std::string& area_id, co
 std::vector<TopUpPayment> area_top_up_payments(Tx& tx, const std::string& area_id);
 void delete_top_up_payments(Tx& tx, const std::string& area_id);
 
+// What an area's top-up schedule is worked out from changes only when one of
+// these does (app/top_up_cache.h): its children (their names), and its
+// placements, plans, plans' top-ups and top-up payments (migration 0028).
+// Zero: never written.
+struct TopUpTokens {
+  std::int64_t registry = 0;
+  std::int64_t top_ups = 0;
+  bool operator==(const TopUpTokens&) const = default;
+};
+TopUpTokens top_up_tokens(Tx& tx, const std::string& area_id);
+
 }  // namespace tandem::store

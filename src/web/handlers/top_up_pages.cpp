@@ -59,7 +59,7 @@ json payment_json(const TopUpPayment& p) {
 
 json view_json(const app::TopUpView& v) {
   json settings = json::array();
-  for (const auto& s : v.settings) {
+  for (const auto& s : v.schedule->settings) {
     json children = json::array();
     for (const auto& c : s.children) {
       children.push_back({{"child_id", c.child_id},
@@ -83,10 +83,10 @@ json view_json(const app::TopUpView& v) {
           {"start_on", format_date(v.term.start)},
           {"end_on", format_date(v.term.end)},
           {"academic_year_days", v.year_days},
-          {"due_pence", v.due.value},
-          {"paid_pence", v.paid.value},
-          {"outstanding_pence", v.outstanding.value},
-          {"children", v.children},
+          {"due_pence", v.schedule->due.value},
+          {"paid_pence", v.schedule->paid.value},
+          {"outstanding_pence", v.schedule->outstanding.value},
+          {"children", v.schedule->children},
           {"settings", settings}};
 }
 
@@ -111,7 +111,7 @@ Response top_ups_page(Ctx& ctx, const app::TopUpView& v, const app::FormFields& 
                    {"selected", t == v.term}});
   }
   mstch::array rows, settings;
-  for (const auto& s : v.settings) {
+  for (const auto& s : v.schedule->settings) {
     mstch::array children, payments;
     for (const auto& c : s.children) {
       children.push_back(mstch::map{{"name", c.child_name},
@@ -162,10 +162,10 @@ Response top_ups_page(Ctx& ctx, const app::TopUpView& v, const app::FormFields& 
                                  "applies: autumn from 1 September to 31 December, spring from 1 January to 31 "
                                  "March and summer from 1 April to 31 August.")},
       {"terms", terms},
-      {"due", format_pounds(v.due)},
-      {"paid", format_pounds(v.paid)},
-      {"outstanding", format_pounds(v.outstanding)},
-      {"children", std::to_string(v.children)},
+      {"due", format_pounds(v.schedule->due)},
+      {"paid", format_pounds(v.schedule->paid)},
+      {"outstanding", format_pounds(v.schedule->outstanding)},
+      {"children", std::to_string(v.schedule->children)},
       {"rows", rows},
       {"has_rows", !rows.empty()},
       {"setting", mstch::map{{"id", std::string("setting_name")},
