@@ -57,22 +57,9 @@ Result<Invoice> read_invoice(const FormFields& f, InvoiceInput in, Date today, s
   in.reference = trimmed(f, "reference");
   in.invoiced_on = optional_date("invoiced_on", trimmed(f, "invoiced_on"), errors);
   in.paid_on = optional_date("paid_on", trimmed(f, "paid_on"), errors);
-  const std::string amount = trimmed(f, "amount");
-  if (!amount.empty()) {
-    if (auto p = parse_pounds("amount", amount)) {
-      in.amount = *p;
-    } else {
-      errors.push_back(p.error().fields.front());
-    }
-  }
+  in.amount = optional_pounds("amount", trimmed(f, "amount"), errors);
   auto inv = make_invoice(in, today);
-  if (!inv) {
-    for (const auto& e : inv.error().fields) {
-      bool already = false;
-      for (const auto& x : errors) already = already || x.field == e.field;
-      if (!already) errors.push_back(e);
-    }
-  }
+  add_new_errors(errors, inv);
   if (!errors.empty()) return fail(std::move(errors));
   return inv;
 }

@@ -24,6 +24,7 @@
 #include "demo/pooled_budgets.h"
 #include "demo/reviews.h"
 #include "profile/area_profiles.h"
+#include "profile/school_terms.h"
 #include "store/appeals.h"
 #include "store/area_moves.h"
 #include "store/assessments.h"
@@ -501,7 +502,8 @@ Result<DemoSummary> build_demo_area(store::Database& db, const Clock& clock, con
   // Top-ups paid to settings for the last term and this one, and recharges
   // with the neighbouring councils children moved between.
   {
-    const FundingTerm current = funding_term_of(clock.today()), last = previous_term(current);
+    const TermCalendar calendar = term_calendar(*profile);
+    const FundingTerm current = funding_term_of(calendar, clock.today()), last = previous_term(calendar, current);
     std::vector<TopUpChild> last_children, current_children;
     std::vector<CrossBorderMove> crossings;
     db.read([&](store::Tx& tx) {
@@ -512,13 +514,23 @@ Result<DemoSummary> build_demo_area(store::Database& db, const Clock& clock, con
                              m.transferred_on, m.setting_name, m.annual_top_up});
       }
     });
-    const auto payments = demo::generate_top_up_payments(last, top_ups_due(last, last_children), current,
-                                                         top_ups_due(current, current_children), clock.today(),
-                                                         profile->id, options.id_prefix);
+    const auto payments = demo::generate_top_up_payments(last, top_ups_due(calendar, last, last_children), current,
+                                                         top_ups_due(calendar, current, current_children),
+                                                         clock.today(), profile->id, options.id_prefix);
     const auto recharges = demo::generate_recharges(crossings, clock.today(), profile->id, options.id_prefix);
     db.write([&](store::Tx& tx) {
       for (const auto& p : payments) store::insert_top_up_payment(tx, p, "cli", now);
       for (const auto& r : recharges) store::insert_recharge(tx, r, "cli", now);
+      // One payment corrected after the run: its reference was keyed wrongly.
+      if (!payments.empty()) {
+        TopUpPayment fixed = payments.front();
+        fixed.reference += "-A";
+        if (store::update_top_up_payment(tx, fixed, 1)) {
+          store::insert_audit(
+              tx, {new_id("a"), profile->id, now, "cli", "top_up.payment_edit", "top_up_payment", fixed.id, "",
+                   "reference " + payments.front().reference + " corrected to " + fixed.reference, ""});
+        }
+      }
     });
   }
 

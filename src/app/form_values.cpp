@@ -22,6 +22,17 @@ std::optional<Date> optional_date(const std::string& field, const std::string& t
   return *d;
 }
 
+std::optional<Pence> optional_pounds(const std::string& field, const std::string& text,
+                                     std::vector<FieldError>& errors) {
+  if (text.find_first_not_of(" \t") == std::string::npos) return std::nullopt;
+  auto p = parse_pounds(field, text);
+  if (!p) {
+    errors.push_back(p.error().fields.front());
+    return std::nullopt;
+  }
+  return *p;
+}
+
 std::string trimmed(const FormFields& f, std::string_view key) {
   const auto it = f.find(key);
   if (it == f.end()) return "";

@@ -20,28 +20,17 @@ Result<Recharge> read_recharge(RegisterServices& s, const SignedIn& user, const 
   in.direction = parse_recharge_direction(trimmed(f, "direction"));
   in.other_council = trimmed(f, "other_council");
   in.child_id = trimmed(f, "child_id");
+  in.child_name = trimmed(f, "child_name");
+  in.status = trimmed(f, "status");
   in.setting_name = trimmed(f, "setting_name");
   in.period_start = optional_date("period_start", trimmed(f, "period_start"), errors);
   in.period_end = optional_date("period_end", trimmed(f, "period_end"), errors);
   in.invoice_reference = trimmed(f, "invoice_reference");
   in.invoiced_on = optional_date("invoiced_on", trimmed(f, "invoiced_on"), errors);
   in.paid_on = optional_date("paid_on", trimmed(f, "paid_on"), errors);
-  const std::string amount = trimmed(f, "amount");
-  if (!amount.empty()) {
-    if (auto p = parse_pounds("amount", amount)) {
-      in.amount = *p;
-    } else {
-      errors.push_back(p.error().fields.front());
-    }
-  }
+  in.amount = optional_pounds("amount", trimmed(f, "amount"), errors);
   auto r = make_recharge(in, s.clock.today());
-  if (!r) {
-    for (const auto& e : r.error().fields) {
-      bool already = false;
-      for (const auto& x : errors) already = already || x.field == e.field;
-      if (!already) errors.push_back(e);
-    }
-  }
+  add_new_errors(errors, r);
   if (!in.child_id.empty()) {
     bool known = false;
     s.db.read([&](store::Tx& tx) { known = store::child_name(tx, user.area_id, in.child_id).has_value(); });
@@ -52,9 +41,10 @@ Result<Recharge> read_recharge(RegisterServices& s, const SignedIn& user, const 
 }
 
 std::string describe(const Recharge& r) {
-  std::string d = std::string(to_string(r.direction)) + " " + r.other_council + " child " + r.child_id + " at " +
-                  r.setting_name + " " + format_date(r.period_start) + " to " + format_date(r.period_end) + " " +
-                  format_pounds(r.amount);
+  const std::string child = r.child_id.empty() ? r.child_name + " (not on our register)" : r.child_id;
+  std::string d = std::string(to_string(r.status)) + " " + std::string(to_string(r.direction)) + " " + r.other_council +
+                  " child " + child + " at " + r.setting_name + " " + format_date(r.period_start) + " to " +
+                  format_date(r.period_end) + " " + format_pounds(r.amount);
   if (!r.invoice_reference.empty()) d += " invoice " + r.invoice_reference;
   if (r.invoiced_on) d += " dated " + format_date(*r.invoiced_on);
   if (r.paid_on) d += " paid " + format_date(*r.paid_on);
@@ -83,7 +73,7 @@ std::variant<RechargesView, Refused> list_recharges(RegisterServices& s, const S
   std::set<std::string> shown, charged;  // children shown; child and council already recharged
   for (auto& r : all) {
     plain.push_back(r.recharge);
-    shown.insert(r.recharge.child_id);
+    if (!r.recharge.child_id.empty()) shown.insert(r.recharge.child_id);  // the register's children only
     charged.insert(r.recharge.child_id + "\n" + r.recharge.other_council);
     (r.recharge.direction == RechargeDirection::owed_to_us ? v.owed_to_us : v.owed_by_us).push_back(std::move(r));
   }
@@ -117,7 +107,9 @@ std::variant<store::StoredRecharge, Refused> open_recharge(RegisterServices& s, 
   std::optional<store::StoredRecharge> r;
   s.db.read([&](store::Tx& tx) { r = store::find_recharge(tx, user.area_id, id); });
   if (!r) return no_recharge();
-  s.access_log.record({{}, user.area_id, s.clock.now_micros(), user.user_id, route, r->recharge.child_id, "shown"});
+  if (!r->recharge.child_id.empty()) {
+    s.access_log.record({{}, user.area_id, s.clock.now_micros(), user.user_id, route, r->recharge.child_id, "shown"});
+  }
   return std::move(*r);
 }
 

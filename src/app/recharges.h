@@ -7,9 +7,12 @@
 // the audit trail. Bad input names the field and writes nothing; an edit
 // made from an old version is refused (field "version").
 //
-// Form fields: direction (owed_to_us or owed_by_us), other_council, child_id,
+// Form fields: direction (owed_to_us or owed_by_us), other_council, child_id
+// (one of the area's children) or child_name (a child not on its register,
+// such as another council's child placed here whom no move record covers),
 // setting_name, period_start, period_end, amount (pounds), invoice_reference,
-// invoiced_on, paid_on; an edit adds version.
+// invoiced_on, paid_on, status (not_invoiced, invoiced, paid, disputed,
+// cancelled; left empty, worked out from the dates); an edit adds version.
 #pragma once
 
 #include <string>

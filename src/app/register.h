@@ -31,6 +31,7 @@ namespace tandem::app {
 bool sees_agency_wide(const SignedIn& user);
 
 class CaseloadIndex;
+class TopUpCache;
 
 struct RegisterServices {
   store::Database& db;
@@ -38,6 +39,7 @@ struct RegisterServices {
   AccessLog& access_log;
   RegisterSearchCache* search_cache = nullptr;  // none: every search reads the database
   CaseloadIndex* caseload_index = nullptr;      // none: every caseload is ordered in the database
+  TopUpCache* top_up_cache = nullptr;           // none: every top-up schedule is worked out afresh
 };
 
 struct RegisterFilters {

@@ -11,6 +11,7 @@
 #include "app/caseload_index.h"
 #include "app/clock.h"
 #include "app/crypto.h"
+#include "app/top_up_cache.h"
 #include "cli/clock_command.h"
 #include "cli/commands.h"
 #include "cli/sen2_command.h"
@@ -233,6 +234,8 @@ int main(int argc, char** argv) {
       services.search_cache = &search_cache;
       tandem::app::CaseloadIndex caseload_index;
       services.caseload_index = &caseload_index;
+      tandem::app::TopUpCache top_up_cache;
+      services.top_up_cache = &top_up_cache;
       tandem::app::LocalOffer local_offer(*db, clock, local_offer_area);
       services.local_offer = &local_offer;
       tandem::web::ServerOptions options;

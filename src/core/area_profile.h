@@ -27,6 +27,7 @@
 #include <vector>
 
 #include "core/access.h"
+#include "core/funding_terms.h"
 #include "core/phase_transfer.h"
 #include "core/plan.h"
 
@@ -127,6 +128,10 @@ struct AreaProfile {
   // (core/sufficiency.h); [sufficiency] services_per_100_children. None: the
   // area has not set one, and nothing is flagged.
   std::optional<double> services_per_100_children;
+  // The area's own school term dates, for paying top-ups termly
+  // ([[school_terms]]); academic years not listed follow the national
+  // pattern (profile/school_terms.h).
+  std::vector<FundingTerm> school_terms;
 };
 
 // The year groups at which the area's children change phase (reg 18).

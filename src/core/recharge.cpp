@@ -16,7 +16,26 @@ constexpr std::array<Named<RechargeDirection>, 2> kDirections{{
     {RechargeDirection::owed_by_us, "owed_by_us", "Owed by us: our child at a setting in their area"},
 }};
 
+constexpr std::array<Named<RechargeStatus>, 5> kStatuses{{
+    {RechargeStatus::not_invoiced, "not_invoiced", "Not invoiced"},
+    {RechargeStatus::invoiced, "invoiced", "Invoiced"},
+    {RechargeStatus::paid, "paid", "Paid"},
+    {RechargeStatus::disputed, "disputed", "Disputed"},
+    {RechargeStatus::cancelled, "cancelled", "Cancelled"},
+}};
+
+// The status a recharge's dates say, for a form that gives none.
+RechargeStatus status_from_dates(const RechargeInput& in) {
+  if (in.paid_on) return RechargeStatus::paid;
+  if (!in.invoice_reference.empty()) return RechargeStatus::invoiced;
+  return RechargeStatus::not_invoiced;
+}
+
 }  // namespace
+
+std::string_view to_string(RechargeStatus s) { return id_of(kStatuses, s); }
+std::string_view recharge_status_label(RechargeStatus s) { return label_of(kStatuses, s); }
+std::optional<RechargeStatus> parse_recharge_status(std::string_view s) { return parse_of(kStatuses, s); }
 
 std::string_view to_string(RechargeDirection d) { return id_of(kDirections, d); }
 std::string_view recharge_direction_label(RechargeDirection d) { return label_of(kDirections, d); }
@@ -34,7 +53,15 @@ Result<Recharge> make_recharge(const RechargeInput& in, Date today) {
   } else if (in.other_council.size() > 100) {
     errors.push_back({"other_council", "The council's name must be 100 characters or fewer"});
   }
-  if (blank(in.child_id)) errors.push_back({"child_id", "Choose the child the recharge is for"});
+  if (blank(in.child_id) && blank(in.child_name)) {
+    errors.push_back({"child_id",
+                      "Enter the child's Tandem reference, or their name if they are not on our register "
+                      "(another council's child placed here)"});
+  } else if (!blank(in.child_id) && !blank(in.child_name)) {
+    errors.push_back({"child_name", "Give the child's Tandem reference or their name, not both"});
+  } else if (in.child_name.size() > 100) {
+    errors.push_back({"child_name", "The child's name must be 100 characters or fewer"});
+  }
   if (blank(in.setting_name)) {
     errors.push_back({"setting_name", "Enter the setting the child is placed at"});
   } else if (in.setting_name.size() > 200) {
@@ -66,12 +93,29 @@ Result<Recharge> make_recharge(const RechargeInput& in, Date today) {
       errors.push_back({"paid_on", "The paid date cannot be before the invoice date"});
     }
   }
+  const auto status = in.status.empty() ? status_from_dates(in) : parse_recharge_status(in.status);
+  if (!status) {
+    errors.push_back({"status", "Choose not_invoiced, invoiced, paid, disputed or cancelled"});
+  } else if (*status == RechargeStatus::paid && !in.paid_on) {
+    errors.push_back({"paid_on", "Enter the date it was paid: a paid recharge has one, like 2026-02-14"});
+  } else if (*status != RechargeStatus::paid && in.paid_on) {
+    errors.push_back({"status", "A recharge with a date paid is paid: choose Paid, or clear the date paid"});
+  } else if ((*status == RechargeStatus::invoiced || *status == RechargeStatus::disputed) &&
+             in.invoice_reference.empty()) {
+    errors.push_back(
+        {"invoice_reference", "Enter the invoice's reference: a recharge invoiced or disputed has an invoice"});
+  } else if (*status == RechargeStatus::not_invoiced && !in.invoice_reference.empty()) {
+    errors.push_back({"status",
+                      "A recharge with an invoice is invoiced: choose Invoiced or Disputed, or clear the "
+                      "invoice"});
+  }
   if (!errors.empty()) return fail(std::move(errors));
   return Recharge{in.id,
                   in.area_id,
                   *in.direction,
                   in.other_council,
-                  in.child_id,
+                  blank(in.child_id) ? std::string() : in.child_id,
+                  blank(in.child_id) ? in.child_name : std::string(),
                   in.setting_name,
                   *in.period_start,
                   *in.period_end,
@@ -79,6 +123,7 @@ Result<Recharge> make_recharge(const RechargeInput& in, Date today) {
                   in.invoice_reference,
                   in.invoiced_on,
                   in.paid_on,
+                  *status,
                   1};
 }
 
@@ -86,6 +131,7 @@ std::vector<CouncilRecharges> recharges_by_council(std::span<const Recharge> rec
   std::map<std::string, CouncilRecharges> by;
   CouncilRecharges total;
   for (const auto& r : recharges) {
+    if (r.status == RechargeStatus::cancelled) continue;
     for (CouncilRecharges* c : {&by[r.other_council], &total}) {
       if (r.direction == RechargeDirection::owed_to_us) {
         c->owed_to_us += r.amount;

@@ -31,12 +31,20 @@ std::string_view to_string(RechargeDirection d);  // "owed_to_us", "owed_by_us"
 std::string_view recharge_direction_label(RechargeDirection d);
 std::optional<RechargeDirection> parse_recharge_direction(std::string_view s);
 
+// Where a recharge has got to. Paid has a paid date; invoiced and disputed
+// have an invoice; not invoiced has none; cancelled counts in no total.
+enum class RechargeStatus { not_invoiced, invoiced, paid, disputed, cancelled };
+std::string_view to_string(RechargeStatus s);  // "not_invoiced"
+std::string_view recharge_status_label(RechargeStatus s);
+std::optional<RechargeStatus> parse_recharge_status(std::string_view s);
+
 struct Recharge {
   std::string id;
   std::string area_id;
   RechargeDirection direction = RechargeDirection::owed_to_us;
   std::string other_council;
-  std::string child_id;
+  std::string child_id;    // one of the area's children; empty for a child not on its register
+  std::string child_name;  // a child not on the area's register (another council's child placed here)
   std::string setting_name;
   Date period_start{};
   Date period_end{};
@@ -44,6 +52,7 @@ struct Recharge {
   std::string invoice_reference;    // raised by us, or received from them; empty until then
   std::optional<Date> invoiced_on;  // the invoice's date
   std::optional<Date> paid_on;
+  RechargeStatus status = RechargeStatus::not_invoiced;
   std::int64_t version = 1;
 };
 
@@ -53,6 +62,7 @@ struct RechargeInput {
   std::optional<RechargeDirection> direction;
   std::string other_council;
   std::string child_id;
+  std::string child_name;
   std::string setting_name;
   std::optional<Date> period_start;
   std::optional<Date> period_end;
@@ -60,13 +70,17 @@ struct RechargeInput {
   std::string invoice_reference;
   std::optional<Date> invoiced_on;
   std::optional<Date> paid_on;
+  std::string status;  // as typed; empty: worked out from the invoice and paid dates
 };
 
 // Checks every field together: which way it is owed ("direction"); the other
-// council; the child; the setting; a period whose end is not before its start;
+// council; the child, by Tandem reference (child_id) or, for a child not on
+// the area's register, by name (child_name), not both; the setting; a period whose end is not before its start;
 // an amount above nothing; an invoice reference of at most 60 characters,
 // given with its date; an invoice date and a paid date not in the future, the
-// paid date only once invoiced and not before the invoice.
+// paid date only once invoiced and not before the invoice; and a status that
+// agrees with them ("status"): paid with a paid date and only then, invoiced
+// or disputed with an invoice, not invoiced without one.
 Result<Recharge> make_recharge(const RechargeInput& in, Date today);
 
 struct CouncilRecharges {
@@ -80,7 +94,8 @@ struct CouncilRecharges {
   Pence net() const { return owed_to_us - owed_by_us; }  // positive: they owe us more than we owe them
 };
 
-// One row per other council, by name, with the area's totals last (named "").
+// One row per other council, by name, with the area's totals last (named "");
+// cancelled recharges are left out.
 std::vector<CouncilRecharges> recharges_by_council(std::span<const Recharge> recharges);
 
 // A child's move between councils as Tandem records it (app/area_moves),

@@ -10,17 +10,6 @@ namespace tandem {
 
 namespace {
 
-using std::chrono::year_month_day;
-
-FundingTerm term(TermName name, int year) {
-  switch (name) {
-    case TermName::autumn: return {name, year, make_date(year, 9, 1), make_date(year, 12, 31)};
-    case TermName::spring: return {name, year, make_date(year, 1, 1), make_date(year, 3, 31)};
-    case TermName::summer: return {name, year, make_date(year, 4, 1), make_date(year, 8, 31)};
-  }
-  return {};
-}
-
 constexpr std::array<Named<TopUpStatus>, 4> kStatuses{{
     {TopUpStatus::unpaid, "unpaid", "Not paid"},
     {TopUpStatus::part_paid, "part_paid", "Part paid"},
@@ -28,55 +17,10 @@ constexpr std::array<Named<TopUpStatus>, 4> kStatuses{{
     {TopUpStatus::overpaid, "overpaid", "Paid more than due"},
 }};
 
-constexpr std::array<Named<TermName>, 3> kTerms{{
-    {TermName::autumn, "autumn", "Autumn"},
-    {TermName::spring, "spring", "Spring"},
-    {TermName::summer, "summer", "Summer"},
-}};
-
 Date later(Date a, Date b) { return a < b ? b : a; }
 Date earlier(Date a, Date b) { return a < b ? a : b; }
 
 }  // namespace
-
-std::string_view to_string(TermName t) { return id_of(kTerms, t); }
-
-std::string FundingTerm::id() const { return std::to_string(year) + "-" + std::string(to_string(name)); }
-
-std::string FundingTerm::label() const { return std::string(label_of(kTerms, name)) + " " + std::to_string(year); }
-
-int FundingTerm::days() const { return static_cast<int>((end - start).count()) + 1; }
-
-FundingTerm funding_term_of(Date d) {
-  const year_month_day ymd{d};
-  const int year = static_cast<int>(ymd.year());
-  const unsigned month = static_cast<unsigned>(ymd.month());
-  if (month >= 9) return term(TermName::autumn, year);
-  if (month >= 4) return term(TermName::summer, year);
-  return term(TermName::spring, year);
-}
-
-FundingTerm previous_term(const FundingTerm& t) { return funding_term_of(t.start - std::chrono::days(1)); }
-FundingTerm next_term(const FundingTerm& t) { return funding_term_of(t.end + std::chrono::days(1)); }
-
-Result<FundingTerm> parse_funding_term(std::string_view text) {
-  const auto bad = [] { return fail("term", "Choose a term, written like 2025-autumn, 2026-spring or 2026-summer"); };
-  const auto dash = text.find('-');
-  if (dash != 4) return bad();
-  int year = 0;
-  for (const char c : text.substr(0, 4)) {
-    if (c < '0' || c > '9') return bad();
-    year = year * 10 + (c - '0');
-  }
-  if (year < 2000 || year > 2100) return bad();
-  if (const auto name = parse_of(kTerms, text.substr(5))) return term(*name, year);
-  return bad();
-}
-
-int academic_year_days(const FundingTerm& t) {
-  const int starts = t.name == TermName::autumn ? t.year : t.year - 1;
-  return static_cast<int>((make_date(starts + 1, 9, 1) - make_date(starts, 9, 1)).count());
-}
 
 bool setting_receives_top_up(SettingType t) { return t != SettingType::educated_elsewhere && t != SettingType::neet; }
 
@@ -88,9 +32,10 @@ Pence pro_rata(Pence annual, std::int64_t days, std::int64_t days_in_year) {
   return Pence(whole + (rest * 2 >= days_in_year ? 1 : 0));
 }
 
-std::vector<TopUpDue> top_ups_due(const FundingTerm& term, std::span<const TopUpChild> children) {
+std::vector<TopUpDue> top_ups_due(const TermCalendar& calendar, const FundingTerm& term,
+                                  std::span<const TopUpChild> children) {
   std::vector<TopUpDue> out;
-  const int year_days = academic_year_days(term);
+  const int year_days = academic_year_days(calendar, term);
   for (const auto& c : children) {
     if (c.annual_top_up.value <= 0) continue;
     const Date from = c.plan_from ? later(term.start, *c.plan_from) : term.start;
@@ -114,9 +59,9 @@ std::vector<TopUpDue> top_ups_due(const FundingTerm& term, std::span<const TopUp
   return out;
 }
 
-Result<TopUpPayment> make_top_up_payment(const TopUpPaymentInput& in, Date today) {
+Result<TopUpPayment> make_top_up_payment(const TermCalendar& calendar, const TopUpPaymentInput& in, Date today) {
   std::vector<FieldError> errors;
-  auto term = parse_funding_term(in.term);
+  auto term = parse_funding_term(calendar, in.term);
   if (!term) errors.push_back(term.error().fields.front());
   if (in.setting_name.find_first_not_of(" \t\r\n") == std::string::npos) {
     errors.push_back({"setting_name", "Choose the setting the payment was made to"});

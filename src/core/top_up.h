@@ -2,22 +2,19 @@
 // setting is due for a funding term, from the children placed there with a
 // final plan, and what has been paid against it.
 //
-//   const FundingTerm t = funding_term_of(today);             // autumn 2025
-//   auto due = top_ups_due(t, children);                      // a line per child per setting
+//   const FundingTerm t = funding_term_of(calendar, today);   // autumn 2025
+//   auto due = top_ups_due(calendar, t, children);                     // a line per child per setting
 //   auto rows = settle_top_ups(due, payments);                // due, paid, difference
 //   if (rows[0].status == TopUpStatus::unpaid) chase(rows[0].setting_name);
 //
-// The year is split into three funding terms that cover every day once:
-// autumn 1 September to 31 December, spring 1 January to 31 March (ending
-// with the financial year, so a year's top-ups close with the council's
-// accounts) and summer 1 April to 31 August (ending with the academic year).
-// The area profile carries no school term dates; an area that pays on its
-// own term dates would add them there and pass them in here.
+// The terms come from a TermCalendar (core/funding_terms.h): the area's own
+// school term dates where its profile gives them, the national pattern
+// otherwise (autumn 1 September to 31 December, spring 1 January to 31 March,
+// ending with the financial year, and summer 1 April to 31 August).
 //
 // A child's annual top-up is pro rata to the days placed in the term, out of
-// the days in the academic year (1 September to 31 August) holding the term,
-// so a child placed all year is paid the annual top-up exactly, over three
-// terms.
+// the days of the three terms of the academic year holding it, so a child
+// placed all year is paid the annual top-up exactly, over three terms.
 #pragma once
 
 #include <cstdint>
@@ -28,33 +25,12 @@
 #include <vector>
 
 #include "core/date.h"
+#include "core/funding_terms.h"
 #include "core/money.h"
 #include "core/placement.h"
 #include "core/result.h"
 
 namespace tandem {
-
-enum class TermName { autumn, spring, summer };
-std::string_view to_string(TermName t);  // "autumn"
-
-struct FundingTerm {
-  TermName name = TermName::autumn;
-  int year = 0;               // the calendar year the term falls in
-  Date start{};               // first day
-  Date end{};                 // last day
-  std::string id() const;     // "2025-autumn"
-  std::string label() const;  // "Autumn 2025"
-  int days() const;           // days in the term, both ends counted
-  bool operator==(const FundingTerm&) const = default;
-};
-
-FundingTerm funding_term_of(Date d);
-FundingTerm previous_term(const FundingTerm& t);
-FundingTerm next_term(const FundingTerm& t);
-// "2025-autumn", "2026-spring", "2026-summer"; field "term" names what is allowed.
-Result<FundingTerm> parse_funding_term(std::string_view text);
-// Days in the academic year (1 September to 31 August) holding the term: 365 or 366.
-int academic_year_days(const FundingTerm& t);
 
 // Settings paid a top-up: every setting that takes a child in, but not
 // education otherwise than at school, and not a young person out of
@@ -91,7 +67,8 @@ struct TopUpDue {
 // A line for each child at each setting that receives top-ups, for the days
 // in the term the child was placed there with the plan in force; children
 // with no top-up or no such day are left out. By setting, then child.
-std::vector<TopUpDue> top_ups_due(const FundingTerm& term, std::span<const TopUpChild> children);
+std::vector<TopUpDue> top_ups_due(const TermCalendar& calendar, const FundingTerm& term,
+                                  std::span<const TopUpChild> children);
 
 struct TopUpPayment {
   std::string id;
@@ -114,10 +91,10 @@ struct TopUpPaymentInput {
   std::string reference;
 };
 
-// Checks every field together: a term ("term", like 2025-autumn); a setting
+// Checks every field together: a term of the calendar ("term", like 2025-autumn); a setting
 // named; an amount above nothing; a paid date not in the future; a reference
 // of at most 60 characters.
-Result<TopUpPayment> make_top_up_payment(const TopUpPaymentInput& in, Date today);
+Result<TopUpPayment> make_top_up_payment(const TermCalendar& calendar, const TopUpPaymentInput& in, Date today);
 
 enum class TopUpStatus { unpaid, part_paid, paid, overpaid };
 std::string_view to_string(TopUpStatus s);

@@ -95,6 +95,46 @@ std::vector<Recharge> generate_recharges(const std::vector<CrossBorderMove>& mov
       if (auto r = make_recharge(in, today)) out.push_back(std::move(*r));
     }
   }
+  // Recorded by hand: children of the first neighbour placed at one of our
+  // settings whom no move record covers, so not on our register. One invoice
+  // is disputed (they say the child left at half term), one is for this term
+  // and not invoiced yet, and one raised twice by mistake is cancelled.
+  std::string setting;
+  for (const auto& m : moves) {
+    if (m.into_area && !m.setting_name.empty()) setting = m.setting_name;
+  }
+  if (councils.empty() || setting.empty()) return out;
+  struct Hand {
+    const char* child;
+    int from_days_ago, to_days_ago;
+    std::int64_t pounds;
+    const char* status;
+    bool invoiced;
+  };
+  const Hand hand[] = {
+      {"Maya Okafor", 200, 110, 3'150, "disputed", true},
+      {"Theo Lindqvist", 60, 1, 2'400, "not_invoiced", false},
+      {"Maya Okafor", 200, 110, 3'150, "cancelled", true},
+  };
+  for (const auto& h : hand) {
+    ++n;
+    RechargeInput in;
+    in.id = id_prefix + "rc-" + std::to_string(n);
+    in.area_id = area_id;
+    in.direction = RechargeDirection::owed_to_us;
+    in.other_council = councils.front();
+    in.child_name = h.child;
+    in.setting_name = setting;
+    in.period_start = today - days{h.from_days_ago};
+    in.period_end = today - days{h.to_days_ago};
+    in.amount = Pence::from_pounds(h.pounds);
+    if (h.invoiced) {
+      in.invoice_reference = "RC-" + padded(n);
+      in.invoiced_on = *in.period_end + days{14};
+    }
+    in.status = h.status;
+    if (auto r = make_recharge(in, today)) out.push_back(std::move(*r));
+  }
   return out;
 }
 

@@ -3,7 +3,10 @@
 // paid in full, some part paid, overpaid or not yet paid, so the schedule
 // shows what to chase), and recharges with the two neighbouring councils
 // most children moved to or from (some settled, some invoiced and waiting,
-// some not yet invoiced); moves with other councils are left as proposals.
+// some not yet invoiced); moves with other councils are left as proposals;
+// and recharges recorded by hand for the first neighbour's children placed at
+// our settings whom no move covers (one disputed, one not yet invoiced, one
+// cancelled).
 #pragma once
 
 #include <string>

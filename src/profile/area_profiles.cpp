@@ -10,6 +10,7 @@
 #include <utility>
 
 #include "profile/detail/files.h"
+#include "profile/detail/school_terms_reader.h"
 #include "profile/detail/toml_reader.h"
 
 namespace tandem {
@@ -769,6 +770,7 @@ Result<AreaProfile> parse_area_profile(std::string_view toml_text, std::string_v
   read_contacts(problems, top, area);
   read_responsibility(problems, top, area);
   read_phase_transfers(problems, top, area);
+  profile_detail::read_school_terms(problems, top, area.school_terms);
   if (const auto sub = top.table("sufficiency", "[sufficiency] with services_per_100_children", Need::optional)) {
     TableReader t(problems, *sub->table, sub->path, sub->line);
     if (auto n = t.number("services_per_100_children", "services_per_100_children = 5", Need::required)) {

@@ -172,6 +172,7 @@ void insert_placement(Tx& tx, const std::string& area_id, const std::string& chi
   const std::string end = p.end_date ? format_date(*p.end_date) : "";
   soci::indicator end_ind = p.end_date ? soci::i_ok : soci::i_null;
   tx.register_changed = true;
+  tx.changed_top_ups_of(area_id);  // placements are what the top-up schedule pays for
   tx.sql << "INSERT INTO placements (id, area_id, child_id, setting_name, setting_type, start_date, end_date, urn, "
             "ukprn) VALUES (:id, :area, :child, :name, :type, :start, :end, :urn, :ukprn)",
       use(p.id), use(area_id), use(child_id), use(p.setting_name), use(type), use(start), use(end, end_ind), use(p.urn),
@@ -440,6 +441,7 @@ RegisterResult register_page_of(const std::vector<RegisterCandidate>& candidates
 namespace tandem::store {
 void delete_register(Tx& tx, const std::string& area_id) {
   tx.changed_register_of(area_id);
+  tx.changed_top_ups_of(area_id);
   tx.sql << "DELETE FROM health_notifications WHERE area_id = :a", use(area_id);
   tx.sql << "DELETE FROM search_tokens WHERE area_id = :a", use(area_id);
   tx.sql << "DELETE FROM involvements WHERE area_id = :a", use(area_id);

@@ -61,6 +61,12 @@ void record_register_changes(Tx& tx) {
               "SET change_token = excluded.change_token",
         soci::use(area_id), soci::use(token);
   }
+  for (const auto& area_id : tx.top_up_areas) {
+    const long long token = new_change_token();
+    tx.sql << "INSERT INTO top_up_changes (area_id, change_token) VALUES (:a, :t) ON CONFLICT (area_id) DO UPDATE "
+              "SET change_token = excluded.change_token",
+        soci::use(area_id), soci::use(token);
+  }
 }
 
 struct Database::Impl {

@@ -52,6 +52,7 @@ bool save_plan(Tx& tx, const std::string& area_id, const Plan& plan, std::int64_
     tx.sql << "INSERT INTO plan_costs (plan_id, area_id, payer, annual_pence) VALUES (:id, :area, :payer, :p)",
         use(plan.id), use(area_id), use(payer), use(amount);
   }
+  tx.changed_top_ups_of(area_id);
   return true;
 }
 
@@ -128,6 +129,7 @@ std::vector<std::string> end_plans_of_child(Tx& tx, const std::string& area_id, 
   for (const auto& id : ids) {
     tx.sql << "UPDATE plans SET ended_on = :d, end_reason = :r WHERE id = :id", use(day), use(why), use(id);
   }
+  if (!ids.empty()) tx.changed_top_ups_of(area_id);
   return ids;
 }
 
@@ -139,6 +141,11 @@ void set_plan_review_dates(Tx& tx, const std::string& plan_id, std::optional<Dat
                   last_ind = last_reviewed_on ? soci::i_ok : soci::i_null;
   tx.sql << "UPDATE plans SET made_on = :m, last_reviewed_on = :l WHERE id = :id", use(made, made_ind),
       use(last, last_ind), use(plan_id);
+  // The day a plan was made starts its top-ups.
+  std::string area_id;
+  soci::indicator area_ind = soci::i_null;
+  tx.sql << "SELECT area_id FROM plans WHERE id = :id", use(plan_id), into(area_id, area_ind);
+  if (area_ind == soci::i_ok) tx.changed_top_ups_of(area_id);
 }
 
 PlanDates plan_review_dates(Tx& tx, const std::string& plan_id) {
@@ -209,6 +216,7 @@ void delete_plans(Tx& tx, const std::string& area_id) {
   tx.sql << "DELETE FROM plan_costs WHERE area_id = :a", use(area_id);
   tx.sql << "DELETE FROM plan_versions WHERE area_id = :a", use(area_id);
   tx.sql << "DELETE FROM plans WHERE area_id = :a", use(area_id);
+  tx.changed_top_ups_of(area_id);
 }
 
 }  // namespace tandem::store

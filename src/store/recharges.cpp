@@ -17,18 +17,21 @@ std::optional<Date> date_or_none(soci::indicator ind, const std::string& text) {
 
 std::vector<StoredRecharge> select(Tx& tx, const std::string& where, const std::string& a, const std::string& b) {
   std::vector<StoredRecharge> out;
-  std::string id, area, direction, council, child, setting, start, end, reference, invoiced, paid, given, family;
-  soci::indicator invoiced_ind = soci::i_null, paid_ind = soci::i_null;
+  std::string id, area, direction, council, child, named, setting, start, end, reference, invoiced, paid, status, given,
+      family;
+  soci::indicator child_ind = soci::i_null, invoiced_ind = soci::i_null, paid_ind = soci::i_null,
+                  given_ind = soci::i_null, family_ind = soci::i_null;
   long long amount = 0, version = 0;
+  // A child not on the register is named on the recharge itself.
   soci::statement st =
-      (tx.sql.prepare
-           << "SELECT r.id, r.area_id, r.direction, r.other_council, r.child_id, r.setting_name, "
-              "r.period_start, r.period_end, r.amount_pence, r.invoice_reference, r.invoiced_on, r.paid_on, "
-              "r.version, c.given_name, c.family_name FROM recharges r JOIN children c ON c.id = r.child_id " +
-                  where + " ORDER BY r.other_council, r.period_start, r.id",
-       use(a, "a"), use(b, "b"), into(id), into(area), into(direction), into(council), into(child), into(setting),
-       into(start), into(end), into(amount), into(reference), into(invoiced, invoiced_ind), into(paid, paid_ind),
-       into(version), into(given), into(family));
+      (tx.sql.prepare << "SELECT r.id, r.area_id, r.direction, r.other_council, r.child_id, r.child_name, "
+                         "r.setting_name, r.period_start, r.period_end, r.amount_pence, r.invoice_reference, "
+                         "r.invoiced_on, r.paid_on, r.status, r.version, c.given_name, c.family_name FROM recharges r "
+                         "LEFT JOIN children c ON c.id = r.child_id " +
+                             where + " ORDER BY r.other_council, r.period_start, r.id",
+       use(a, "a"), use(b, "b"), into(id), into(area), into(direction), into(council), into(child, child_ind),
+       into(named), into(setting), into(start), into(end), into(amount), into(reference), into(invoiced, invoiced_ind),
+       into(paid, paid_ind), into(status), into(version), into(given, given_ind), into(family, family_ind));
   st.execute();
   while (st.fetch()) {
     Recharge r;
@@ -36,7 +39,9 @@ std::vector<StoredRecharge> select(Tx& tx, const std::string& where, const std::
     r.area_id = area;
     r.direction = parse_recharge_direction(direction).value_or(RechargeDirection::owed_to_us);
     r.other_council = council;
-    r.child_id = child;
+    r.child_id = child_ind == soci::i_ok ? child : std::string();
+    r.child_name = named;
+    r.status = parse_recharge_status(status).value_or(RechargeStatus::not_invoiced);
     r.setting_name = setting;
     r.period_start = *parse_date("period_start", start);
     r.period_end = *parse_date("period_end", end);
@@ -45,21 +50,26 @@ std::vector<StoredRecharge> select(Tx& tx, const std::string& where, const std::
     r.invoiced_on = date_or_none(invoiced_ind, invoiced);
     r.paid_on = date_or_none(paid_ind, paid);
     r.version = version;
-    out.push_back({std::move(r), given + " " + family});
+    const std::string name = given_ind == soci::i_ok && family_ind == soci::i_ok ? given + " " + family : named;
+    out.push_back({std::move(r), name});
   }
   return out;
 }
 
+// The values bound beside the recharge's own: dates as text, an unregistered
+// child's missing reference as null.
 struct Dates {
-  std::string start, end, invoiced, paid;
-  soci::indicator invoiced_ind, paid_ind;
+  std::string start, end, invoiced, paid, status;
+  soci::indicator invoiced_ind, paid_ind, child_ind;
   explicit Dates(const Recharge& r)
       : start(format_date(r.period_start)),
         end(format_date(r.period_end)),
         invoiced(r.invoiced_on ? format_date(*r.invoiced_on) : ""),
         paid(r.paid_on ? format_date(*r.paid_on) : ""),
+        status(to_string(r.status)),
         invoiced_ind(r.invoiced_on ? soci::i_ok : soci::i_null),
-        paid_ind(r.paid_on ? soci::i_ok : soci::i_null) {}
+        paid_ind(r.paid_on ? soci::i_ok : soci::i_null),
+        child_ind(r.child_id.empty() ? soci::i_null : soci::i_ok) {}
 };
 
 }  // namespace
@@ -68,12 +78,13 @@ void insert_recharge(Tx& tx, const Recharge& r, const std::string& recorded_by, 
   Dates d(r);
   const std::string direction(to_string(r.direction));
   const long long amount = r.amount.value, version = r.version, at = now;
-  tx.sql << "INSERT INTO recharges (id, area_id, direction, other_council, child_id, setting_name, period_start, "
-            "period_end, amount_pence, invoice_reference, invoiced_on, paid_on, version, recorded_by, recorded_at) "
-            "VALUES (:id, :a, :d, :o, :c, :s, :ps, :pe, :amount, :r, :i, :p, :v, :by, :at)",
-      use(r.id), use(r.area_id), use(direction), use(r.other_council), use(r.child_id), use(r.setting_name),
-      use(d.start), use(d.end), use(amount), use(r.invoice_reference), use(d.invoiced, d.invoiced_ind),
-      use(d.paid, d.paid_ind), use(version), use(recorded_by), use(at);
+  tx.sql << "INSERT INTO recharges (id, area_id, direction, other_council, child_id, child_name, setting_name, "
+            "period_start, period_end, amount_pence, invoice_reference, invoiced_on, paid_on, status, version, "
+            "recorded_by, recorded_at) VALUES (:id, :a, :d, :o, :c, :cn, :s, :ps, :pe, :amount, :r, :i, :p, :st, :v, "
+            ":by, :at)",
+      use(r.id), use(r.area_id), use(direction), use(r.other_council), use(r.child_id, d.child_ind), use(r.child_name),
+      use(r.setting_name), use(d.start), use(d.end), use(amount), use(r.invoice_reference),
+      use(d.invoiced, d.invoiced_ind), use(d.paid, d.paid_ind), use(d.status), use(version), use(recorded_by), use(at);
 }
 
 bool update_recharge(Tx& tx, const Recharge& r, std::int64_t expected_version) {
@@ -81,13 +92,13 @@ bool update_recharge(Tx& tx, const Recharge& r, std::int64_t expected_version) {
   const std::string direction(to_string(r.direction));
   const long long amount = r.amount.value, expected = expected_version;
   soci::statement st =
-      (tx.sql.prepare << "UPDATE recharges SET direction = :d, other_council = :o, child_id = :c, setting_name = :s, "
-                         "period_start = :ps, period_end = :pe, amount_pence = :amount, invoice_reference = :r, "
-                         "invoiced_on = :i, paid_on = :p, version = version + 1 WHERE id = :id AND area_id = :a AND "
-                         "version = :v",
-       use(direction), use(r.other_council), use(r.child_id), use(r.setting_name), use(d.start), use(d.end),
-       use(amount), use(r.invoice_reference), use(d.invoiced, d.invoiced_ind), use(d.paid, d.paid_ind), use(r.id),
-       use(r.area_id), use(expected));
+      (tx.sql.prepare << "UPDATE recharges SET direction = :d, other_council = :o, child_id = :c, child_name = :cn, "
+                         "setting_name = :s, period_start = :ps, period_end = :pe, amount_pence = :amount, "
+                         "invoice_reference = :r, invoiced_on = :i, paid_on = :p, status = :st, version = version + 1 "
+                         "WHERE id = :id AND area_id = :a AND version = :v",
+       use(direction), use(r.other_council), use(r.child_id, d.child_ind), use(r.child_name), use(r.setting_name),
+       use(d.start), use(d.end), use(amount), use(r.invoice_reference), use(d.invoiced, d.invoiced_ind),
+       use(d.paid, d.paid_ind), use(d.status), use(r.id), use(r.area_id), use(expected));
   st.execute(true);
   return st.get_affected_rows() == 1;
 }

@@ -333,6 +333,11 @@ std::vector<std::string> children_by_name_and_birth(Tx& tx, const std::string& a
 
 void delete_placements_of(Tx& tx, const std::string& child_id) {
   tx.register_changed = true;
+  // A child's placements are what the top-up schedule pays for.
+  std::string area_id;
+  soci::indicator area_ind = soci::i_null;
+  tx.sql << "SELECT area_id FROM children WHERE id = :c", use(child_id), into(area_id, area_ind);
+  if (area_ind == soci::i_ok) tx.changed_top_ups_of(area_id);
   tx.sql << "DELETE FROM placements WHERE child_id = :c", use(child_id);
 }
 

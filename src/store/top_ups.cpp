@@ -14,15 +14,15 @@ namespace {
 std::vector<TopUpPayment> select(Tx& tx, const std::string& where, const std::string& a, const std::string& b) {
   std::vector<TopUpPayment> out;
   std::string id, area, term, setting, paid, reference;
-  long long amount = 0;
-  soci::statement st = (tx.sql.prepare << "SELECT id, area_id, term, setting_name, amount_pence, paid_on, reference "
-                                          "FROM top_up_payments " +
+  long long amount = 0, version = 0;
+  soci::statement st = (tx.sql.prepare << "SELECT id, area_id, term, setting_name, amount_pence, paid_on, reference, "
+                                          "version FROM top_up_payments " +
                                               where + " ORDER BY paid_on, recorded_at, id",
                         use(a, "a"), use(b, "b"), into(id), into(area), into(term), into(setting), into(amount),
-                        into(paid), into(reference));
+                        into(paid), into(reference), into(version));
   st.execute();
   while (st.fetch()) {
-    out.push_back({id, area, term, setting, Pence(amount), *parse_date("paid_on", paid), reference, 1});
+    out.push_back({id, area, term, setting, Pence(amount), *parse_date("paid_on", paid), reference, version});
   }
   return out;
 }
@@ -82,10 +82,31 @@ std::vector<TopUpChild> top_up_children(Tx& tx, const std::string& area_id, Date
 void insert_top_up_payment(Tx& tx, const TopUpPayment& p, const std::string& recorded_by, std::int64_t now) {
   const std::string paid = format_date(p.paid_on);
   const long long amount = p.amount.value, at = now;
+  const long long version = p.version;
   tx.sql << "INSERT INTO top_up_payments (id, area_id, term, setting_name, amount_pence, paid_on, reference, "
-            "recorded_by, recorded_at) VALUES (:id, :a, :t, :s, :amount, :p, :r, :by, :at)",
+            "version, recorded_by, recorded_at) VALUES (:id, :a, :t, :s, :amount, :p, :r, :v, :by, :at)",
       use(p.id), use(p.area_id), use(p.term_id), use(p.setting_name), use(amount), use(paid), use(p.reference),
-      use(recorded_by), use(at);
+      use(version), use(recorded_by), use(at);
+  tx.changed_top_ups_of(p.area_id);
+}
+
+bool update_top_up_payment(Tx& tx, const TopUpPayment& p, std::int64_t expected_version) {
+  const std::string paid = format_date(p.paid_on);
+  const long long amount = p.amount.value, expected = expected_version;
+  soci::statement st =
+      (tx.sql.prepare << "UPDATE top_up_payments SET amount_pence = :amount, paid_on = :p, reference = :r, "
+                         "version = version + 1 WHERE id = :id AND area_id = :a AND version = :v",
+       use(amount), use(paid), use(p.reference), use(p.id), use(p.area_id), use(expected));
+  st.execute(true);
+  const bool saved = st.get_affected_rows() == 1;
+  if (saved) tx.changed_top_ups_of(p.area_id);
+  return saved;
+}
+
+std::optional<TopUpPayment> find_top_up_payment(Tx& tx, const std::string& area_id, const std::string& id) {
+  auto rows = select(tx, "WHERE area_id = :a AND id = :b", area_id, id);
+  if (rows.empty()) return std::nullopt;
+  return std::move(rows.front());
 }
 
 std::vector<TopUpPayment> top_up_payments(Tx& tx, const std::string& area_id, const std::string& term_id) {
@@ -96,8 +117,18 @@ std::vector<TopUpPayment> area_top_up_payments(Tx& tx, const std::string& area_i
   return select(tx, "WHERE area_id = :a AND :b = ''", area_id, "");
 }
 
+TopUpTokens top_up_tokens(Tx& tx, const std::string& area_id) {
+  long long registry = 0, top_ups = 0;
+  soci::indicator registry_ind = soci::i_null, top_ups_ind = soci::i_null;
+  tx.sql << "SELECT (SELECT change_token FROM register_changes WHERE area_id = :a), (SELECT change_token FROM "
+            "top_up_changes WHERE area_id = :b)",
+      use(area_id, "a"), use(area_id, "b"), into(registry, registry_ind), into(top_ups, top_ups_ind);
+  return {registry_ind == soci::i_ok ? registry : 0, top_ups_ind == soci::i_ok ? top_ups : 0};
+}
+
 void delete_top_up_payments(Tx& tx, const std::string& area_id) {
   tx.sql << "DELETE FROM top_up_payments WHERE area_id = :a", use(area_id);
+  tx.changed_top_ups_of(area_id);
 }
 
 }  // namespace tandem::store

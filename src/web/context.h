@@ -32,9 +32,12 @@ struct Services {
   bool secure_cookies = false;  // set when served over TLS (behind a proxy)
   app::RegisterSearchCache* search_cache = nullptr;
   app::CaseloadIndex* caseload_index = nullptr;
+  app::TopUpCache* top_up_cache = nullptr;
   app::LocalOffer* local_offer = nullptr;  // the public Local Offer directory
 
-  app::RegisterServices register_services() { return {db, clock, access_log, search_cache, caseload_index}; }
+  app::RegisterServices register_services() {
+    return {db, clock, access_log, search_cache, caseload_index, top_up_cache};
+  }
 };
 
 struct Ctx {

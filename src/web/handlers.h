@@ -369,6 +369,10 @@ Response top_ups_csv(Ctx& ctx);
 Response top_up_payment_create(Ctx& ctx);
 Response api_top_ups(Ctx& ctx);
 Response api_top_up_payment_create(Ctx& ctx);
+Response top_up_payment(Ctx& ctx);
+Response top_up_payment_update(Ctx& ctx);
+Response api_top_up_payment(Ctx& ctx);
+Response api_top_up_payment_update(Ctx& ctx);
 
 // Recharges between councils (handlers/recharge_pages.cpp)
 Response recharges_list(Ctx& ctx);

@@ -478,6 +478,13 @@ const std::array kRoutes{
     Route{"GET", "/api/v1/top-ups", Access::permission, Permission::record_payments, true, api_top_ups},
     Route{"POST", "/api/v1/top-ups/payments", Access::permission, Permission::record_payments, true,
           api_top_up_payment_create},
+    Route{"GET", "/top-ups/payments/{}", Access::permission, Permission::record_payments, false, top_up_payment},
+    Route{"POST", "/top-ups/payments/{}", Access::permission, Permission::record_payments, false,
+          top_up_payment_update},
+    Route{"GET", "/api/v1/top-ups/payments/{}", Access::permission, Permission::record_payments, true,
+          api_top_up_payment},
+    Route{"PUT", "/api/v1/top-ups/payments/{}", Access::permission, Permission::record_payments, true,
+          api_top_up_payment_update},
     // Recharges between councils for children placed across a border.
     Route{"GET", "/recharges", Access::permission, Permission::record_payments, false, recharges_list},
     Route{"POST", "/recharges", Access::permission, Permission::record_payments, false, recharge_create},

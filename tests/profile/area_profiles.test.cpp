@@ -154,6 +154,7 @@ TEST(ParseAreaProfile, EveryProblemNamesFileLineAndKey) {
        "regoin",
        "test.toml line 6: regoin is not a known key; allowed at the top level: id, name, fictional, la_code, "
        "ons_code, region, calibrate_from, partners, roles, receipt, forums, contacts, responsibility, phase_transfers, "
+       "school_terms, "
        "sufficiency"},
       {{{11, "agnecy = \"school\""}},
        "partners[0].agnecy",

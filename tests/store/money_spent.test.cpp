@@ -173,6 +173,29 @@ TEST_F(MoneySpent, TopUpChildrenAndPaymentsByTerm) {
   EXPECT_EQ(children[1].placements[0].setting_type, SettingType::special);
   ASSERT_EQ(autumn.size(), 1u);
   EXPECT_EQ(autumn[0].reference, "B-1");
+  EXPECT_EQ(autumn[0].version, 1);
+
+  // A payment is corrected from its version; the term and setting stay.
+  TopUpPayment corrected = autumn[0];
+  corrected.amount = Pence::from_pounds(1'200);
+  corrected.reference = "B-1A";
+  corrected.term_id = "2026-spring";
+  bool fresh = false, stale = true;
+  t_.db->write([&](store::Tx& tx) {
+    fresh = store::update_top_up_payment(tx, corrected, 1);
+    stale = store::update_top_up_payment(tx, corrected, 1);
+  });
+  EXPECT_TRUE(fresh);
+  EXPECT_FALSE(stale);
+  t_.db->read([&](store::Tx& tx) {
+    const auto back = store::find_top_up_payment(tx, "area", "t-1");
+    ASSERT_TRUE(back);
+    EXPECT_EQ(back->amount, Pence::from_pounds(1'200));
+    EXPECT_EQ(back->reference, "B-1A");
+    EXPECT_EQ(back->term_id, "2025-autumn");
+    EXPECT_EQ(back->version, 2);
+    EXPECT_FALSE(store::find_top_up_payment(tx, "other", "t-1"));
+  });
   t_.db->write([&](store::Tx& tx) { store::delete_top_up_payments(tx, "area"); });
   t_.db->read([&](store::Tx& tx) { EXPECT_TRUE(store::area_top_up_payments(tx, "area").empty()); });
 }
@@ -241,6 +264,23 @@ TEST_F(MoneySpent, RechargesWrittenChangedFromTheirVersionAndProposedFromMoves) 
     EXPECT_EQ(back->recharge.version, 2);
     EXPECT_FALSE(store::find_recharge(tx, "other", "rc-1"));
     EXPECT_EQ(store::recharges(tx, "area").size(), 1u);
+  });
+  // Another council's child placed here, not on our register: named on the
+  // recharge, with its own status.
+  Recharge named = r;
+  named.id = "rc-2";
+  named.child_id.clear();
+  named.child_name = "Ava Reid";
+  named.paid_on.reset();
+  named.status = RechargeStatus::disputed;
+  t_.db->write([&](store::Tx& tx) { store::insert_recharge(tx, named, "u", 1); });
+  t_.db->read([&](store::Tx& tx) {
+    const auto back = store::find_recharge(tx, "area", "rc-2");
+    ASSERT_TRUE(back);
+    EXPECT_EQ(back->child_name, "Ava Reid");
+    EXPECT_EQ(back->recharge.child_id, "");
+    EXPECT_EQ(back->recharge.status, RechargeStatus::disputed);
+    EXPECT_EQ(store::recharges(tx, "area").size(), 2u);
   });
   t_.db->write([&](store::Tx& tx) { store::delete_recharges(tx, "area"); });
   t_.db->read([&](store::Tx& tx) { EXPECT_TRUE(store::recharges(tx, "area").empty()); });

@@ -15,13 +15,15 @@ RechargeInput good() {
           RechargeDirection::owed_to_us,
           "Lancashire County Council",
           "c-1",
+          "",
           "Brook Special School",
           make_date(2025, 9, 1),
           make_date(2025, 12, 31),
           Pence::from_pounds(6'400),
           "TV-RC-0001",
           make_date(2026, 1, 10),
-          make_date(2026, 1, 30)};
+          make_date(2026, 1, 30),
+          ""};
 }
 
 TEST(MakeRecharge, EveryWrongFieldIsNamed) {
@@ -42,6 +44,13 @@ TEST(MakeRecharge, EveryWrongFieldIsNamed) {
       {"no direction", [](RechargeInput& r) { r.direction.reset(); }, {"direction"}},
       {"no council", [](RechargeInput& r) { r.other_council = " "; }, {"other_council"}},
       {"no child", [](RechargeInput& r) { r.child_id.clear(); }, {"child_id"}},
+      {"a child not on our register, by name",
+       [](RechargeInput& r) {
+         r.child_id.clear();
+         r.child_name = "Ava Reid";
+       },
+       {}},
+      {"both reference and name", [](RechargeInput& r) { r.child_name = "Ava Reid"; }, {"child_name"}},
       {"no setting", [](RechargeInput& r) { r.setting_name.clear(); }, {"setting_name"}},
       {"period ends before it starts", [](RechargeInput& r) { r.period_end = make_date(2025, 8, 31); }, {"period_end"}},
       {"one-day period", [](RechargeInput& r) { r.period_end = r.period_start; }, {}},
@@ -63,6 +72,43 @@ TEST(MakeRecharge, EveryWrongFieldIsNamed) {
        },
        {"paid_on"}},
       {"paid in the future", [](RechargeInput& r) { r.paid_on = make_date(2026, 2, 2); }, {"paid_on"}},
+      // The status agrees with the invoice and paid dates.
+      {"paid, said so", [](RechargeInput& r) { r.status = "paid"; }, {}},
+      {"a made-up status", [](RechargeInput& r) { r.status = "settled"; }, {"status"}},
+      {"paid date but invoiced", [](RechargeInput& r) { r.status = "invoiced"; }, {"status"}},
+      {"paid with no paid date",
+       [](RechargeInput& r) {
+         r.status = "paid";
+         r.paid_on.reset();
+       },
+       {"paid_on"}},
+      {"disputed invoice",
+       [](RechargeInput& r) {
+         r.status = "disputed";
+         r.paid_on.reset();
+       },
+       {}},
+      {"disputed with no invoice",
+       [](RechargeInput& r) {
+         r.status = "disputed";
+         r.paid_on.reset();
+         r.invoiced_on.reset();
+         r.invoice_reference.clear();
+       },
+       {"invoice_reference"}},
+      {"not invoiced, with an invoice",
+       [](RechargeInput& r) {
+         r.status = "not_invoiced";
+         r.paid_on.reset();
+       },
+       {"status"}},
+      {"cancelled after paying", [](RechargeInput& r) { r.status = "cancelled"; }, {"status"}},
+      {"cancelled before paying",
+       [](RechargeInput& r) {
+         r.status = "cancelled";
+         r.paid_on.reset();
+       },
+       {}},
   };
   for (const auto& c : cases) {
     auto in = good();
@@ -76,6 +122,32 @@ TEST(MakeRecharge, EveryWrongFieldIsNamed) {
   }
 }
 
+TEST(MakeRecharge, WithNoStatusGivenTheDatesSayIt) {
+  struct Case {
+    const char* name;
+    void (*change)(RechargeInput&);
+    RechargeStatus status;
+  };
+  const Case cases[] = {
+      {"paid", [](RechargeInput&) {}, RechargeStatus::paid},
+      {"invoiced", [](RechargeInput& r) { r.paid_on.reset(); }, RechargeStatus::invoiced},
+      {"not invoiced",
+       [](RechargeInput& r) {
+         r.paid_on.reset();
+         r.invoiced_on.reset();
+         r.invoice_reference.clear();
+       },
+       RechargeStatus::not_invoiced},
+  };
+  for (const auto& c : cases) {
+    auto in = good();
+    c.change(in);
+    auto r = make_recharge(in, today);
+    ASSERT_TRUE(r) << c.name;
+    EXPECT_EQ(r->status, c.status) << c.name;
+  }
+}
+
 TEST(RechargesByCouncil, OwedEachWayWithTotals) {
   const auto r = [](RechargeDirection d, const char* council, std::int64_t pounds, bool paid) {
     auto in = good();
@@ -86,9 +158,11 @@ TEST(RechargesByCouncil, OwedEachWayWithTotals) {
     return *make_recharge(in, today);
   };
   using enum RechargeDirection;
+  Recharge cancelled = r(owed_to_us, "Cumbria", 9'999, false);
+  cancelled.status = RechargeStatus::cancelled;
   const Recharge all[] = {r(owed_to_us, "Lancashire", 6'000, true), r(owed_to_us, "Lancashire", 4'000, false),
                           r(owed_by_us, "Lancashire", 3'000, true), r(owed_by_us, "Cumbria", 2'500, false),
-                          r(owed_by_us, "Cumbria", 1'500, true)};
+                          r(owed_by_us, "Cumbria", 1'500, true),    cancelled};
   const auto rows = recharges_by_council(all);
   struct Case {
     const char* council;

@@ -9,6 +9,29 @@
 namespace tandem {
 namespace {
 
+using std::chrono::month_day;
+
+// The national pattern as data/calendar/funding_terms.toml ships it
+// (tests/profile checks the file says this).
+const TermCalendar kNational{{{
+                                 {TermName::autumn, month_day{std::chrono::September, std::chrono::day{1}},
+                                  month_day{std::chrono::December, std::chrono::day{31}}},
+                                 {TermName::spring, month_day{std::chrono::January, std::chrono::day{1}},
+                                  month_day{std::chrono::March, std::chrono::day{31}}},
+                                 {TermName::summer, month_day{std::chrono::April, std::chrono::day{1}},
+                                  month_day{std::chrono::August, std::chrono::day{31}}},
+                             }},
+                             {}};
+
+// An area paying on its own term dates for 2025-26, holidays left out.
+TermCalendar own_terms() {
+  TermCalendar cal = kNational;
+  cal.dated = {{TermName::autumn, 2025, make_date(2025, 9, 3), make_date(2025, 12, 19)},
+               {TermName::spring, 2026, make_date(2026, 1, 5), make_date(2026, 3, 27)},
+               {TermName::summer, 2026, make_date(2026, 4, 13), make_date(2026, 7, 22)}};
+  return cal;
+}
+
 TEST(FundingTerm, EveryDayFallsInOneTermAndTheTermsMeet) {
   struct Case {
     Date day;
@@ -26,26 +49,64 @@ TEST(FundingTerm, EveryDayFallsInOneTermAndTheTermsMeet) {
       {make_date(2026, 4, 1), "2026-summer", make_date(2026, 4, 1), make_date(2026, 8, 31), 153},
   };
   for (const auto& c : cases) {
-    const FundingTerm t = funding_term_of(c.day);
+    const FundingTerm t = funding_term_of(kNational, c.day);
     EXPECT_EQ(t.id(), c.id) << format_date(c.day);
     EXPECT_EQ(t.start, c.start) << format_date(c.day);
     EXPECT_EQ(t.end, c.end) << format_date(c.day);
     EXPECT_EQ(t.days(), c.days) << format_date(c.day);
-    EXPECT_EQ(next_term(t).start, t.end + std::chrono::days(1)) << "no gap after " << t.id();
-    EXPECT_EQ(previous_term(t).end, t.start - std::chrono::days(1)) << "no gap before " << t.id();
-    EXPECT_EQ(*parse_funding_term(t.id()), t);
+    EXPECT_EQ(next_term(kNational, t).start, t.end + std::chrono::days(1)) << "no gap after " << t.id();
+    EXPECT_EQ(previous_term(kNational, t).end, t.start - std::chrono::days(1)) << "no gap before " << t.id();
+    EXPECT_EQ(*parse_funding_term(kNational, t.id()), t);
   }
   // An academic year's three terms are every one of its days.
-  const FundingTerm autumn = *parse_funding_term("2027-autumn");
-  EXPECT_EQ(autumn.days() + next_term(autumn).days() + next_term(next_term(autumn)).days(), 366);
-  EXPECT_EQ(academic_year_days(autumn), 366) << "September 2027 to August 2028 holds 29 February";
-  EXPECT_EQ(academic_year_days(*parse_funding_term("2026-summer")), 365);
-  EXPECT_EQ(funding_term_of(make_date(2025, 10, 1)).label(), "Autumn 2025");
+  const FundingTerm autumn = *parse_funding_term(kNational, "2027-autumn");
+  EXPECT_EQ(
+      autumn.days() + next_term(kNational, autumn).days() + next_term(kNational, next_term(kNational, autumn)).days(),
+      366);
+  EXPECT_EQ(academic_year_days(kNational, autumn), 366) << "September 2027 to August 2028 holds 29 February";
+  EXPECT_EQ(academic_year_days(kNational, *parse_funding_term(kNational, "2026-summer")), 365);
+  EXPECT_EQ(funding_term_of(kNational, make_date(2025, 10, 1)).label(), "Autumn 2025");
+}
+
+TEST(FundingTerm, AnAreasOwnTermDatesReplaceThePatternForTheYearsItGives) {
+  const TermCalendar cal = own_terms();
+  struct Case {
+    Date day;
+    const char* id;  // the term holding the day; in a holiday, the one that ended last
+    Date start, end;
+  };
+  const Case cases[] = {
+      {make_date(2025, 8, 31), "2025-summer", make_date(2025, 4, 1), make_date(2025, 8, 31)},  // 2024-25: the pattern
+      {make_date(2025, 9, 2), "2025-summer", make_date(2025, 4, 1), make_date(2025, 8, 31)},   // before term starts
+      {make_date(2025, 9, 3), "2025-autumn", make_date(2025, 9, 3), make_date(2025, 12, 19)},
+      {make_date(2025, 12, 25), "2025-autumn", make_date(2025, 9, 3), make_date(2025, 12, 19)},  // Christmas holiday
+      {make_date(2026, 1, 5), "2026-spring", make_date(2026, 1, 5), make_date(2026, 3, 27)},
+      {make_date(2026, 4, 13), "2026-summer", make_date(2026, 4, 13), make_date(2026, 7, 22)},
+      {make_date(2026, 8, 31), "2026-summer", make_date(2026, 4, 13), make_date(2026, 7, 22)},  // summer holiday
+      {make_date(2026, 9, 1), "2026-autumn", make_date(2026, 9, 1), make_date(2026, 12, 31)},   // 2026-27: the pattern
+  };
+  for (const auto& c : cases) {
+    const FundingTerm t = funding_term_of(cal, c.day);
+    EXPECT_EQ(t.id(), c.id) << format_date(c.day);
+    EXPECT_EQ(t.start, c.start) << format_date(c.day);
+    EXPECT_EQ(t.end, c.end) << format_date(c.day);
+    EXPECT_EQ(*parse_funding_term(cal, t.id()), t);
+    EXPECT_EQ(previous_term(cal, next_term(cal, t)), t) << t.id();
+  }
+  // 108 + 82 + 101 days in term: a child placed all year is paid over those.
+  EXPECT_EQ(academic_year_days(cal, *parse_funding_term(cal, "2026-spring")), 291);
+  const TopUpChild all_year[] = {{"a",
+                                  "A",
+                                  Pence::from_pounds(2'910),
+                                  std::nullopt,
+                                  {{"Hillside", SettingType::mainstream, make_date(2020, 1, 1), std::nullopt}}}};
+  const FundingTerm autumn = *parse_funding_term(cal, "2025-autumn");
+  EXPECT_EQ(top_ups_due(cal, autumn, all_year).at(0).due, Pence::from_pounds(1'080)) << "108 days at £10 a day";
 }
 
 TEST(FundingTerm, AMistypedTermIsRefusedNamingWhatIsAllowed) {
   for (const char* text : {"", "2025", "2025-winter", "25-autumn", "2025-Autumn", "abcd-spring", "2025_autumn"}) {
-    auto t = parse_funding_term(text);
+    auto t = parse_funding_term(kNational, text);
     ASSERT_FALSE(t) << text;
     EXPECT_EQ(t.error().first_field(), "term");
     EXPECT_NE(t.error().fields.front().message.find("2025-autumn"), std::string::npos);
@@ -77,7 +138,7 @@ TopUpChild child(const char* id, std::int64_t annual_pounds, std::vector<TopUpPl
 }
 
 TEST(TopUpsDue, ProRataToTheDaysPlacedWithAFinalPlanInTheTerm) {
-  const FundingTerm autumn = *parse_funding_term("2025-autumn");  // 122 days of a 365-day year
+  const FundingTerm autumn = *parse_funding_term(kNational, "2025-autumn");  // 122 days of a 365-day year
   const Date before = make_date(2024, 9, 1);
   struct Case {
     const char* name;
@@ -118,7 +179,7 @@ TEST(TopUpsDue, ProRataToTheDaysPlacedWithAFinalPlanInTheTerm) {
   };
   for (const auto& c : cases) {
     const TopUpChild one[] = {c.child};
-    const auto due = top_ups_due(autumn, one);
+    const auto due = top_ups_due(kNational, autumn, one);
     ASSERT_EQ(due.size(), c.days.size()) << c.name;
     for (std::size_t i = 0; i < due.size(); ++i) {
       EXPECT_EQ(due[i].setting_name, c.days[i].first) << c.name;
@@ -134,10 +195,11 @@ TEST(TopUpsDue, AChildPlacedAllYearIsPaidTheAnnualTopUpOverTheThreeTerms) {
   const TopUpChild all_year[] = {
       child("a", 12'345, {{"Hillside", SettingType::mainstream, make_date(2020, 1, 1), std::nullopt}})};
   for (const char* autumn_id : {"2025-autumn", "2027-autumn"}) {
-    const FundingTerm autumn = *parse_funding_term(autumn_id);
+    const FundingTerm autumn = *parse_funding_term(kNational, autumn_id);
     Pence total;
-    for (const FundingTerm& t : {autumn, next_term(autumn), next_term(next_term(autumn))}) {
-      total += top_ups_due(t, all_year).at(0).due;
+    for (const FundingTerm& t :
+         {autumn, next_term(kNational, autumn), next_term(kNational, next_term(kNational, autumn))}) {
+      total += top_ups_due(kNational, t, all_year).at(0).due;
     }
     EXPECT_LE(std::abs(total.value - Pence::from_pounds(12'345).value), 1) << autumn_id << ": rounding only";
   }
@@ -183,9 +245,9 @@ TEST(SettleTopUps, DueAgainstPaidBySetting) {
 TEST(MakeTopUpPayment, EveryWrongFieldIsNamed) {
   const Date today = make_date(2025, 11, 1);
   const TopUpPaymentInput good{"p", "area", "2025-autumn", "Hillside", Pence(100), make_date(2025, 10, 1), "BACS-1"};
-  EXPECT_TRUE(make_top_up_payment(good, today));
+  EXPECT_TRUE(make_top_up_payment(kNational, good, today));
   TopUpPaymentInput bad{"p", "area", "autumn", " ", Pence(0), make_date(2025, 11, 2), ""};
-  auto r = make_top_up_payment(bad, today);
+  auto r = make_top_up_payment(kNational, bad, today);
   ASSERT_FALSE(r);
   std::vector<std::string> fields;
   for (const auto& f : r.error().fields) fields.push_back(f.field);

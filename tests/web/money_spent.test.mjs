@@ -208,12 +208,13 @@ test('an appraisal is changed from the version read until its decision is record
   assert.match((await cm.get('/audit')).text, /decommissioning\.edit/);
 });
 
-// The academic year (1 September to 31 August) holding a funding term.
-const yearDays = (term) => {
+// The terms of the academic year holding a funding term: autumn, spring, summer.
+const yearOf = (term) => {
   const [y, name] = term.split('-');
   const starts = name === 'autumn' ? Number(y) : Number(y) - 1;
-  return Math.round((Date.UTC(starts + 1, 8, 1) - Date.UTC(starts, 8, 1)) / 86400000);
+  return [`${starts}-autumn`, `${starts + 1}-spring`, `${starts + 1}-summer`];
 };
+const daysIn = (v) => Math.round((Date.parse(v.end_on) - Date.parse(v.start_on)) / 86400000) + 1;
 const previousTerm = (term) => {
   const [y, name] = term.split('-');
   return { autumn: `${y}-summer`, summer: `${y}-spring`, spring: `${Number(y) - 1}-autumn` }[name];
@@ -228,14 +229,17 @@ test('the top-up schedule: each child pro rata to the days placed, due against p
   for (const t of [term, previousTerm(term)]) {
     const v = (await fo.json('GET', `/api/v1/top-ups?term=${t}`)).data;
     assert.equal(v.term, t);
+    // Pro rata over the days of the year's three terms, the area's own dates or the national pattern.
+    let n = 0;
+    for (const y of yearOf(t)) n += daysIn((await fo.json('GET', `/api/v1/top-ups?term=${y}`)).data);
+    assert.equal(v.academic_year_days, n, t);
     assert.ok(v.settings.length >= 3, `${t}: ${v.settings.length} settings`);
     assert.ok(v.paid_pence > 0, `${t}: the demo has payments`);
     let due = 0;
     for (const s of v.settings) {
       let sum = 0;
       for (const c of s.children) {
-        // annual x days / days in the academic year, to the nearest penny
-        const n = yearDays(t);
+        // annual x days / days in the academic year's terms, to the nearest penny
         assert.equal(c.due_pence, Math.floor((2 * c.annual_top_up_pence * c.days_placed + n) / (2 * n)), c.child_id);
         assert.ok(c.days_placed >= 1);
         sum += c.due_pence;
@@ -309,6 +313,59 @@ test('the top-up schedule: each child pro rata to the days placed, due against p
     assert.equal((await clients[role].json('GET', '/api/v1/top-ups')).status, 403, role);
   }
   assert.match((await clients.sen_manager.get('/audit')).text, /top_up\.payment/);
+});
+
+test('a top-up payment is corrected from the version read: amount, date paid and reference', async () => {
+  const fo = clients.finance_officer;
+  const term = (await fo.json('GET', '/api/v1/top-ups')).data.term;
+  const schedule = (await fo.json('GET', `/api/v1/top-ups?term=${term}`)).data;
+  const setting = schedule.settings.find((s) => s.payments.length > 0);
+  const payment = setting.payments[0];
+  assert.equal(payment.version, 1);
+  const page = await fo.get(`/top-ups?term=${term}`);
+  assert.match(decode(page.text), new RegExp(`href="/top-ups/payments/${payment.id}"`));
+  const form = await fo.get(`/top-ups/payments/${payment.id}`);
+  assert.equal(form.status, 200);
+  assert.match(decode(form.text), /Change the payment/);
+  const csrf = csrfFrom(form.text);
+
+  // Bad input names every wrong field and changes nothing.
+  const bad = await fo.postForm(`/top-ups/payments/${payment.id}`, { csrf_token: csrf, version: '1', amount: '0',
+    paid_on: daysFromNow(3), reference: '' });
+  assert.equal(bad.status, 400);
+  names(bad.text, ['amount', 'paid_on', 'reference']);
+  assert.deepEqual((await fo.json('GET', `/api/v1/top-ups/payments/${payment.id}`)).data, payment);
+
+  const edit = { amount: '1234.56', paid_on: daysFromNow(-2), reference: 'BACS-CORRECTED-1' };
+  const saved = await fo.postForm(`/top-ups/payments/${payment.id}`, { csrf_token: csrf, version: '1', ...edit });
+  assert.equal(saved.status, 303, saved.text);
+  const now = (await fo.json('GET', `/api/v1/top-ups/payments/${payment.id}`)).data;
+  assert.deepEqual(now, { ...payment, amount_pence: 123_456, paid_on: edit.paid_on, reference: edit.reference,
+    version: 2 });
+  const after = (await fo.json('GET', `/api/v1/top-ups?term=${term}`)).data.settings
+    .find((s) => s.setting_name === setting.setting_name);
+  assert.equal(after.paid_pence, setting.paid_pence - payment.amount_pence + 123_456, 'the schedule counts it');
+
+  // An edit made from the version before is refused and changes nothing.
+  const stale = await fo.postForm(`/top-ups/payments/${payment.id}`, { csrf_token: csrf, version: '1', ...edit,
+    reference: 'BACS-STALE' });
+  assert.equal(stale.status, 409);
+  assert.match(decode(stale.text), /Someone else changed this payment first/);
+  const apiStale = await api(fo, 'PUT', `/api/v1/top-ups/payments/${payment.id}`, { amount_pence: 100,
+    paid_on: edit.paid_on, reference: 'X', version: 1 });
+  assert.equal(apiStale.status, 409);
+  assert.deepEqual(fieldsOf(apiStale), ['version']);
+  const apiOk = await api(fo, 'PUT', `/api/v1/top-ups/payments/${payment.id}`, { amount_pence: 100_000,
+    paid_on: edit.paid_on, reference: 'BACS-CORRECTED-2', version: 2 });
+  assert.equal(apiOk.status, 200, JSON.stringify(apiOk.data));
+  assert.equal(apiOk.data.version, 3);
+  assert.equal(apiOk.data.amount_pence, 100_000);
+  assert.equal(apiOk.data.term, payment.term, 'the term and setting stay');
+  assert.equal((await fo.json('GET', '/api/v1/top-ups/payments/nothing')).status, 404);
+
+  const audit = decode((await clients.sen_manager.get('/audit')).text);
+  assert.match(audit, /top_up\.payment_edit/);
+  assert.match(audit, /now [^;]*BACS-CORRECTED-2/);
 });
 
 test('recharges between councils: owed each way by council, proposed from moves, changed from the version read',
@@ -385,6 +442,71 @@ test('recharges between councils: owed each way by council, proposed from moves,
     assert.match((await clients.sen_manager.get('/audit')).text, /recharge\.edit/);
   });
 
+test('a recharge recorded by hand for a child no move covers: named if not on our register, with a status',
+  async () => {
+    const fo = clients.finance_officer;
+    const before = (await fo.json('GET', '/api/v1/recharges')).data;
+    // The demo records some by hand: another council's children placed here.
+    const hand = before.recharges.filter((r) => !r.on_register);
+    assert.ok(hand.length >= 2, 'the demo has children not on our register');
+    for (const r of hand) {
+      assert.equal(r.child_id, null);
+      assert.ok(r.child_name.length > 0);
+    }
+    const statuses = new Set(before.recharges.map((r) => r.status));
+    for (const st of ['paid', 'disputed', 'not_invoiced', 'cancelled']) assert.ok(statuses.has(st), st);
+    const counted = (dir) => before.recharges.filter((r) => r.direction === dir && r.status !== 'cancelled')
+      .reduce((a, r) => a + r.amount_pence, 0);
+    assert.equal(before.totals.owed_to_us_pence, counted('owed_to_us'), 'a cancelled recharge counts in no total');
+
+    const page = await fo.get('/recharges');
+    const html = decode(page.text);
+    assert.match(html, /Or, for a child not on our register, their name/);
+    assert.match(html, /Disputed/);
+    const csrf = csrfFrom(page.text);
+    const base = { direction: 'owed_to_us', other_council: 'Cumbria County Council', setting_name: 'Brook',
+      period_start: daysFromNow(-90), period_end: daysFromNow(-30), amount: '1850.00' };
+
+    // Bad input names every wrong field and writes nothing.
+    const bad = await fo.postForm('/recharges', { csrf_token: csrf, ...base, child_id: '', child_name: '',
+      status: 'settled' });
+    assert.equal(bad.status, 400);
+    names(bad.text, ['child_id', 'status']);
+    const both = await fo.postForm('/recharges', { csrf_token: csrf, ...base,
+      child_id: before.recharges.find((r) => r.on_register).child_id, child_name: 'Sam Hurst' });
+    assert.equal(both.status, 400);
+    names(both.text, ['child_name']);
+    const disputedNoInvoice = await api(fo, 'POST', '/api/v1/recharges', { ...base, amount: undefined,
+      amount_pence: 185_000, child_name: 'Sam Hurst', status: 'disputed' });
+    assert.equal(disputedNoInvoice.status, 400);
+    assert.deepEqual(fieldsOf(disputedNoInvoice), ['invoice_reference']);
+    assert.equal((await fo.json('GET', '/api/v1/recharges')).data.recharges.length, before.recharges.length);
+
+    const ok = await fo.postForm('/recharges', { csrf_token: csrf, ...base, child_name: 'Sam Hurst' });
+    assert.equal(ok.status, 303, ok.text);
+    const added = (await fo.json('GET', '/api/v1/recharges')).data.recharges.find((r) => r.child_name === 'Sam Hurst');
+    assert.deepEqual([added.child_id, added.on_register, added.status, added.amount_pence, added.version],
+      [null, false, 'not_invoiced', 185_000, 1]);
+    assert.match(decode((await fo.get(`/recharges/${added.id}`)).text), /Sam Hurst/);
+
+    // Changed from the version read: invoiced, then disputed; a stale edit is refused.
+    const edit = { ...base, child_name: 'Sam Hurst', invoice_reference: 'RC-HAND-1', invoiced_on: daysFromNow(-10),
+      status: 'disputed' };
+    const saved = await fo.postForm(`/recharges/${added.id}`, { csrf_token: csrf, version: '1', ...edit });
+    assert.equal(saved.status, 303, saved.text);
+    const stale = await fo.postForm(`/recharges/${added.id}`, { csrf_token: csrf, version: '1', ...edit,
+      status: 'cancelled' });
+    assert.equal(stale.status, 409);
+    const apiEdit = await api(fo, 'PUT', `/api/v1/recharges/${added.id}`, { ...edit, status: 'paid',
+      paid_on: daysFromNow(-1), version: 2 });
+    assert.equal(apiEdit.status, 200, JSON.stringify(apiEdit.data));
+    assert.deepEqual([apiEdit.data.status, apiEdit.data.paid_on, apiEdit.data.version], ['paid', daysFromNow(-1), 3]);
+    const totals = (await fo.json('GET', '/api/v1/recharges')).data.totals;
+    assert.equal(totals.received_pence, before.totals.received_pence + 185_000);
+    const audit = decode((await clients.sen_manager.get('/audit')).text);
+    assert.match(audit, /Sam Hurst \(not on our register\)/);
+  });
+
 test('cost by agency shows money actually spent beside committed; a provider sees neither', async () => {
   const fo = clients.finance_officer;
   const list = (await fo.json('GET', '/api/v1/contracts')).data;
@@ -420,6 +542,7 @@ test('cost by agency shows money actually spent beside committed; a provider see
 test('the new money pages pass axe-core, with errors shown too', async () => {
   const fo = clients.finance_officer;
   const recharge = (await fo.json('GET', '/api/v1/recharges')).data.recharges[0];
+  const payment = (await fo.json('GET', '/api/v1/top-ups')).data.settings.find((s) => s.payments.length).payments[0];
   const contracts = (await clients.sen_manager.json('GET', '/api/v1/contracts')).data.contracts;
   let invoicePath = '';
   for (const c of contracts) {
@@ -436,15 +559,16 @@ test('the new money pages pass axe-core, with errors shown too', async () => {
   try {
     const page = await browser.newPage();
     await signIn(page, server.url, email('finance_officer'), PASSWORD);
-    for (const path of ['/top-ups', '/recharges', `/recharges/${recharge.id}`, invoicePath, '/contracts',
+    for (const path of ['/top-ups', '/recharges', `/recharges/${recharge.id}`, `/top-ups/payments/${payment.id}`,
+      invoicePath, '/contracts',
       '/commissioning', '/performance/costs']) {
       await page.goto(`${server.url}${path}`);
       await checkAxe(page);
     }
     for (const [path, form] of [['/top-ups', 'record-payment'], ['/recharges', 'record-recharge'],
-      [`/recharges/${recharge.id}`, 'change-recharge']]) {
+      [`/recharges/${recharge.id}`, 'change-recharge'], [`/top-ups/payments/${payment.id}`, 'change-payment']]) {
       await page.goto(`${server.url}${path}`);
-      if (form === 'change-recharge') await page.fill('#amount', '');
+      if (form.startsWith('change-')) await page.fill('#amount', '');
       await page.click(`form#${form} button[type=submit]`);
       await page.waitForSelector('.govuk-error-summary');
       await checkAxe(page);

@@ -601,8 +601,10 @@ test('top-up and recharge routes: who may read and record them', async () => {
   const topUps = (await clients.finance_officer.json('GET', '/api/v1/top-ups')).data;
   const recharges = (await clients.finance_officer.json('GET', '/api/v1/recharges')).data;
   const one = recharges.recharges[0];
+  const paid = topUps.settings.find((s) => s.payments.length).payments[0];
   for (const path of ['/top-ups', `/top-ups?term=${topUps.term}`, `/top-ups.csv?term=${topUps.term}`,
-    '/api/v1/top-ups', '/recharges', '/api/v1/recharges', `/recharges/${one.id}`, `/api/v1/recharges/${one.id}`]) {
+    '/api/v1/top-ups', '/recharges', '/api/v1/recharges', `/recharges/${one.id}`, `/api/v1/recharges/${one.id}`,
+    `/top-ups/payments/${paid.id}`, `/api/v1/top-ups/payments/${paid.id}`]) {
     for (const role of ROLES) {
       const res = await clients[role].get(path);
       assert.equal(res.status, PAY.includes(role) ? 200 : 403, `${role} GET ${path}`);
@@ -612,6 +614,7 @@ test('top-up and recharge routes: who may read and record them', async () => {
     ['/top-ups/payments', { term: topUps.term, amount: 'lots' }],
     ['/recharges', { direction: 'sideways' }],
     [`/recharges/${one.id}`, { direction: 'sideways', version: String(one.version) }],
+    [`/top-ups/payments/${paid.id}`, { amount: 'lots', version: String(paid.version) }],
   ];
   for (const [path, fields] of posts) {
     for (const role of ROLES) {

@@ -30,12 +30,22 @@ class Tx {
     }
   }
   std::vector<std::string> register_areas;
+  // The areas whose plans, plans' top-ups or top-up payments this transaction
+  // wrote; each gets a new top_up_changes token just before the commit
+  // (migration 0028).
+  void changed_top_ups_of(const std::string& area_id) {
+    if (std::find(top_up_areas.begin(), top_up_areas.end(), area_id) == top_up_areas.end()) {
+      top_up_areas.push_back(area_id);
+    }
+  }
+  std::vector<std::string> top_up_areas;
 };
 
 // A fresh change token: random, so two databases (or one rebuilt) never share
 // one by chance.
 long long new_change_token();
-// Replaces the register_changes token of every area in tx.register_areas.
+// Replaces the register_changes token of every area in tx.register_areas,
+// and the top_up_changes token of every area in tx.top_up_areas.
 void record_register_changes(Tx& tx);
 
 }  // namespace tandem::store

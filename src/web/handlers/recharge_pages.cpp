@@ -44,8 +44,10 @@ json recharge_json(const Recharge& r, const std::string& child_name) {
   return {{"id", r.id},
           {"direction", to_string(r.direction)},
           {"other_council", r.other_council},
-          {"child_id", r.child_id},
+          {"child_id", r.child_id.empty() ? json(nullptr) : json(r.child_id)},
           {"child_name", child_name},
+          {"on_register", !r.child_id.empty()},
+          {"status", to_string(r.status)},
           {"setting_name", r.setting_name},
           {"period_start", format_date(r.period_start)},
           {"period_end", format_date(r.period_end)},
@@ -78,14 +80,28 @@ std::optional<Params> recharge_body(const std::string& body) {
   });
 }
 
-// The form's fields and direction choice, from `f`.
-mstch::map recharge_form(const app::FormFields& f, const Error* e) {
-  std::string direction_error;
+std::string error_of(const Error* e, const std::string& field) {
   if (e) {
     for (const auto& x : e->fields) {
-      if (x.field == "direction" && direction_error.empty()) direction_error = x.message;
+      if (x.field == field) return x.message;
     }
   }
+  return "";
+}
+
+// The form's fields and its direction and status choices, from `f`.
+mstch::map recharge_form(const app::FormFields& f, const Error* e) {
+  const std::string direction_error = error_of(e, "direction");
+  mstch::array statuses{mstch::map{{"value", std::string()},
+                                   {"label", std::string("Work it out from the dates")},
+                                   {"selected", param(f, "status").empty()}}};
+  for (const auto st : {RechargeStatus::not_invoiced, RechargeStatus::invoiced, RechargeStatus::paid,
+                        RechargeStatus::disputed, RechargeStatus::cancelled}) {
+    const std::string id(to_string(st));
+    statuses.push_back(mstch::map{
+        {"value", id}, {"label", std::string(recharge_status_label(st))}, {"selected", param(f, "status") == id}});
+  }
+  const std::string status_error = error_of(e, "status");
   mstch::array directions;
   for (const auto d : {RechargeDirection::owed_to_us, RechargeDirection::owed_by_us}) {
     const std::string id(to_string(d));
@@ -95,11 +111,19 @@ mstch::map recharge_form(const app::FormFields& f, const Error* e) {
   return mstch::map{
       {"directions", directions},
       {"direction_error", direction_error},
+      {"status", mstch::map{{"id", std::string("status")},
+                            {"name", std::string("status")},
+                            {"label", std::string("Status")},
+                            {"error", status_error},
+                            {"described", status_error.empty() ? std::string() : std::string("status-error")},
+                            {"options", statuses}}},
       {"fields",
        mstch::array{
            input("other_council", "Other council", param(f, "other_council"), e, "Like Lancashire County Council", ""),
            input("child_id", "Child's Tandem reference", param(f, "child_id"), e,
                  "As shown on the child's record, like c-1a2b3c", "govuk-input--width-20"),
+           input("child_name", "Or, for a child not on our register, their name", param(f, "child_name"), e,
+                 "Another council's child placed at one of our settings, whom we hold no record of", ""),
            input("setting_name", "Setting", param(f, "setting_name"), e, "", ""),
            input("period_start", "First day covered", param(f, "period_start"), e,
                  "As year-month-day, for example 2025-09-01", "govuk-input--width-10"),
@@ -125,7 +149,8 @@ mstch::array rows_of(const std::vector<store::StoredRecharge>& list) {
         {"amount", format_pounds(r.amount)},
         {"invoice", r.invoice_reference.empty() ? std::string("Not invoiced")
                                                 : r.invoice_reference + ", " + format_date_long(*r.invoiced_on)},
-        {"paid", r.paid_on ? format_date_long(*r.paid_on) : std::string()}});
+        {"paid", r.paid_on ? format_date_long(*r.paid_on) : std::string()},
+        {"status", std::string(recharge_status_label(r.status))}});
   }
   return rows;
 }
@@ -176,6 +201,8 @@ app::FormFields fields_of(const Recharge& r) {
   return {{"direction", std::string(to_string(r.direction))},
           {"other_council", r.other_council},
           {"child_id", r.child_id},
+          {"child_name", r.child_name},
+          {"status", std::string(to_string(r.status))},
           {"setting_name", r.setting_name},
           {"period_start", format_date(r.period_start)},
           {"period_end", format_date(r.period_end)},

@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app/top_ups.h"
+#include "profile/school_terms.h"
 #include "web/handlers.h"
 #include "web/json_body.h"
 #include "web/refusal.h"
@@ -52,12 +53,13 @@ json payment_json(const TopUpPayment& p) {
           {"setting_name", p.setting_name},
           {"amount_pence", p.amount.value},
           {"paid_on", format_date(p.paid_on)},
-          {"reference", p.reference}};
+          {"reference", p.reference},
+          {"version", p.version}};
 }
 
 json view_json(const app::TopUpView& v) {
   json settings = json::array();
-  for (const auto& s : v.settings) {
+  for (const auto& s : v.schedule->settings) {
     json children = json::array();
     for (const auto& c : s.children) {
       children.push_back({{"child_id", c.child_id},
@@ -80,10 +82,11 @@ json view_json(const app::TopUpView& v) {
           {"label", v.term.label()},
           {"start_on", format_date(v.term.start)},
           {"end_on", format_date(v.term.end)},
-          {"due_pence", v.due.value},
-          {"paid_pence", v.paid.value},
-          {"outstanding_pence", v.outstanding.value},
-          {"children", v.children},
+          {"academic_year_days", v.year_days},
+          {"due_pence", v.schedule->due.value},
+          {"paid_pence", v.schedule->paid.value},
+          {"outstanding_pence", v.schedule->outstanding.value},
+          {"children", v.schedule->children},
           {"settings", settings}};
 }
 
@@ -108,7 +111,7 @@ Response top_ups_page(Ctx& ctx, const app::TopUpView& v, const app::FormFields& 
                    {"selected", t == v.term}});
   }
   mstch::array rows, settings;
-  for (const auto& s : v.settings) {
+  for (const auto& s : v.schedule->settings) {
     mstch::array children, payments;
     for (const auto& c : s.children) {
       children.push_back(mstch::map{{"name", c.child_name},
@@ -118,8 +121,10 @@ Response top_ups_page(Ctx& ctx, const app::TopUpView& v, const app::FormFields& 
                                     {"due", format_pounds(c.due)}});
     }
     for (const auto& p : s.payments) {
-      payments.push_back(mstch::map{
-          {"amount", format_pounds(p.amount)}, {"paid_on", format_date_long(p.paid_on)}, {"reference", p.reference}});
+      payments.push_back(mstch::map{{"id", p.id},
+                                    {"amount", format_pounds(p.amount)},
+                                    {"paid_on", format_date_long(p.paid_on)},
+                                    {"reference", p.reference}});
     }
     rows.push_back(mstch::map{{"setting", s.setting_name},
                               {"children_count", std::to_string(s.children.size())},
@@ -150,11 +155,17 @@ Response top_ups_page(Ctx& ctx, const app::TopUpView& v, const app::FormFields& 
       {"term", v.term.id()},
       {"term_label", v.term.label()},
       {"term_dates", format_date_long(v.term.start) + " to " + format_date_long(v.term.end)},
+      {"year_days", std::to_string(v.year_days)},
+      {"calendar_source",
+       std::string(v.own_terms ? "The terms are the area's own school term dates; days in the holidays are in no term."
+                               : "The area gives no term dates of its own for this year, so the national pattern "
+                                 "applies: autumn from 1 September to 31 December, spring from 1 January to 31 "
+                                 "March and summer from 1 April to 31 August.")},
       {"terms", terms},
-      {"due", format_pounds(v.due)},
-      {"paid", format_pounds(v.paid)},
-      {"outstanding", format_pounds(v.outstanding)},
-      {"children", std::to_string(v.children)},
+      {"due", format_pounds(v.schedule->due)},
+      {"paid", format_pounds(v.schedule->paid)},
+      {"outstanding", format_pounds(v.schedule->outstanding)},
+      {"children", std::to_string(v.schedule->children)},
       {"rows", rows},
       {"has_rows", !rows.empty()},
       {"setting", mstch::map{{"id", std::string("setting_name")},
@@ -172,7 +183,78 @@ Response top_ups_page(Ctx& ctx, const app::TopUpView& v, const app::FormFields& 
   return page(ctx, e ? 400 : 200, "contracts/top_ups", "Top-up payments to settings", std::move(view), "contracts", e);
 }
 
+std::string pounds_text(Pence p) {
+  const std::string shown = format_pounds(p);
+  return shown.substr(shown.find("£") + std::string("£").size());
+}
+
+app::FormFields fields_of(const TopUpPayment& p) {
+  return {{"amount", pounds_text(p.amount)},
+          {"paid_on", format_date(p.paid_on)},
+          {"reference", p.reference},
+          {"version", std::to_string(p.version)}};
+}
+
+Response payment_page(Ctx& ctx, const TopUpPayment& p, const app::FormFields& f, const Error* e) {
+  std::string version_error;
+  if (e && e->first_field() == "version") version_error = e->first_message();
+  const auto term = parse_funding_term(term_calendar_for_area(ctx.me().area_id), p.term_id);
+  mstch::map view{
+      {"id", p.id},
+      {"term", p.term_id},
+      {"term_label", term ? term->label() : p.term_id},
+      {"setting", p.setting_name},
+      {"version", param(f, "version")},
+      {"version_error", version_error},
+      {"fields",
+       mstch::array{input("amount", "Amount paid (£)", param(f, "amount"), e, "", "govuk-input--width-10"),
+                    input("paid_on", "Date paid", param(f, "paid_on"), e, "As year-month-day, for example 2025-10-15",
+                          "govuk-input--width-10"),
+                    input("reference", "Payment reference", param(f, "reference"), e,
+                          "The remittance or payment run reference, like BACS-2025-10-118", "govuk-input--width-20")}}};
+  const int status = !e ? 200 : e->first_field() == "version" ? 409 : 400;
+  return page(ctx, status, "contracts/top_up_payment", "Change the payment", std::move(view), "contracts", e);
+}
+
 }  // namespace
+
+Response top_up_payment(Ctx& ctx) {
+  auto services = ctx.s.register_services();
+  auto p = app::open_top_up_payment(services, ctx.me(), ctx.captures.at(0));
+  if (auto* r = std::get_if<app::Refused>(&p)) return refused(ctx, *r, false);
+  const auto& payment = std::get<TopUpPayment>(p);
+  return payment_page(ctx, payment, fields_of(payment), nullptr);
+}
+
+Response top_up_payment_update(Ctx& ctx) {
+  auto services = ctx.s.register_services();
+  const std::string id = ctx.captures.at(0);
+  auto out = app::edit_top_up_payment(services, ctx.me(), id, ctx.form);
+  if (auto* r = std::get_if<app::Refused>(&out)) return refused(ctx, *r, false);
+  if (auto* e = std::get_if<Error>(&out)) {
+    auto p = app::open_top_up_payment(services, ctx.me(), id);
+    if (auto* r = std::get_if<app::Refused>(&p)) return refused(ctx, *r, false);
+    return payment_page(ctx, std::get<TopUpPayment>(p), ctx.form, e);
+  }
+  return redirect("/top-ups?term=" + std::get<TopUpPayment>(out).term_id + "&saved=1");
+}
+
+Response api_top_up_payment(Ctx& ctx) {
+  auto services = ctx.s.register_services();
+  auto p = app::open_top_up_payment(services, ctx.me(), ctx.captures.at(0));
+  if (auto* r = std::get_if<app::Refused>(&p)) return refused(ctx, *r, true);
+  return json_response(200, payment_json(std::get<TopUpPayment>(p)).dump());
+}
+
+Response api_top_up_payment_update(Ctx& ctx) {
+  auto p = payment_body(ctx.req.body);
+  if (!p) return json_error(400, Error("body", "The request body must be a JSON object"));
+  auto services = ctx.s.register_services();
+  auto out = app::edit_top_up_payment(services, ctx.me(), ctx.captures.at(0), *p);
+  if (auto* r = std::get_if<app::Refused>(&out)) return refused(ctx, *r, true);
+  if (auto* e = std::get_if<Error>(&out)) return json_error(e->first_field() == "version" ? 409 : 400, *e);
+  return json_response(200, payment_json(std::get<TopUpPayment>(out)).dump());
+}
 
 Response top_ups(Ctx& ctx) {
   auto services = ctx.s.register_services();
@@ -202,7 +284,9 @@ Response top_up_payment_create(Ctx& ctx) {
   if (auto* e = std::get_if<Error>(&out)) {
     // Show the term the form was for, or the current one if it did not read.
     const std::string term = param(ctx.form, "term");
-    auto v = app::open_top_ups(services, ctx.me(), parse_funding_term(term) ? term : "", ctx.route());
+    auto v =
+        app::open_top_ups(services, ctx.me(),
+                          parse_funding_term(term_calendar_for_area(ctx.me().area_id), term) ? term : "", ctx.route());
     if (auto* r = std::get_if<app::Refused>(&v)) return refused(ctx, *r, false);
     if (auto* bad = std::get_if<Error>(&v)) return error_page(ctx, 400, "Choose a term", bad->first_message());
     return top_ups_page(ctx, std::get<app::TopUpView>(v), ctx.form, e);
