@@ -30,7 +30,7 @@ void delete_top_up_payments(Tx& tx, const std::string& area_id);
 
 // What an area's top-up schedule is worked out from changes only when one of
 // these does (app/top_up_cache.h): its children (their names), and its
-// placements, plans, plans' top-ups and top-up payments (migration 0028).
+// placements, plans, plans' top-ups and top-up payments (migration 0030).
 // Zero: never written.
 struct TopUpTokens {
   std::int64_t registry = 0;

@@ -32,7 +32,7 @@ class Tx {
   std::vector<std::string> register_areas;
   // The areas whose plans, plans' top-ups or top-up payments this transaction
   // wrote; each gets a new top_up_changes token just before the commit
-  // (migration 0028).
+  // (migration 0030).
   void changed_top_ups_of(const std::string& area_id) {
     if (std::find(top_up_areas.begin(), top_up_areas.end(), area_id) == top_up_areas.end()) {
       top_up_areas.push_back(area_id);
