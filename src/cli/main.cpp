@@ -225,6 +225,7 @@ int main(int argc, char** argv) {
       if (!tandem::cli::area_profiles_load(areas_dir)) return 2;
       auto db = tandem::store::Database::open(database, static_cast<std::size_t>(workers) + 2);
       db->migrate();
+      db->refresh_statistics();
       tandem::app::Auth auth(*db, clock);
       tandem::app::AccessLog access_log(*db);
       tandem::web::Templates templates;

@@ -174,6 +174,17 @@ int Database::schema_version() {
   return version;
 }
 
+void Database::refresh_statistics() {
+  if (impl_->engine != Engine::sqlite) return;
+  soci::session sql(impl_->pool);
+  try {
+    sql << "PRAGMA analysis_limit=400";
+    sql << "ANALYZE";
+  } catch (const soci::soci_error& e) {
+    throw StoreError(std::string("Cannot refresh the query planner's statistics: ") + e.what());
+  }
+}
+
 int Database::migrate() {
   int applied = 0;
   write([&](Tx& tx) {

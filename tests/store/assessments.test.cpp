@@ -12,6 +12,7 @@
 #include "app/access_log.h"
 #include "app/assessments.h"
 #include "store/children.h"
+#include "store/detail/tx.h"
 #include "store/people.h"
 #include "test_database.h"
 
@@ -298,6 +299,46 @@ TEST_F(Assessments, TheTwentyWeekRateFollowsARecordedStepAtOnce) {
   app::AccessLog other_log(*other.db);
   app::RegisterServices elsewhere{*other.db, clock_, other_log};
   EXPECT_EQ(app::area_twenty_week_rate(elsewhere, caseworker, 2025).including_exceptions, (Rate{0, 0, std::nullopt}));
+}
+
+}  // namespace
+}  // namespace tandem
+
+namespace tandem {
+namespace {
+
+// The plan SQLite takes for "this child's assessments in this area" (the record
+// page), after the server's start-up refresh of the planner's statistics.
+std::string plan_for_one_childs_assessments(store::Tx& tx) {
+  std::string plan;
+  int id = 0, parent = 0, unused = 0;
+  std::string detail;
+  soci::statement st = (tx.sql.prepare << "EXPLAIN QUERY PLAN SELECT id FROM assessments WHERE area_id = 'area' "
+                                          "AND child_id = 'c-7'",
+                        soci::into(id), soci::into(parent), soci::into(unused), soci::into(detail));
+  st.execute();
+  while (st.fetch()) plan += detail + "\n";
+  return plan;
+}
+
+TEST_F(Assessments, AChildsAssessmentsAreReadThroughTheChildIndexOnceStatisticsAreRefreshed) {
+  for (int i = 0; i < 60; ++i) {
+    const auto id = "c-" + std::to_string(i);
+    child(id, Agency::council_education);
+    for (int k = 0; k < 3; ++k) {
+      save(open_assessment("a-" + std::to_string(i) + "-" + std::to_string(k), "area", id, make_date(2024 + k, 1, 6),
+                           RequestSource::parent));
+    }
+  }
+  t_.db->refresh_statistics();
+  std::vector<Assessment> found;
+  t_.db->read([&](store::Tx& tx) { found = store::assessments_of_child(tx, "area", "c-7"); });
+  EXPECT_EQ(found.size(), 3u);
+  if (t_.db->engine() == store::Engine::sqlite) {
+    std::string plan;
+    t_.db->read([&](store::Tx& tx) { plan = plan_for_one_childs_assessments(tx); });
+    EXPECT_NE(plan.find("assessments_child"), std::string::npos) << plan;
+  }
 }
 
 }  // namespace
