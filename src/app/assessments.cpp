@@ -8,8 +8,10 @@
 #include "app/ceasing.h"
 #include "app/crypto.h"
 #include "app/letter_writer.h"
+#include "core/term_closures.h"
 #include "demo/calibration.h"
 #include "profile/area_profiles.h"
+#include "profile/school_terms.h"
 #include "store/assessments.h"
 #include "store/audit.h"
 #include "store/children.h"
@@ -57,7 +59,9 @@ std::string describe_step(const StepInput& in, const Assessment& after) {
   return d;
 }
 
-Result<Assessment> apply(const Assessment& a, const StepInput& in, Date today) {
+// `school_closures`: those the area's school term dates give (core/term_closures.h).
+Result<Assessment> apply(const Assessment& a, const StepInput& in, Date today,
+                         const std::vector<Closure>& school_closures) {
   // The date's field is named as the rule names it, so a form can point at it.
   static const std::map<std::string, std::string> kDateField{
       {"decide", "decided_on"},    {"request_advice", "requested_on"},  {"advice_received", "received_on"},
@@ -93,7 +97,9 @@ Result<Assessment> apply(const Assessment& a, const StepInput& in, Date today) {
     if (!ground) return tl::unexpected<Error>(ground.error());
     auto end = date_field("end_on", in.end_on);
     if (!end) return tl::unexpected<Error>(end.error());
-    return record_exception(a, {new_id("x"), {*ground, *on, *end}, in.reason}, today);
+    auto checked = check_school_closure({*ground, *on, *end}, school_closures);
+    if (!checked) return tl::unexpected<Error>(checked.error());
+    return record_exception(a, {new_id("x"), *checked, in.reason}, today);
   }
   if (in.step == "not_to_issue") return decide_not_to_issue(a, *on, today);
   if (in.step == "draft") return serve_draft(a, *on, today);
@@ -152,7 +158,7 @@ StepOutcome record_step(RegisterServices& s, const SignedIn& user, const std::st
                  "Someone else updated this case while you were working on it. Open it again to see "
                  "their change, then record yours.");
   }
-  auto after = apply(*current, in, s.clock.today());
+  auto after = apply(*current, in, s.clock.today(), closures_between_terms(term_calendar_for_area(user.area_id).dated));
   if (!after) return after.error();
   const std::int64_t now = s.clock.now_micros();
   auto letter = letter_for_step(in.step, *after, std::get<Child>(child), user, in.reason, now,

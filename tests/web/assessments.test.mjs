@@ -233,3 +233,26 @@ test('a health notice (CFA s23) is recorded on a young child without starting a 
   assert.equal(refused.status, 400);
   assert.match(refused.text, /request for an EHC needs assessment/);
 });
+
+test('a school closure exception is checked against the area\'s school term dates (reg 10(4)(a))', async () => {
+  const child = await newChild();
+  const started = await api(caseworker, 'POST', `/api/v1/children/${child}/assessments`,
+    { received_on: '2026-06-01', source: 'parent' });
+  const id = started.data.id;
+  const decided = await api(caseworker, 'POST', `/api/v1/assessments/${id}/steps`,
+    { step: 'decide', on: '2026-06-15', assess: 'yes', version: 1 });
+  assert.equal(decided.status, 200, decided.text);
+  // The demo area's summer term ends 22 July 2026 and the autumn term starts 2 September.
+  const exception = (start, end) => api(caseworker, 'POST', `/api/v1/assessments/${id}/steps`,
+    { step: 'exception', ground: 'school_closure', on: start, end_on: end, reason: 'Summer holiday', version: 2 });
+  const tooEarly = await exception('2026-07-01', '2026-08-26');
+  assert.equal(tooEarly.status, 400, tooEarly.text);
+  assert.equal(tooEarly.data.fields[0].field, 'start');
+  assert.match(tooEarly.data.fields[0].message, /school term dates/);
+  const tooLong = await exception('2026-07-20', '2026-09-01');
+  assert.equal(tooLong.status, 400, tooLong.text);
+  assert.equal(tooLong.data.fields[0].field, 'end_on');
+  assert.match(tooLong.data.fields[0].message, /26 August 2026/);
+  const inWindow = await exception('2026-07-20', '2026-08-26');
+  assert.equal(inWindow.status, 200, inWindow.text);
+});
