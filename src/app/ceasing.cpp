@@ -1,6 +1,7 @@
 #include "app/ceasing.h"
 
 #include <algorithm>
+#include <map>
 
 #include "app/crypto.h"
 #include "app/form_values.h"
@@ -29,8 +30,24 @@ std::optional<Appeal> appeal_against(store::Tx& tx, const std::string& area_id, 
 std::set<std::string> plans_ended_by(store::Tx& tx, const std::string& area_id, Date today) {
   const auto transferred = store::plans_transferred_by(tx, area_id, today);
   std::set<std::string> out(transferred.begin(), transferred.end());
-  for (const auto& c : store::cessations_in_area(tx, area_id)) {
-    const auto ends = plan_ends_on(c.cessation, appeal_against(tx, area_id, c.child_id, c.cessation));
+  const auto cessations = store::cessations_in_area(tx, area_id);
+  if (cessations.empty()) return out;
+  // One read of the area's appeals against ceasing, not one per plan: the
+  // outcomes report, contracts and the reviews list ask on every request.
+  std::map<std::string, std::vector<Appeal>> appeals;
+  for (auto& a : store::appeals_against_ceasing(tx, area_id)) appeals[a.appeal.child_id].push_back(std::move(a.appeal));
+  for (const auto& c : cessations) {
+    std::optional<Appeal> appeal;
+    if (const auto it = appeals.find(c.child_id); it != appeals.end()) {
+      // As appeal_against: the newest appeal against ceasing made after this decision.
+      for (const auto& a : it->second) {
+        if (a.decision_notice_on >= c.cessation.decided_on) {
+          appeal = a;
+          break;
+        }
+      }
+    }
+    const auto ends = plan_ends_on(c.cessation, appeal);
     if (ends && *ends < today) out.insert(c.plan_id);
   }
   return out;

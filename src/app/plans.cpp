@@ -1,6 +1,9 @@
 #include "app/plans.h"
 
+#include "app/ceasing.h"
+
 #include <algorithm>
+#include <set>
 
 #include "app/crypto.h"
 #include "core/area_move.h"
@@ -88,13 +91,16 @@ ReviewsPage reviews_due(RegisterServices& s, const SignedIn& user, int page, con
   constexpr int kDueSoonDays = 56;
   std::vector<store::ReviewRow> plans;
   const bool agency_wide = sees_agency_wide(user);
+  const Date today = s.clock.today();
+  std::set<std::string> ended;
   s.db.read([&](store::Tx& tx) {
     plans =
         store::final_plans_for_review(tx, user.area_id, user.user_id, std::string(to_string(user.agency)), agency_wide);
+    ended = plans_ended_by(tx, user.area_id, today);
   });
-  const Date today = s.clock.today();
   std::vector<ReviewDueRow> rows;
   for (const auto& p : plans) {
+    if (ended.contains(p.plan_id)) continue;  // ceased and no longer in force: no review is due
     // A plan transferred from another council and not reviewed here since:
     // the later of 12 months from that council's review and 3 months from
     // the transfer (reg 15(5)).

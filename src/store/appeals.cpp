@@ -120,6 +120,12 @@ std::vector<StoredAppeal> appeals_of_child(Tx& tx, const std::string& area_id, c
                 child_id, "", "");
 }
 
+std::vector<StoredAppeal> appeals_against_ceasing(Tx& tx, const std::string& area_id) {
+  return select(tx,
+                "WHERE p.area_id = :a AND p.decision = :b AND :c = :d ORDER BY p.child_id, p.registered_on DESC, p.id",
+                area_id, "cease", "", "");
+}
+
 std::vector<StoredAppeal> live_appeals(Tx& tx, const std::string& area_id, const std::string& user_id,
                                        const std::string& agency, bool agency_wide) {
   return select(tx,

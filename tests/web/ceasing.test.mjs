@@ -101,3 +101,31 @@ test('a form to cease names the field; rights pass to the young person or a repr
   assert.match(letter, /Ms Ada Ceasing \(deputy\)/);
   assert.doesNotMatch(letter, /The parent or carer of/);
 });
+
+test('a ceased plan leaves the annual review list once it is no longer in force, not before', async () => {
+  const onReviewList = async (planId) => {
+    for (let page = 1; ; page++) {
+      const due = (await cw.json('GET', `/api/v1/reviews?page=${page}`)).data;
+      if (due.reviews.some((r) => r.plan_id === planId)) return true;
+      if (page >= due.pages) return false;
+    }
+  };
+  // Both plans were issued 400 days ago: their first annual reviews are overdue.
+  const ended = await childWithFinalPlan('Ned', '2014-05-01');
+  const pending = await childWithFinalPlan('Pat', '2014-05-01');
+  const appealed = await childWithFinalPlan('Ash', '2014-05-01');
+  assert.ok(await onReviewList(ended.plan), 'an overdue review is listed');
+  const cease = (plan, decided) => cw.json('POST', `/api/v1/plans/${plan}/cessation`, {
+    reason: 'needs_met', consulted_on: daysAgo(decided + 30), decided_on: daysAgo(decided),
+    reasons: 'Needs now met with SEN support.',
+  }, { headers });
+  assert.equal((await cease(ended.plan, 90)).status, 201);
+  assert.equal((await cease(pending.plan, 2)).status, 201);
+  assert.equal((await cease(appealed.plan, 90)).status, 201);
+  const appeal = await cw.json('POST', `/api/v1/children/${appealed.child}/appeals`,
+    { decision: 'cease', decision_notice_on: daysAgo(90), registered_on: daysAgo(60) }, { headers });
+  assert.equal(appeal.status, 201, appeal.text);
+  assert.equal(await onReviewList(ended.plan), false, 'no appeal in two months: the plan has ended');
+  assert.equal(await onReviewList(pending.plan), true, 'still in force while the family may appeal');
+  assert.equal(await onReviewList(appealed.plan), true, 'still in force until the appeal is decided');
+});
