@@ -29,7 +29,13 @@ std::optional<Appeal> appeal_against(store::Tx& tx, const std::string& area_id, 
 
 std::set<std::string> plans_ended_by(store::Tx& tx, const std::string& area_id, Date today) {
   const auto transferred = store::plans_transferred_by(tx, area_id, today);
-  std::set<std::string> out(transferred.begin(), transferred.end());
+  std::set<std::string> out = plans_ceased_by(tx, area_id, today);
+  out.insert(transferred.begin(), transferred.end());
+  return out;
+}
+
+std::set<std::string> plans_ceased_by(store::Tx& tx, const std::string& area_id, Date today) {
+  std::set<std::string> out;
   const auto cessations = store::cessations_in_area(tx, area_id);
   if (cessations.empty()) return out;
   // One read of the area's appeals against ceasing, not one per plan: the

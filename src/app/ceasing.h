@@ -19,6 +19,8 @@ namespace tandem::app {
 // council, or ceased once the appeal window closed or an appeal upheld the
 // decision (plan_ends_on). Counts of what plans deliver leave them out.
 std::set<std::string> plans_ended_by(store::Tx& tx, const std::string& area_id, Date today);
+// Only those ceased (the transferred ones carry their end in the plan itself).
+std::set<std::string> plans_ceased_by(store::Tx& tx, const std::string& area_id, Date today);
 
 struct CeaseForm {
   std::string reason;

@@ -9,6 +9,7 @@
 #include "core/area_move.h"
 #include "profile/national_funding.h"
 #include "store/audit.h"
+#include "store/cessations.h"
 #include "store/reviews.h"
 
 namespace tandem::app {
@@ -78,7 +79,23 @@ Result<std::int64_t> save_plan_version(store::Database& db, const Clock& clock, 
 
 std::map<std::string, Pence> area_plan_costs(RegisterServices& s, const SignedIn& user) {
   std::map<std::string, Pence> out;
-  s.db.read([&](store::Tx& tx) { out = store::area_costs_by_payer(tx, user.area_id); });
+  const Date today = s.clock.today();
+  s.db.read([&](store::Tx& tx) {
+    out = store::area_costs_by_payer(tx, user.area_id);  // transferred plans already left out
+    // Ceased plans no longer in force: few, so take their costs off rather than
+    // summing every plan in force here.
+    // Any plan with a transfer recorded, whatever its day, is already out of the sums.
+    const auto transferred = store::plans_transferred_by(tx, user.area_id, make_date(9999, 12, 31));
+    for (const auto& plan_id : plans_ceased_by(tx, user.area_id, today)) {
+      if (std::find(transferred.begin(), transferred.end(), plan_id) != transferred.end()) continue;
+      for (const auto& [payer, cost] : store::plan_costs_by_payer(tx, plan_id)) {
+        const auto it = out.find(payer);
+        if (it == out.end()) continue;
+        it->second = it->second - cost;
+        if (it->second.value <= 0) out.erase(it);
+      }
+    }
+  });
   return out;
 }
 

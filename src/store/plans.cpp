@@ -199,6 +199,18 @@ std::vector<ReviewRow> final_plans_for_review(Tx& tx, const std::string& area_id
   return out;
 }
 
+std::map<std::string, Pence> plan_costs_by_payer(Tx& tx, const std::string& plan_id) {
+  std::map<std::string, Pence> out;
+  std::string payer;
+  long long total = 0;
+  soci::statement st = (tx.sql.prepare << "SELECT payer, CAST(SUM(annual_pence) AS BIGINT) FROM plan_costs WHERE "
+                                          "plan_id = :p GROUP BY payer",
+                        use(plan_id), into(payer), into(total));
+  st.execute();
+  while (st.fetch()) out[payer] = Pence(total);
+  return out;
+}
+
 std::map<std::string, Pence> area_costs_by_payer(Tx& tx, const std::string& area_id) {
   std::map<std::string, Pence> out;
   std::string payer;

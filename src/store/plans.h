@@ -79,6 +79,8 @@ std::vector<ReviewRow> final_plans_for_review(Tx& tx, const std::string& area_id
 
 // Sum of every final plan's annual cost, by payer (plans still maintained here).
 std::map<std::string, Pence> area_costs_by_payer(Tx& tx, const std::string& area_id);
+// One plan's annual cost, by payer.
+std::map<std::string, Pence> plan_costs_by_payer(Tx& tx, const std::string& plan_id);
 void delete_plans(Tx& tx, const std::string& area_id);
 
 }  // namespace tandem::store
