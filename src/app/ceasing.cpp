@@ -16,13 +16,21 @@ namespace tandem::app {
 
 namespace {
 
-// The family's appeal against this decision to cease, if they made one.
-std::optional<Appeal> appeal_against(store::Tx& tx, const std::string& area_id, const std::string& child_id,
-                                     const Cessation& c) {
-  for (const auto& a : store::appeals_of_child(tx, area_id, child_id)) {
-    if (a.appeal.decision == AppealedDecision::cease && a.appeal.decision_notice_on >= c.decided_on) return a.appeal;
+// The family's appeal against this decision to cease, if they made one:
+// among the child's appeals, newest first, the first against ceasing made
+// after this decision.
+std::optional<Appeal> appeal_against(const std::vector<Appeal>& newest_first, const Cessation& c) {
+  for (const auto& a : newest_first) {
+    if (a.decision == AppealedDecision::cease && a.decision_notice_on >= c.decided_on) return a;
   }
   return std::nullopt;
+}
+
+std::optional<Appeal> appeal_against(store::Tx& tx, const std::string& area_id, const std::string& child_id,
+                                     const Cessation& c) {
+  std::vector<Appeal> appeals;
+  for (auto& a : store::appeals_of_child(tx, area_id, child_id)) appeals.push_back(std::move(a.appeal));
+  return appeal_against(appeals, c);
 }
 
 }  // namespace
@@ -42,17 +50,10 @@ std::set<std::string> plans_ceased_by(store::Tx& tx, const std::string& area_id,
   // outcomes report, contracts and the reviews list ask on every request.
   std::map<std::string, std::vector<Appeal>> appeals;
   for (auto& a : store::appeals_against_ceasing(tx, area_id)) appeals[a.appeal.child_id].push_back(std::move(a.appeal));
+  static const std::vector<Appeal> kNone;
   for (const auto& c : cessations) {
-    std::optional<Appeal> appeal;
-    if (const auto it = appeals.find(c.child_id); it != appeals.end()) {
-      // As appeal_against: the newest appeal against ceasing made after this decision.
-      for (const auto& a : it->second) {
-        if (a.decision_notice_on >= c.cessation.decided_on) {
-          appeal = a;
-          break;
-        }
-      }
-    }
+    const auto it = appeals.find(c.child_id);
+    const auto appeal = appeal_against(it == appeals.end() ? kNone : it->second, c.cessation);
     const auto ends = plan_ends_on(c.cessation, appeal);
     if (ends && *ends < today) out.insert(c.plan_id);
   }

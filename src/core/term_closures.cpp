@@ -27,7 +27,8 @@ Result<ClockException> check_school_closure(const ClockException& e, const std::
     return fail("start",
                 "The area's school term dates show no closure of 4 weeks or more around " + format_date_long(e.start) +
                     ": a school closure lifts the time limit only for advice asked from one week before such a "
-                    "closure until one week before the school re-opens");
+                    "closure until one week before the school re-opens. Check the day the advice was asked, or "
+                    "record the delay under another ground");
   }
   if (e.end > window->end) {
     return fail("end_on", "The school re-opens " + format_date_long(window->end + weeks(1)) +

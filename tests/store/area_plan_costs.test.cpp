@@ -6,6 +6,7 @@
 
 #include "app/access_log.h"
 #include "app/plans.h"
+#include "fixed_clock.h"
 #include "store/cessations.h"
 #include "store/children.h"
 #include "store/people.h"
@@ -15,13 +16,7 @@
 namespace tandem {
 namespace {
 
-class FixedClock final : public app::Clock {
- public:
-  std::int64_t now_micros() const override {
-    return std::chrono::duration_cast<std::chrono::microseconds>(today.time_since_epoch()).count();
-  }
-  Date today = make_date(2026, 1, 1);
-};
+using testing::FixedClock;
 
 TEST(AreaPlanCosts, EndedPlansLeaveTheSumsOnTheDayTheyEnd) {
   auto t = testing::open_test_database("area_plan_costs");
@@ -60,7 +55,7 @@ TEST(AreaPlanCosts, EndedPlansLeaveTheSumsOnTheDayTheyEnd) {
   app::SignedIn user;
   user.area_id = "area";
   const auto costs_on = [&](Date today) {
-    clock.today = today;
+    clock.set_day(today);
     return app::area_plan_costs(services, user);
   };
   using Costs = std::map<std::string, Pence>;

@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app/oruk_remote.h"
+#include "fixed_clock.h"
 #include "interop/oruk.h"
 #include "store/directory.h"
 #include "store/people.h"
@@ -18,10 +19,7 @@
 namespace tandem {
 namespace {
 
-class FixedClock final : public app::Clock {
- public:
-  std::int64_t now_micros() const override { return 1'795'000'000'000'000; }  // November 2026
-};
+using testing::FixedClock;
 
 constexpr const char* kOrg = "1a000000-0000-4000-8000-000000000001";
 constexpr const char* kLoc = "1b000000-0000-4000-8000-000000000001";

@@ -10,16 +10,14 @@
 
 #include "app/demo_area.h"
 #include "app/sen2_return.h"
+#include "fixed_clock.h"
 #include "store/sen2.h"
 #include "test_database.h"
 
 namespace tandem {
 namespace {
 
-class FixedClock final : public app::Clock {
- public:
-  std::int64_t now_micros() const override { return 1'795'000'000'000'000; }  // 20 November 2026
-};
+using testing::FixedClock;
 
 using Found = std::set<std::pair<std::string, std::string>>;  // child id, rule
 

@@ -6,17 +6,14 @@
 
 #include "app/auth.h"
 #include "app/crypto.h"
+#include "fixed_clock.h"
 #include "store/people.h"
 #include "test_database.h"
 
 namespace tandem {
 namespace {
 
-class FixedClock final : public app::Clock {
- public:
-  std::int64_t now_micros() const override { return now; }
-  std::int64_t now = 1'764'000'000'000'000;
-};
+using testing::FixedClock;
 
 class SessionResume : public ::testing::Test {
  protected:
@@ -38,7 +35,7 @@ class SessionResume : public ::testing::Test {
     return token;
   }
   testing::TestDatabase t_;
-  FixedClock clock_;
+  FixedClock clock_{1'764'000'000'000'000};
 };
 
 TEST_F(SessionResume, ASessionInTheUsersAreaSignsThemInWithTheirRoleAndTheAreasName) {
