@@ -132,6 +132,12 @@ struct AreaProfile {
   // ([[school_terms]]); academic years not listed follow the national
   // pattern (profile/school_terms.h).
   std::vector<FundingTerm> school_terms;
+  // What the SEN2 return's header says of the area's designated medical and
+  // clinical officers (Code 3.44-3.46), in the code DfE's schema for the year
+  // uses ([sen2_return] dmo and dco). None: the area has not said, and the
+  // export asks for it.
+  std::optional<std::string> sen2_dmo;
+  std::optional<std::string> sen2_dco;
 };
 
 // The year groups at which the area's children change phase (reg 18).

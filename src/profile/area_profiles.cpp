@@ -7,6 +7,7 @@
 #include <sstream>
 #include <stdexcept>
 #include <string>
+#include <tuple>
 #include <utility>
 
 #include "profile/detail/files.h"
@@ -742,6 +743,28 @@ void read_phase_transfers(Problems& problems, TableReader& top, AreaProfile& are
   }
 }
 
+// Only the shape is checked here: which codes a year allows is the SEN2
+// schema's data, checked when the return is made and by the SEN2 tests for
+// every shipped profile.
+void read_sen2_return(Problems& problems, TableReader& top, AreaProfile& area) {
+  const auto sub = top.table("sen2_return", "[sen2_return] with dmo and dco", Need::optional);
+  if (!sub) return;
+  TableReader t(problems, *sub->table, sub->path, sub->line);
+  for (auto [key, example, slot] :
+       {std::tuple{"dmo", "dmo = \"Y\"", &area.sen2_dmo}, std::tuple{"dco", "dco = \"Y\"", &area.sen2_dco}}) {
+    const auto code = t.text(key, example, Need::optional);
+    if (!code) continue;
+    const bool shaped =
+        !code->value.empty() && code->value.size() <= 2 &&
+        std::all_of(code->value.begin(), code->value.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+    if (shaped)
+      *slot = code->value;
+    else
+      reject(problems, *code, "must be the SEN2 return's code for the officer, one or two capital letters like \"Y\"");
+  }
+  t.finish();
+}
+
 std::string fmt_number(double v) {
   std::ostringstream out;
   out << v;
@@ -782,6 +805,7 @@ Result<AreaProfile> parse_area_profile(std::string_view toml_text, std::string_v
     }
     t.finish();
   }
+  read_sen2_return(problems, top, area);
   top.finish();
 
   if (!problems.empty()) return fail(problems.take());
