@@ -99,6 +99,18 @@ struct Contacts {
   bool operator==(const Contacts&) const = default;
 };
 
+// How far ahead Tandem warns of a deadline, in days ([warnings]). Each is an
+// area's working choice, not law: the statutory date is the same everywhere,
+// and these only say when a case turns amber.
+struct WarningMargins {
+  int assessment_at_risk_days = 14;  // an assessment's next statutory step
+  int review_at_risk_days = 7;       // a review's papers, meeting and decision
+  int review_due_soon_days = 56;     // an annual review to convene (2 weeks' notice: reg 20(3))
+  int order_at_risk_days = 7;        // complying with a Tribunal order
+  int move_at_risk_days = 5;         // a plan moving between councils
+  bool operator==(const WarningMargins&) const = default;
+};
+
 struct AreaProfile {
   std::string id;        // short name, also the profile's file name: "halton"
   std::string name;      // "Halton"
@@ -138,6 +150,7 @@ struct AreaProfile {
   // export asks for it.
   std::optional<std::string> sen2_dmo;
   std::optional<std::string> sen2_dco;
+  WarningMargins warnings;
 };
 
 // The year groups at which the area's children change phase (reg 18).

@@ -743,6 +743,12 @@ void read_phase_transfers(Problems& problems, TableReader& top, AreaProfile& are
   }
 }
 
+std::string fmt_number(double v) {
+  std::ostringstream out;
+  out << v;
+  return out.str();
+}
+
 // Only the shape is checked here: which codes a year allows is the SEN2
 // schema's data, checked when the return is made and by the SEN2 tests for
 // every shipped profile.
@@ -765,10 +771,34 @@ void read_sen2_return(Problems& problems, TableReader& top, AreaProfile& area) {
   t.finish();
 }
 
-std::string fmt_number(double v) {
-  std::ostringstream out;
-  out << v;
-  return out.str();
+// Each margin is optional; a margin longer than the step it warns of
+// would show every case amber from the day it opens.
+void read_warnings(Problems& problems, TableReader& top, WarningMargins& margins) {
+  const auto sub = top.table("warnings", "[warnings] with assessment_at_risk_days = 14", Need::optional);
+  if (!sub) return;
+  TableReader t(problems, *sub->table, sub->path, sub->line);
+  struct Margin {
+    const char* key;
+    int* slot;
+    int most;
+    const char* example;
+  };
+  for (const auto& m :
+       {Margin{"assessment_at_risk_days", &margins.assessment_at_risk_days, 42, "assessment_at_risk_days = 14"},
+        Margin{"review_at_risk_days", &margins.review_at_risk_days, 28, "review_at_risk_days = 7"},
+        Margin{"review_due_soon_days", &margins.review_due_soon_days, 182, "review_due_soon_days = 56"},
+        Margin{"order_at_risk_days", &margins.order_at_risk_days, 28, "order_at_risk_days = 7"},
+        Margin{"move_at_risk_days", &margins.move_at_risk_days, 28, "move_at_risk_days = 5"}}) {
+    const auto n = t.number(m.key, m.example, Need::optional);
+    if (!n) continue;
+    if (n->value != std::floor(n->value) || n->value < 0 || n->value > m.most)
+      reject(problems, {fmt_number(n->value), n->path, n->line},
+             "must be a whole number of days from 0 to " + std::to_string(m.most) + ", like " +
+                 std::string(m.example).substr(std::string(m.example).find("= ") + 2));
+    else
+      *m.slot = static_cast<int>(n->value);
+  }
+  t.finish();
 }
 
 }  // namespace
@@ -806,6 +836,7 @@ Result<AreaProfile> parse_area_profile(std::string_view toml_text, std::string_v
     t.finish();
   }
   read_sen2_return(problems, top, area);
+  read_warnings(problems, top, area.warnings);
   top.finish();
 
   if (!problems.empty()) return fail(problems.take());
