@@ -1,6 +1,7 @@
 #include "demo/money_spent.h"
 
 #include <algorithm>
+#include <cctype>
 #include <map>
 
 namespace tandem::demo {
@@ -129,7 +130,12 @@ std::vector<Recharge> generate_recharges(const std::vector<CrossBorderMove>& mov
     in.other_council = councils.front();
     in.child_name = h.child;
     in.date_of_birth = today - days{h.born_days_ago};
-    if (*h.their_reference) in.other_council_reference = councils.front().substr(0, 3) + "-" + h.their_reference;
+    if (*h.their_reference) {
+      std::string prefix = councils.front().substr(0, 3);  // Bolton Council: BOL-EHC-20417
+      std::ranges::transform(prefix, prefix.begin(),
+                             [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
+      in.other_council_reference = prefix + "-" + h.their_reference;
+    }
     in.setting_name = setting;
     in.period_start = today - days{h.from_days_ago};
     in.period_end = today - days{h.to_days_ago};
