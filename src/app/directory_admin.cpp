@@ -54,11 +54,20 @@ std::vector<ReviewDue> services_by_review(store::Database& db, const Clock& cloc
     for (const auto& o : d.organisations) {
       if (o.id == s.organisation_id) organisation = o.name;
     }
-    out.push_back({s.id, s.name, organisation, s.last_checked_on, s.review_due_on,
-                   static_cast<int>((s.review_due_on - today).count())});
+    ReviewDue r{s.id,
+                s.name,
+                organisation,
+                s.last_checked_on,
+                s.review_due_on,
+                static_cast<int>((s.review_due_on - today).count())};
+    if (s.withdrawn()) r.withdrawn_on = s.withdrawn_on.value_or(today);
+    out.push_back(std::move(r));
   }
-  std::stable_sort(out.begin(), out.end(),
-                   [](const ReviewDue& a, const ReviewDue& b) { return a.review_due_on < b.review_due_on; });
+  std::stable_sort(out.begin(), out.end(), [](const ReviewDue& a, const ReviewDue& b) {
+    if (a.withdrawn_on.has_value() != b.withdrawn_on.has_value()) return !a.withdrawn_on;
+    if (a.withdrawn_on) return *a.withdrawn_on > *b.withdrawn_on;
+    return a.review_due_on < b.review_due_on;
+  });
   return out;
 }
 
@@ -93,6 +102,11 @@ void apply_form(Service& s, const ServiceEditView& view, const ServiceForm& form
   s.url = form.url;
   s.email = form.email;
   s.status = form.status;
+  // Set defunct here, the service is withdrawn from today; set back, offered again.
+  if (!s.withdrawn())
+    s.withdrawn_on.reset();
+  else if (!s.withdrawn_on)
+    s.withdrawn_on = clock.today();
   if (std::none_of(view.organisations.begin(), view.organisations.end(),
                    [&](const Organisation& o) { return o.id == form.organisation_id; }))
     errors.push_back({"organisation_id", "Choose the organisation that runs the service"});

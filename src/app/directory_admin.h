@@ -22,9 +22,11 @@ struct ReviewDue {
   std::string organisation;
   Date last_checked_on{};
   Date review_due_on{};
-  int days_left = 0;  // negative: overdue by that many days
+  int days_left = 0;                   // negative: overdue by that many days
+  std::optional<Date> withdrawn_on{};  // withdrawn: no longer reviewed
 };
-// Every service in the user's area, the longest overdue first.
+// Every service in the user's area, the longest overdue first; withdrawn
+// services last, most recently withdrawn first.
 std::vector<ReviewDue> services_by_review(store::Database& db, const Clock& clock, const SignedIn& user);
 
 // A service as the edit form shows it, with what the form offers.

@@ -174,9 +174,28 @@ Result<std::string> add_service_at_location(store::Database& db, const Clock& cl
   return sal_id;
 }
 
+std::optional<ServiceHereView> service_here_view(store::Database& db, const SignedIn& user,
+                                                 const std::string& location_id, const std::string& service_id) {
+  const Directory d = area_directory(db, user);
+  const Location* l = find_location(d, location_id);
+  auto s = find_service(d, service_id);
+  if (!l || !s) return std::nullopt;
+  ServiceHereView v{*l, *s, {}};
+  for (const auto& sal : s->locations) {
+    if (sal.location_id != location_id) continue;
+    for (const auto& sc : s->schedules) {
+      if (sc.service_at_location_id == sal.id) v.times.push_back(sc);
+    }
+  }
+  if (std::none_of(s->locations.begin(), s->locations.end(),
+                   [&](const ServiceAtLocation& sal) { return sal.location_id == location_id; }))
+    return std::nullopt;
+  return v;
+}
+
 Result<void> remove_service_at_location(store::Database& db, const Clock& clock, LocalOffer* local_offer,
                                         const SignedIn& user, const std::string& location_id,
-                                        const std::string& service_id) {
+                                        const std::string& service_id, const std::string& version_text) {
   const Directory d = area_directory(db, user);
   const Location* l = find_location(d, location_id);
   if (!l) return fail("id", "There is no such venue in your area's Local Offer");
@@ -190,12 +209,14 @@ Result<void> remove_service_at_location(store::Database& db, const Clock& clock,
     return true;
   });
   if (removed.empty()) return fail("service_id", s->name + " is not offered here");
+  const auto version = parse_version(version_text, "the service");
+  if (!version) return tl::unexpected(version.error());
   const auto times = std::erase_if(changed.schedules, [&](const Schedule& sc) {
     return std::find(removed.begin(), removed.end(), sc.service_at_location_id) != removed.end();
   });
   std::string detail = s->name + " no longer at " + l->name;
   if (times > 0) detail += ", with its " + std::to_string(times) + " opening times there";
-  auto saved = save_service_parts(db, clock, local_offer, user, changed, s->version,
+  auto saved = save_service_parts(db, clock, local_offer, user, changed, *version,
                                   "directory.service_at_location.remove", detail);
   if (!saved) return tl::unexpected(saved.error());
   return {};

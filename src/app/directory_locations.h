@@ -43,10 +43,22 @@ Result<std::int64_t> update_location(store::Database& db, const Clock& clock, Lo
 Result<std::string> add_service_at_location(store::Database& db, const Clock& clock, LocalOffer* local_offer,
                                             const SignedIn& user, const std::string& location_id,
                                             const std::string& service_id);
-// Stops offering it there, with any opening times kept for that venue.
+// A service offered at a venue, as the confirm step before "stop offering
+// here" shows it: with the opening times kept for that venue.
+struct ServiceHereView {
+  Location location;
+  Service service;
+  std::vector<Schedule> times;  // kept for this venue, which go with it
+};
+std::optional<ServiceHereView> service_here_view(store::Database& db, const SignedIn& user,
+                                                 const std::string& location_id, const std::string& service_id);
+
+// Stops offering it there, with any opening times kept for that venue, at the
+// service's version the confirm page showed (a stale one is an error on
+// "version").
 Result<void> remove_service_at_location(store::Database& db, const Clock& clock, LocalOffer* local_offer,
                                         const SignedIn& user, const std::string& location_id,
-                                        const std::string& service_id);
+                                        const std::string& service_id, const std::string& version);
 
 // Removes a venue no service is offered at, at the version the confirm page
 // showed; one still in use is refused on "services", naming them.

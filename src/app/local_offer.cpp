@@ -58,6 +58,7 @@ bool schedules_match(const Service& s, const DirectoryQuery& q) {
 
 bool service_matches(const ServiceEntry& e, const DirectoryQuery& q) {
   const Service& s = *e.service;
+  if (s.withdrawn() && !q.withdrawn_too) return false;
   if (!q.term_id.empty() && q.term_id != e.level_term_id &&
       std::find(s.term_ids.begin(), s.term_ids.end(), q.term_id) == s.term_ids.end())
     return false;
@@ -215,6 +216,7 @@ Result<GeoPoint> postcode_centre(std::string_view field, std::string_view postco
 
 Result<DirectoryQuery> parse_oruk_query(const QueryParams& params, const DirectorySnapshot& s, bool located) {
   DirectoryQuery q;
+  q.withdrawn_too = true;
   std::vector<FieldError> errors;
   auto get = [&](std::string_view key) -> std::string {
     auto it = params.find(key);

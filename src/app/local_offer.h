@@ -104,6 +104,9 @@ struct DirectoryQuery {
   std::optional<double> within_metres;
   std::int64_t page = 1;
   std::int64_t per_page = 50;
+  // Families never find a withdrawn service; the Open Referral UK feed lists
+  // it as "defunct", so directories that copied it learn it has closed.
+  bool withdrawn_too = false;
 };
 
 constexpr std::int64_t kMaxPerPage = 200;
@@ -111,7 +114,7 @@ constexpr std::int64_t kMaxPerPage = 200;
 // Reads the ORUK query parameters (search, page, per_page, taxonomy_term_id,
 // taxonomy_id, minimum_age, maximum_age, day, start_time, end_time; with
 // `located`, postcode and proximity too). Each bad one is named with what is
-// allowed.
+// allowed. The query includes withdrawn services.
 Result<DirectoryQuery> parse_oruk_query(const QueryParams& params, const DirectorySnapshot& snapshot, bool located);
 // Resolves a postcode or postcode district to the centre of its district.
 Result<GeoPoint> postcode_centre(std::string_view field, std::string_view postcode, const DirectorySnapshot& snapshot);

@@ -114,6 +114,9 @@ struct ServiceAtLocation {
   std::string location_id;
 };
 
+// The Open Referral UK status of a service the area no longer offers.
+constexpr std::string_view kWithdrawnStatus = "defunct";
+
 struct Service {
   std::string id;
   std::string organisation_id;
@@ -121,7 +124,8 @@ struct Service {
   std::string description;
   std::string url;
   std::string email;
-  std::string status = "active";  // active, inactive, defunct, temporarily closed
+  std::string status = "active";       // active, inactive, defunct, temporarily closed
+  std::optional<Date> withdrawn_on{};  // the day it stopped, when withdrawn (defunct)
   ServiceLevel level = ServiceLevel::universal;
   std::string how_to_access;
   int minimum_age = 0;
@@ -136,6 +140,8 @@ struct Service {
   std::vector<ServiceContact> contacts;
   std::vector<CostOption> costs;
 
+  // No longer offered: kept with its history for staff, gone from families' search.
+  bool withdrawn() const { return status == kWithdrawnStatus; }
   // Free when nothing it offers has a price above nothing.
   bool free() const;
   bool for_age(int age) const { return age >= minimum_age && (!maximum_age || age <= *maximum_age); }

@@ -731,6 +731,17 @@ DemoDirectory generate_directory(const DirectoryOptions& o) {
   }
   std::sort(d.services.begin(), d.services.end(),
             [](const Service& a, const Service& b) { return std::tie(a.name, a.id) < std::tie(b.name, b.id); });
+  // Directories carry services that have closed: one holiday playscheme and
+  // one dyslexia group stopped at the end of March 2026 (or a month before the
+  // demo's today, if that is earlier), withdrawn rather than deleted.
+  const Date closed = std::min(make_date(2026, 3, 31), o.today - std::chrono::days(30));
+  for (const char* kind : {"Holiday playscheme", "Dyslexia support sessions"}) {
+    auto s = std::find_if(d.services.begin(), d.services.end(),
+                          [&](const Service& x) { return x.name.starts_with(kind) && !x.withdrawn(); });
+    if (s == d.services.end()) continue;
+    s->status = std::string(kWithdrawnStatus);
+    s->withdrawn_on = closed;
+  }
   return out;
 }
 

@@ -130,7 +130,8 @@ void delete_service_parts(Tx& tx, const std::string& service_id) {
 }
 
 struct ServiceRow {
-  std::string id, organisation_id, name, description, url, email, status, level, how_to_access, checked, review;
+  std::string id, organisation_id, name, description, url, email, status, level, how_to_access, checked, review,
+      withdrawn;
   int minimum_age = 0, maximum_age = 0;
   long long version = 0, updated_at = 0;
 };
@@ -143,12 +144,13 @@ void insert_service(Tx& tx, const std::string& area_id, const Service& s) {
   int max_age = s.maximum_age.value_or(0);
   indicator max_ind = s.maximum_age ? soci::i_ok : soci::i_null;
   const long long version = s.version, at = s.updated_at;
+  const std::string withdrawn = s.withdrawn_on ? format_date(*s.withdrawn_on) : "";
   tx.sql << "INSERT INTO services (id, area_id, organisation_id, name, description, url, email, status, level, "
-            "how_to_access, minimum_age, maximum_age, last_checked_on, review_due_on, version, updated_at) VALUES "
-            "(:id, :a, :o, :n, :d, :u, :e, :st, :lv, :h, :mn, :mx, :lc, :rv, :v, :at)",
+            "how_to_access, minimum_age, maximum_age, last_checked_on, review_due_on, version, updated_at, "
+            "withdrawn_on) VALUES (:id, :a, :o, :n, :d, :u, :e, :st, :lv, :h, :mn, :mx, :lc, :rv, :v, :at, :wd)",
       use(s.id), use(area_id), use(s.organisation_id), use(s.name), use(s.description), use(s.url), use(s.email),
       use(s.status), use(level), use(s.how_to_access), use(s.minimum_age), use(max_age, max_ind), use(checked),
-      use(review), use(version), use(at);
+      use(review), use(version), use(at), use(withdrawn);
   insert_service_parts(tx, area_id, s);
 }
 
@@ -158,14 +160,15 @@ bool update_service(Tx& tx, const std::string& area_id, const Service& s, std::i
   int max_age = s.maximum_age.value_or(0);
   indicator max_ind = s.maximum_age ? soci::i_ok : soci::i_null;
   const long long version = s.version, at = s.updated_at, expected = expected_version;
+  const std::string withdrawn = s.withdrawn_on ? format_date(*s.withdrawn_on) : "";
   soci::statement st =
       (tx.sql.prepare << "UPDATE services SET organisation_id = :o, name = :n, description = :d, url = :u, email = "
                          ":e, status = :st, level = :lv, how_to_access = :h, minimum_age = :mn, maximum_age = :mx, "
-                         "last_checked_on = :lc, review_due_on = :rv, version = :v, updated_at = :at WHERE id = :id "
-                         "AND area_id = :a AND version = :expected",
+                         "last_checked_on = :lc, review_due_on = :rv, version = :v, updated_at = :at, withdrawn_on = "
+                         ":wd WHERE id = :id AND area_id = :a AND version = :expected",
        use(s.organisation_id), use(s.name), use(s.description), use(s.url), use(s.email), use(s.status), use(level),
        use(s.how_to_access), use(s.minimum_age), use(max_age, max_ind), use(checked), use(review), use(version),
-       use(at), use(s.id), use(area_id), use(expected));
+       use(at), use(withdrawn), use(s.id), use(area_id), use(expected));
   st.execute(true);
   if (st.get_affected_rows() != 1) return false;
   delete_service_parts(tx, s.id);
@@ -289,11 +292,12 @@ Directory load_directory(Tx& tx, const std::string& area_id) {
     indicator max_ind = soci::i_null;
     soci::statement st =
         (tx.sql.prepare << "SELECT id, organisation_id, name, description, url, email, status, level, how_to_access, "
-                           "minimum_age, maximum_age, last_checked_on, review_due_on, version, updated_at FROM "
-                           "services WHERE area_id = :a ORDER BY name, id",
+                           "minimum_age, maximum_age, last_checked_on, review_due_on, version, updated_at, "
+                           "withdrawn_on FROM services WHERE area_id = :a ORDER BY name, id",
          use(area_id), into(r.id), into(r.organisation_id), into(r.name), into(r.description), into(r.url),
          into(r.email), into(r.status), into(r.level), into(r.how_to_access), into(r.minimum_age),
-         into(r.maximum_age, max_ind), into(r.checked), into(r.review), into(r.version), into(r.updated_at));
+         into(r.maximum_age, max_ind), into(r.checked), into(r.review), into(r.version), into(r.updated_at),
+         into(r.withdrawn));
     st.execute();
     while (st.fetch()) {
       Service s;
@@ -314,6 +318,11 @@ Directory load_directory(Tx& tx, const std::string& area_id) {
       if (!checked || !review) throw StoreError("service " + r.id + " has a malformed date");
       s.last_checked_on = *checked;
       s.review_due_on = *review;
+      if (!r.withdrawn.empty()) {
+        auto withdrawn = parse_date("withdrawn_on", r.withdrawn);
+        if (!withdrawn) throw StoreError("service " + r.id + " has a malformed withdrawn_on: " + r.withdrawn);
+        s.withdrawn_on = *withdrawn;
+      }
       s.version = r.version;
       s.updated_at = r.updated_at;
       at[s.id] = d.services.size();

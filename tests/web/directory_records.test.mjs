@@ -164,8 +164,9 @@ test('venues: UK postcodes and coordinates in range; services offered at a venue
   assert.equal(stale.status, 409);
   assert.doesNotMatch(await publicPage(service.id), /Unit 9/);
 
+  const ask = await manager.get(`/directory/locations/${id}/services/${service.id}/remove`);
   const removed = await manager.postForm(`/directory/locations/${id}/services/${service.id}/remove`,
-    { csrf_token: csrfFrom(edit.text) });
+    { csrf_token: csrfFrom(ask.text), version: ask.text.match(/name="version" value="(\d+)"/)[1] });
   assert.equal(removed.status, 303);
   now = await orukService(service.id);
   assert.ok(!now.service_at_locations.some((s) => s.location_id === id), 'no longer offered there');

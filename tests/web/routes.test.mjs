@@ -273,10 +273,11 @@ test('Local Offer staff routes: only roles that keep the directory get through',
     `/directory/services/${service}/costs/new`, `/directory/services/${service}/costs/${cost}/edit`,
     `/directory/services/${service}/costs/${cost}/remove`, `/api/v1/directory/services/${service}/contacts`,
     `/api/v1/directory/services/${service}/costs`, `/directory/services/${service}/schedules/${schedule}/remove`,
-    `/directory/services/${service}/terms/${term.id}/remove`];
+    `/directory/services/${service}/terms/${term.id}/remove`, `/directory/services/${service}/remove`,
+    `/directory/organisations/${org}/remove`, `/directory/terms/${term.id}/remove`];
   if (venue) {
     pages.push(`/directory/locations/${venue}/edit`, `/api/v1/directory/locations/${venue}`,
-      `/directory/locations/${venue}/remove`);
+      `/directory/locations/${venue}/remove`, `/directory/locations/${venue}/services/${service}/remove`);
   }
   for (const path of pages) {
     for (const role of ROLES) {
@@ -312,19 +313,35 @@ test('Local Offer staff routes: only roles that keep the directory get through',
   // Removals: refused for others; for the directory's keepers, a version that is not the service's removes nothing.
   const removals = [`/directory/services/${service}/contacts/${contact}/remove`,
     `/directory/services/${service}/costs/${cost}/remove`, `/directory/services/${service}/schedules/${schedule}/remove`,
-    `/directory/services/${service}/terms/${term.id}/remove`, ...(venue ? [`/directory/locations/${venue}/remove`] : [])];
+    `/directory/services/${service}/terms/${term.id}/remove`, `/directory/services/${service}/remove`,
+    `/directory/services/${service}/withdraw`, `/directory/organisations/${org}/remove`,
+    `/directory/terms/${term.id}/remove`,
+    ...(venue ? [`/directory/locations/${venue}/remove`, `/directory/locations/${venue}/services/${service}/remove`]
+      : [])];
+  const deletions = [`/api/v1/directory/services/${service}`, `/api/v1/directory/organisations/${org}`,
+    `/api/v1/directory/terms/${term.id}`, ...(venue ? [`/api/v1/directory/locations/${venue}/services/${service}`] : [])];
   for (const role of ROLES) {
     const me = await clients[role].get('/api/v1/me');
     for (const path of removals) {
       const res = await clients[role].postForm(path, { version: 'x', csrf_token: me.data.csrf_token });
       assert.equal(res.status, DIRECTORY.includes(role) ? 409 : 403, `${role} POST ${path}`);
     }
+    const headers = { headers: { 'x-csrf-token': me.data.csrf_token } };
+    for (const path of deletions) {
+      const res = await clients[role].json('DELETE', `${path}?version=x`, undefined, headers);
+      assert.equal(res.status, DIRECTORY.includes(role) ? 409 : 403, `${role} DELETE ${path}`);
+    }
+    const withdraw = await clients[role].json('POST', `/api/v1/directory/services/${service}/withdraw`,
+      { version: 'x' }, headers);
+    assert.equal(withdraw.status, DIRECTORY.includes(role) ? 409 : 403, `${role} POST withdraw`);
   }
   const after = await new Client(server.url).json('GET', `/api/oruk/services/${service}`);
   assert.notEqual(after.data.name, '', 'no refused or invalid post changed the service');
   assert.ok(after.data.contacts.some((c) => c.id === contact) && after.data.cost_options.some((c) => c.id === cost));
   assert.ok(after.data.schedules.some((s) => s.id === schedule));
   assert.ok(after.data.attributes.some((a) => a.taxonomy_term_id === term.id));
+  assert.equal(after.data.status, full.status, 'no refused post withdrew the service');
+  if (venue) assert.ok(after.data.service_at_locations.some((s) => s.location_id === venue), 'still offered there');
 });
 
 // Commissioned services: commissioners manage contracts; finance, the board

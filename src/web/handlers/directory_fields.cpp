@@ -58,7 +58,13 @@ Response removal_page(Ctx& ctx, int status, const RemovalPage& p, const Error* e
                {"consequence", p.consequence},
                {"rows", rows},
                {"blocked", p.blocked},
-               {"blockers", blockers.empty() ? mstch::node(false) : mstch::node(mstch::map{{"items", blockers}})}};
+               {"blockers", blockers.empty() ? mstch::node(false) : mstch::node(mstch::map{{"items", blockers}})},
+               {"alternative", p.alternative_action.empty() ? mstch::node(false)
+                                                            : mstch::node(mstch::map{{"heading", p.alternative_heading},
+                                                                                     {"text", p.alternative_text},
+                                                                                     {"action", p.alternative_action},
+                                                                                     {"button", p.alternative_button},
+                                                                                     {"version", p.version}})}};
   return page(ctx, status, "directory/confirm_remove", p.title, std::move(v), "directory", errors);
 }
 

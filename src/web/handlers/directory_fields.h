@@ -44,6 +44,9 @@ struct RemovalPage {
   std::vector<std::pair<std::string, std::string>> rows;      // what is removed: label, value
   std::string blocked;                                        // why it cannot be removed; empty: it can
   std::vector<std::pair<std::string, std::string>> blockers;  // what depends on it: name, link
+  // Something else to do instead (withdraw rather than remove), shown whether
+  // or not the removal is blocked; empty action: nothing.
+  std::string alternative_heading, alternative_text, alternative_action, alternative_button;
 };
 Response removal_page(Ctx& ctx, int status, const RemovalPage& p, const Error* errors);
 

@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app/directory_locations.h"
+#include "app/directory_schedules.h"
 #include "web/handlers.h"
 #include "web/handlers/directory_fields.h"
 #include "web/json_body.h"
@@ -133,6 +134,30 @@ Response confirm_page(Ctx& ctx, int status, const app::LocationView& view, const
   return removal_page(ctx, status, p, errors);
 }
 
+// Asks before a service stops being offered at a venue, naming the opening
+// times kept for that venue, which go with it.
+Response service_here_page(Ctx& ctx, int status, const app::ServiceHereView& view, const Error* errors) {
+  const auto& l = view.location;
+  const auto& s = view.service;
+  RemovalPage p;
+  p.title = "Stop offering a service here";
+  p.back_href = "/directory/locations/" + l.id + "/edit";
+  p.back_text = "Back to " + l.name;
+  p.caption = l.name;
+  p.heading = "Stop offering " + s.name + " here?";
+  p.action = "/directory/locations/" + l.id + "/services/" + s.id + "/remove";
+  p.version = std::to_string(s.version);
+  p.button = "Stop offering it here";
+  p.consequence = view.times.empty()
+                      ? "Families will no longer see this venue for the service. The service and the venue stay."
+                      : "Families will no longer see this venue for the service, and its opening times here go "
+                        "too. The service and the venue stay.";
+  p.rows = {{"Service", s.name}, {"Venue", l.name + ", " + l.postcode}};
+  for (const auto& t : view.times)
+    p.rows.emplace_back("Opening times here", app::day_list(t.byday) + " " + t.opens_at + " to " + t.closes_at);
+  return removal_page(ctx, status, p, errors);
+}
+
 int removal_status(const Error& e) { return e.first_field() == "services" ? 409 : status_for(e); }
 
 }  // namespace
@@ -217,15 +242,18 @@ Response directory_location_service_add(Ctx& ctx) {
   return redirect("/directory/locations/" + view->location.id + "/edit?saved=added");
 }
 
+Response directory_location_service_remove_form(Ctx& ctx) {
+  auto view = app::service_here_view(ctx.s.db, ctx.me(), ctx.captures.at(0), ctx.captures.at(1));
+  if (!view) return error_page(ctx, 404, "Page not found", "That service is not offered at this venue.");
+  return service_here_page(ctx, 200, *view, nullptr);
+}
+
 Response directory_location_service_remove(Ctx& ctx) {
-  auto view = app::location_view(ctx.s.db, ctx.me(), ctx.captures.at(0));
-  if (!view) return error_page(ctx, 404, "Page not found", "There is no such venue in your area's Local Offer.");
+  auto view = app::service_here_view(ctx.s.db, ctx.me(), ctx.captures.at(0), ctx.captures.at(1));
+  if (!view) return error_page(ctx, 404, "Page not found", "That service is not offered at this venue.");
   auto removed = app::remove_service_at_location(ctx.s.db, ctx.s.clock, ctx.s.local_offer, ctx.me(), view->location.id,
-                                                 ctx.captures.at(1));
-  if (!removed) {
-    return form_page(ctx, status_for(removed.error()), view, app::location_form(view->location), &removed.error(),
-                     removed.error().first_message());
-  }
+                                                 view->service.id, param(ctx.form, "version"));
+  if (!removed) return service_here_page(ctx, status_for(removed.error()), *view, &removed.error());
   return redirect("/directory/locations/" + view->location.id + "/edit?saved=removed");
 }
 
@@ -270,8 +298,8 @@ Response api_directory_location_service_add(Ctx& ctx) {
 
 Response api_directory_location_service_remove(Ctx& ctx) {
   const std::string id = ctx.captures.at(0);
-  auto removed =
-      app::remove_service_at_location(ctx.s.db, ctx.s.clock, ctx.s.local_offer, ctx.me(), id, ctx.captures.at(1));
+  auto removed = app::remove_service_at_location(ctx.s.db, ctx.s.clock, ctx.s.local_offer, ctx.me(), id,
+                                                 ctx.captures.at(1), param(ctx.query, "version"));
   if (!removed) return api_failure(removed.error());
   return json_response(200, location_json(*app::location_view(ctx.s.db, ctx.me(), id)).dump());
 }

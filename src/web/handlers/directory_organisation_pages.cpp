@@ -61,7 +61,9 @@ Response form_page(Ctx& ctx, int status, const std::optional<app::OrganisationVi
       {"listed_heading", std::string("Services it runs")},
       {"has_listed", !services.empty()},
       {"listed_empty", std::string("It runs no services in the Local Offer yet.")},
-      {"services", services}};
+      {"services", services},
+      {"remove_href", adding ? std::string() : "/directory/organisations/" + view->organisation.id + "/remove"},
+      {"remove_text", std::string("Remove this organisation")}};
   return page(ctx, status, "directory/record", adding ? std::string("Add an organisation") : "Change " + name,
               std::move(v), "directory", errors);
 }
@@ -94,8 +96,11 @@ Response directory_organisations(Ctx& ctx) {
                               {"company_number", v.organisation.company_number},
                               {"services", std::to_string(v.services.size())}});
   }
-  return page(ctx, 200, "directory/organisations", "Organisations in the Local Offer",
-              mstch::map{{"rows", rows}, {"total", std::to_string(all.size())}}, "directory");
+  return page(
+      ctx, 200, "directory/organisations", "Organisations in the Local Offer",
+      mstch::map{
+          {"rows", rows}, {"total", std::to_string(all.size())}, {"removed", param(ctx.query, "saved") == "removed"}},
+      "directory");
 }
 
 Response directory_organisation_new_form(Ctx& ctx) {

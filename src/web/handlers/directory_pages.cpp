@@ -149,6 +149,17 @@ Response directory_reviews(Ctx& ctx) {
   mstch::array out;
   int overdue = 0;
   for (const auto& r : rows) {
+    if (r.withdrawn_on) {
+      if (only_overdue) continue;
+      out.push_back(mstch::map{{"id", r.id},
+                               {"name", r.name},
+                               {"organisation", r.organisation},
+                               {"last_checked", format_date_long(r.last_checked_on)},
+                               {"due", std::string("Not reviewed")},
+                               {"tag", std::string("govuk-tag--grey")},
+                               {"status", "Withdrawn " + format_date_long(*r.withdrawn_on)}});
+      continue;
+    }
     overdue += r.days_left < 0 ? 1 : 0;
     if (only_overdue && r.days_left >= 0) continue;
     out.push_back(mstch::map{{"id", r.id},
@@ -163,13 +174,18 @@ Response directory_reviews(Ctx& ctx) {
                                         : r.days_left < 30 ? "Due in " + std::to_string(r.days_left) + " days"
                                                            : std::string("Up to date")}});
   }
-  return page(ctx, 200, "directory/reviews", only_overdue ? "Local Offer reviews overdue" : "Local Offer reviews",
-              mstch::map{{"rows", out},
-                         {"total", std::to_string(rows.size())},
-                         {"overdue", std::to_string(overdue)},
-                         {"only_overdue", only_overdue},
-                         {"saved", param(ctx.query, "saved")}},
-              "directory");
+  return page(
+      ctx, 200, "directory/reviews", only_overdue ? "Local Offer reviews overdue" : "Local Offer reviews",
+      mstch::map{{"rows", out},
+                 {"total", std::to_string(rows.size())},
+                 {"overdue", std::to_string(overdue)},
+                 {"only_overdue", only_overdue},
+                 {"saved", param(ctx.query, "saved")},
+                 {"notice", param(ctx.query, "removed") == "1"     ? std::string("The service has been removed")
+                            : param(ctx.query, "withdrawn") == "1" ? std::string("The service has been withdrawn: "
+                                                                                 "families no longer find it")
+                                                                   : std::string()}},
+      "directory");
 }
 
 Response api_directory_reviews(Ctx& ctx) {

@@ -53,7 +53,9 @@ Response form_page(Ctx& ctx, int status, const app::TaxonomyView& taxonomy, cons
                                  : "/directory/terms/" + term_id + "/edit"},
                {"version", adding ? std::string("0") : form.version},
                {"fields", form_fields(kFields, values, errors)},
-               {"saved", param(ctx.query, "saved") == "1" ? std::string("The term has been saved") : std::string()}};
+               {"saved", param(ctx.query, "saved") == "1" ? std::string("The term has been saved") : std::string()},
+               {"remove_href", adding ? std::string() : "/directory/terms/" + term_id + "/remove"},
+               {"remove_text", std::string("Remove this term from the taxonomy")}};
   return page(ctx, status, "directory/record", adding ? std::string("Add a term") : "Change a term", std::move(v),
               "directory", errors);
 }
@@ -188,11 +190,12 @@ Response directory_taxonomies(Ctx& ctx) {
                                     {"description", t.taxonomy.description},
                                     {"terms", term_rows(t, {})}});
   }
-  return page(
-      ctx, 200, "directory/taxonomies", "Taxonomies and terms",
-      mstch::map{{"taxonomies", taxonomies},
-                 {"saved", param(ctx.query, "saved") == "1" ? std::string("The term has been saved") : std::string()}},
-      "directory");
+  return page(ctx, 200, "directory/taxonomies", "Taxonomies and terms",
+              mstch::map{{"taxonomies", taxonomies},
+                         {"saved", param(ctx.query, "saved") == "1"         ? std::string("The term has been saved")
+                                   : param(ctx.query, "saved") == "removed" ? std::string("The term has been removed")
+                                                                            : std::string()}},
+              "directory");
 }
 
 Response directory_term_new_form(Ctx& ctx) {

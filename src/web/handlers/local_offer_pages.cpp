@@ -184,6 +184,19 @@ Response unavailable(Ctx& ctx) {
                     "This server has no Local Offer to show yet. Please try again later.");
 }
 
+// A family following an old link or bookmark learns the service has closed
+// (410: it will not come back at this address) and where to look instead.
+Response withdrawn_page(Ctx& ctx, const app::ServiceEntry& e) {
+  const Service& s = *e.service;
+  mstch::array needs;
+  for (const auto* t : e.needs) needs.push_back(mstch::map{{"code", t->code}, {"name", t->name}});
+  return page(ctx, 410, "local_offer/withdrawn", s.name + " is no longer offered",
+              mstch::map{{"name", s.name},
+                         {"organisation", e.organisation ? e.organisation->name : std::string()},
+                         {"closed_on", s.withdrawn_on ? format_date_long(*s.withdrawn_on) : std::string()},
+                         {"needs", needs}});
+}
+
 }  // namespace
 
 Response local_offer_search(Ctx& ctx) {
@@ -311,6 +324,7 @@ Response local_offer_service(Ctx& ctx) {
   }
   const auto& e = snapshot->services()[*i];
   const Service& s = *e.service;
+  if (s.withdrawn()) return withdrawn_page(ctx, e);
   mstch::array needs, locations, schedules, contacts, costs;
   for (const auto* t : e.needs) needs.push_back(t->name);
   std::string types;
