@@ -4,16 +4,18 @@
 
 #include "app/crypto.h"
 #include "app/form_values.h"
+#include "app/warning_margins.h"
 #include "store/audit.h"
 
 namespace tandem::app {
 
 namespace {
 
-AppealView view_of(store::StoredAppeal stored, Date today) {
+AppealView view_of(store::StoredAppeal stored, Date today, int at_risk_days) {
   AppealView v{std::move(stored), {}, {}};
   v.appeal_by = appeal_by(v.stored.appeal);
-  for (const auto& o : v.stored.appeal.orders) v.orders.push_back({o, order_deadlines(o), order_status(o, today)});
+  for (const auto& o : v.stored.appeal.orders)
+    v.orders.push_back({o, order_deadlines(o), order_status(o, today, at_risk_days)});
   return v;
 }
 
@@ -109,7 +111,7 @@ std::variant<AppealView, Refused> open_appeal_record(RegisterServices& s, const 
   if (auto* r = std::get_if<Refused>(&child)) return *r;
   s.access_log.record(
       {new_id("r"), user.area_id, s.clock.now_micros(), user.user_id, route, stored->appeal.child_id, "shown"});
-  return view_of(std::move(*stored), s.clock.today());
+  return view_of(std::move(*stored), s.clock.today(), warning_margins(user.area_id).order_at_risk_days);
 }
 
 std::vector<TrackerRow> tribunal_tracker(RegisterServices& s, const SignedIn& user, const std::string& route) {
@@ -121,7 +123,8 @@ std::vector<TrackerRow> tribunal_tracker(RegisterServices& s, const SignedIn& us
   const Date today = s.clock.today();
   std::vector<TrackerRow> out;
   for (auto& r : rows) {
-    TrackerRow t{view_of(std::move(r), today), {}, {}, StepStatus::on_time};
+    TrackerRow t{
+        view_of(std::move(r), today, warning_margins(user.area_id).order_at_risk_days), {}, {}, StepStatus::on_time};
     bool found = false;
     for (const auto& o : t.view.orders) {
       if (o.order.complied_on) continue;

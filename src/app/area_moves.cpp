@@ -4,6 +4,7 @@
 #include "app/crypto.h"
 #include "app/form_values.h"
 #include "app/letter_writer.h"
+#include "app/warning_margins.h"
 #include "core/ehc_clock.h"
 #include "profile/bank_holidays.h"
 #include "store/assessments.h"
@@ -14,14 +15,12 @@ namespace tandem::app {
 
 namespace {
 
-constexpr int kAtRiskDays = 5;
-
-MoveView view_of(store::StoredMove stored, Date today) {
+MoveView view_of(store::StoredMove stored, Date today, int at_risk_days) {
   MoveView v{std::move(stored), {}, {}, {}};
   const AreaMove& m = v.stored.move;
   v.deadlines = move_deadlines(m, shipped_calendar());
   const auto add = [&](std::string what, const std::optional<Deadline>& due, std::optional<Date> done) {
-    if (due) v.steps.push_back({std::move(what), *due, deadline_status(due->date, done, today, kAtRiskDays)});
+    if (due) v.steps.push_back({std::move(what), *due, deadline_status(due->date, done, today, at_risk_days)});
   };
   add("Transfer the plan to " + m.other_authority, v.deadlines.transfer_plan, m.transferred_on);
   add("Tell the family the plan has transferred, and whether the council will assess", v.deadlines.tell_family,
@@ -189,7 +188,7 @@ MoveEdit record_move(RegisterServices& s, const SignedIn& user, const std::strin
     send_and_end(tx, user, *ok, *letter, now);
     saved = store::find_move(tx, user.area_id, ok->id);
   });
-  MoveView v = view_of(std::move(*saved), s.clock.today());
+  MoveView v = view_of(std::move(*saved), s.clock.today(), warning_margins(user.area_id).move_at_risk_days);
   s.db.read([&](store::Tx& tx) { v.letters = letters_of_move(tx, v.stored.move); });
   return v;
 }
@@ -226,7 +225,8 @@ MoveEdit update_move(RegisterServices& s, const SignedIn& user, const std::strin
   if (!saved) return stale;
   MoveView v;
   s.db.read([&](store::Tx& tx) {
-    v = view_of(*store::find_move(tx, user.area_id, move_id), s.clock.today());
+    v = view_of(*store::find_move(tx, user.area_id, move_id), s.clock.today(),
+                warning_margins(user.area_id).move_at_risk_days);
     v.letters = letters_of_move(tx, v.stored.move);
   });
   return v;
@@ -239,7 +239,7 @@ std::variant<MoveView, Refused> open_move(RegisterServices& s, const SignedIn& u
   if (!stored) return Refused{404, "There is no move with that reference in your area."};
   auto child = child_for(s, user, stored->move.child_id, route);
   if (auto* r = std::get_if<Refused>(&child)) return *r;
-  MoveView v = view_of(std::move(*stored), s.clock.today());
+  MoveView v = view_of(std::move(*stored), s.clock.today(), warning_margins(user.area_id).move_at_risk_days);
   s.db.read([&](store::Tx& tx) { v.letters = letters_of_move(tx, v.stored.move); });
   return v;
 }
@@ -248,7 +248,7 @@ std::vector<MoveView> moves_of_child(RegisterServices& s, const SignedIn& user, 
   std::vector<MoveView> out;
   s.db.read([&](store::Tx& tx) {
     for (auto& r : store::moves_of_child(tx, user.area_id, child_id))
-      out.push_back(view_of(std::move(r), s.clock.today()));
+      out.push_back(view_of(std::move(r), s.clock.today(), warning_margins(user.area_id).move_at_risk_days));
   });
   return out;
 }
@@ -260,7 +260,7 @@ std::vector<MoveView> recent_moves(RegisterServices& s, const SignedIn& user, co
   s.db.read([&](store::Tx& tx) {
     for (auto& r :
          store::recent_moves(tx, user.area_id, user.user_id, std::string(to_string(user.agency)), agency_wide, since)) {
-      out.push_back(view_of(std::move(r), s.clock.today()));
+      out.push_back(view_of(std::move(r), s.clock.today(), warning_margins(user.area_id).move_at_risk_days));
     }
   });
   std::string shown;

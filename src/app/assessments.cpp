@@ -8,6 +8,7 @@
 #include "app/ceasing.h"
 #include "app/crypto.h"
 #include "app/letter_writer.h"
+#include "app/warning_margins.h"
 #include "core/term_closures.h"
 #include "demo/calibration.h"
 #include "profile/area_profiles.h"
@@ -193,7 +194,9 @@ std::variant<AssessmentView, Refused> open_assessment_case(RegisterServices& s, 
   auto child = child_for(s, user, a->child_id, route);
   if (auto* r = std::get_if<Refused>(&child)) return *r;
   const Date today = s.clock.today();
-  AssessmentView view{*a, std::get<Child>(child), next_step(*a, today, kAtRiskDays), {}, days_lost(*a, today), {}};
+  AssessmentView view{
+      *a, std::get<Child>(child), next_step(*a, today, warning_margins(user.area_id).assessment_at_risk_days),
+      {}, days_lost(*a, today),   {}};
   s.db.read([&](store::Tx& tx) {
     for (auto& l : store::letters_of_child(tx, user.area_id, a->child_id)) {
       if (l.assessment_id == a->id) view.letters.push_back(std::move(l));
@@ -274,7 +277,7 @@ CaseloadPage caseload(RegisterServices& s, const SignedIn& user, bool mine_only,
                                      sees_agency_wide(user),
                                      mine_only ? user.user_id : "",
                                      s.clock.today(),
-                                     kAtRiskDays};
+                                     warning_margins(user.area_id).assessment_at_risk_days};
   CaseloadPage out;
   if (s.caseload_index) {
     const auto snapshot = s.caseload_index->current(s.db, user.area_id);

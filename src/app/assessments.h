@@ -22,9 +22,6 @@
 
 namespace tandem::app {
 
-// Days before a deadline from which a case shows as at risk.
-constexpr int kAtRiskDays = 14;
-
 struct StartAssessment {
   std::string received_on;  // YYYY-MM-DD, the day of receipt under the area's rule
   std::string source;       // RequestSource id

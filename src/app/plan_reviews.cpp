@@ -6,6 +6,7 @@
 #include "app/crypto.h"
 #include "app/form_values.h"
 #include "app/letter_writer.h"
+#include "app/warning_margins.h"
 #include "store/assessments.h"
 #include "store/audit.h"
 #include "store/children.h"
@@ -185,7 +186,9 @@ std::variant<ReviewView, Refused> open_review(RegisterServices& s, const SignedI
   auto loaded = load(s, user, review_id, route);
   if (auto* r = std::get_if<Refused>(&loaded)) return *r;
   auto& l = std::get<Loaded>(loaded);
-  ReviewView v{l.stored, review_deadlines(l.stored.review, s.clock.today()), {}};
+  ReviewView v{l.stored,
+               review_deadlines(l.stored.review, s.clock.today(), warning_margins(user.area_id).review_at_risk_days),
+               {}};
   s.db.read([&](store::Tx& tx) {
     for (auto& letter : store::letters_of_child(tx, user.area_id, l.stored.review.child_id)) {
       if (letter.assessment_id == review_id) v.letters.push_back(std::move(letter));
@@ -212,7 +215,7 @@ std::vector<UnfinishedReview> unfinished_reviews(RegisterServices& s, const Sign
   const Date today = s.clock.today();
   std::vector<UnfinishedReview> out;
   for (auto& r : rows) {
-    auto d = review_deadlines(r.review, today);
+    auto d = review_deadlines(r.review, today, warning_margins(user.area_id).review_at_risk_days);
     out.push_back({std::move(r), std::move(d)});
   }
   auto next_due = [](const UnfinishedReview& u) {

@@ -6,6 +6,7 @@
 #include <set>
 
 #include "app/crypto.h"
+#include "app/warning_margins.h"
 #include "core/area_move.h"
 #include "profile/national_funding.h"
 #include "store/audit.h"
@@ -105,10 +106,10 @@ namespace tandem::app {
 
 ReviewsPage reviews_due(RegisterServices& s, const SignedIn& user, int page, const std::string& route) {
   constexpr int kPageSize = 50;
-  constexpr int kDueSoonDays = 56;
   std::vector<store::ReviewRow> plans;
   const bool agency_wide = sees_agency_wide(user);
   const Date today = s.clock.today();
+  const int due_soon_days = warning_margins(user.area_id).review_due_soon_days;
   std::set<std::string> ended;
   s.db.read([&](store::Tx& tx) {
     plans =
@@ -137,7 +138,7 @@ ReviewsPage reviews_due(RegisterServices& s, const SignedIn& user, int page, con
     if (age_on(p.date_of_birth, today) < 5) r.under_fives_advised = due.under_fives_advised.date;
     r.days_left = static_cast<int>((r.due.date - today).count());
     r.overdue = r.days_left < 0;
-    r.due_soon = !r.overdue && r.days_left <= kDueSoonDays;
+    r.due_soon = !r.overdue && r.days_left <= due_soon_days;
     rows.push_back(std::move(r));
   }
   std::stable_sort(rows.begin(), rows.end(),

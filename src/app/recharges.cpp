@@ -21,6 +21,8 @@ Result<Recharge> read_recharge(RegisterServices& s, const SignedIn& user, const 
   in.other_council = trimmed(f, "other_council");
   in.child_id = trimmed(f, "child_id");
   in.child_name = trimmed(f, "child_name");
+  in.date_of_birth = optional_date("date_of_birth", trimmed(f, "date_of_birth"), errors);
+  in.other_council_reference = trimmed(f, "other_council_reference");
   in.status = trimmed(f, "status");
   in.setting_name = trimmed(f, "setting_name");
   in.period_start = optional_date("period_start", trimmed(f, "period_start"), errors);
@@ -41,7 +43,9 @@ Result<Recharge> read_recharge(RegisterServices& s, const SignedIn& user, const 
 }
 
 std::string describe(const Recharge& r) {
-  const std::string child = r.child_id.empty() ? r.child_name + " (not on our register)" : r.child_id;
+  std::string child = r.child_id.empty() ? r.child_name + " (not on our register)" : r.child_id;
+  if (r.date_of_birth) child += " born " + format_date(*r.date_of_birth);
+  if (!r.other_council_reference.empty()) child += " their reference " + r.other_council_reference;
   std::string d = std::string(to_string(r.status)) + " " + std::string(to_string(r.direction)) + " " + r.other_council +
                   " child " + child + " at " + r.setting_name + " " + format_date(r.period_start) + " to " +
                   format_date(r.period_end) + " " + format_pounds(r.amount);

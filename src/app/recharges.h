@@ -9,8 +9,9 @@
 //
 // Form fields: direction (owed_to_us or owed_by_us), other_council, child_id
 // (one of the area's children) or child_name (a child not on its register,
-// such as another council's child placed here whom no move record covers),
-// setting_name, period_start, period_end, amount (pounds), invoice_reference,
+// such as another council's child placed here whom no move record covers,
+// with their date_of_birth), other_council_reference (the other council's
+// own reference for the child, optional), setting_name, period_start, period_end, amount (pounds), invoice_reference,
 // invoiced_on, paid_on, status (not_invoiced, invoiced, paid, disputed,
 // cancelled; left empty, worked out from the dates); an edit adds version.
 #pragma once
@@ -40,6 +41,11 @@ struct RechargesView {
 
 std::variant<RechargesView, Refused> list_recharges(RegisterServices& s, const SignedIn& user,
                                                     const std::string& route);
+// The recharges recorded, owed to us then owed by us, one a row with the
+// child's date of birth and the other council's reference for them, so the
+// other council can match each invoice to its child.
+std::string recharges_csv(const RechargesView& v);
+
 std::variant<store::StoredRecharge, Refused> open_recharge(RegisterServices& s, const SignedIn& user,
                                                            const std::string& id, const std::string& route);
 std::variant<Recharge, Refused, Error> add_recharge(RegisterServices& s, const SignedIn& user, const FormFields& f);

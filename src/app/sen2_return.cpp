@@ -10,6 +10,7 @@
 #include <tuple>
 
 #include "core/assessment.h"
+#include "profile/area_profiles.h"
 #include "store/people.h"
 
 namespace tandem::app {
@@ -529,14 +530,22 @@ Result<Sen2Report> export_sen2(store::Database& db, const Clock& clock, const Se
     return fail("year", "Tandem has no SEN2 element names for " + std::to_string(options.year) +
                             "; it can make the returns for " + years);
   }
-  // The header's DMO and DCO are mandatory in DfE's schema and only the area knows them.
+  // The header's DMO and DCO are mandatory in DfE's schema and only the area
+  // knows them: its profile says, unless the one making the return says otherwise.
+  std::string dmo = options.dmo, dco = options.dco;
+  if (const auto profile = shipped_area_profile(options.area_id)) {
+    if (dmo.empty()) dmo = profile->sen2_dmo.value_or("");
+    if (dco.empty()) dco = profile->sen2_dco.value_or("");
+  }
   if (out) {
     std::vector<FieldError> wrong;
-    for (const auto& [field, value, officer] : {std::tuple{"dmo", options.dmo, "a designated medical officer"},
-                                                std::tuple{"dco", options.dco, "a designated clinical officer"}})
+    for (const auto& [field, value, officer] : {std::tuple{"dmo", dmo, "a designated medical officer"},
+                                                std::tuple{"dco", dco, "a designated clinical officer"}})
       if (!schema->allows("officer", value))
         wrong.push_back({field, std::string("Say whether the area has ") + officer + " (" +
-                                    schema->element(field).name + "): " + schema->allowed_text("officer")});
+                                    schema->element(field).name + "): " + schema->allowed_text("officer") +
+                                    ". Set it in the area profile ([sen2_return] " + field + ") or give --" + field +
+                                    (value.empty() ? "" : "; \"" + value + "\" is not one of them")});
     if (!wrong.empty()) return tl::unexpected(Error{std::move(wrong)});
   }
   Sen2Report report;
@@ -571,8 +580,8 @@ Result<Sen2Report> export_sen2(store::Database& db, const Clock& clock, const Se
     std::snprintf(buf, sizeof buf, "T%02d:%02d:%02d", static_cast<int>(hms.hours().count()),
                   static_cast<int>(hms.minutes().count()), static_cast<int>(hms.seconds().count()));
     src.add("date_time", format_date(day) + buf);
-    src.add("dmo", options.dmo);
-    src.add("dco", options.dco);
+    src.add("dmo", dmo);
+    src.add("dco", dco);
   }
   std::optional<sen2::Writer> writer;
   if (out) {

@@ -4,6 +4,7 @@
 #include <set>
 
 #include "app/crypto.h"
+#include "app/csv_cells.h"
 #include "app/form_values.h"
 #include "app/top_up_cache.h"
 #include "profile/school_terms.h"
@@ -13,24 +14,6 @@
 namespace tandem::app {
 
 namespace {
-
-// Quoted when it must be; a leading = + - or @ is made text, so a
-// spreadsheet never runs a setting's name as a formula.
-std::string cell(const std::string& text) {
-  std::string t = text;
-  if (!t.empty() && (t[0] == '=' || t[0] == '+' || t[0] == '-' || t[0] == '@')) t = "'" + t;
-  if (t.find_first_of(",\"\n\r") == std::string::npos) return t;
-  std::string out = "\"";
-  for (char c : t) out += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return out + "\"";
-}
-
-std::string pounds(Pence p) {
-  const std::int64_t v = p.value < 0 ? -p.value : p.value;
-  const std::int64_t pence = v % 100;
-  return std::string(p.value < 0 ? "-" : "") + std::to_string(v / 100) + "." + (pence < 10 ? "0" : "") +
-         std::to_string(pence);
-}
 
 Refused not_for_providers() { return Refused{403, "Top-up payments are for the council's finance officers."}; }
 Refused no_payment() { return Refused{404, "There is no top-up payment with that reference."}; }
@@ -95,11 +78,11 @@ std::string top_ups_csv(const TopUpView& v) {
   for (const auto& s : v.schedule->settings) {
     std::string refs;
     for (const auto& p : s.payments) refs += (refs.empty() ? "" : " ") + p.reference;
-    out += term + "," + cell(s.setting_name) + ",setting,,," + ",," + pounds(s.due) + "," + pounds(s.paid) + "," +
-           pounds(s.outstanding) + "," + std::string(to_string(s.status)) + "," + cell(refs) + "\n";
+    out += term + "," + csv_cell(s.setting_name) + ",setting,,," + ",," + csv_pounds(s.due) + "," + csv_pounds(s.paid) +
+           "," + csv_pounds(s.outstanding) + "," + std::string(to_string(s.status)) + "," + csv_cell(refs) + "\n";
     for (const auto& c : s.children) {
-      out += term + "," + cell(s.setting_name) + ",child," + cell(c.child_id) + "," + cell(c.child_name) + "," +
-             std::to_string(c.days) + "," + pounds(c.annual) + "," + pounds(c.due) + ",,,,\n";
+      out += term + "," + csv_cell(s.setting_name) + ",child," + csv_cell(c.child_id) + "," + csv_cell(c.child_name) +
+             "," + std::to_string(c.days) + "," + csv_pounds(c.annual) + "," + csv_pounds(c.due) + ",,,,\n";
     }
   }
   return out;

@@ -27,9 +27,11 @@ Sen2Commands add_sen2_commands(CLI::App& cli, CLI::App& import, std::string& dat
   out.export_sen2->add_option("--out", args.out, "The XML file to write")->required();
   out.export_sen2->add_option("--report", args.csv, "Also write the validation report to this CSV file");
   out.export_sen2->add_option("--dmo", args.dmo,
-                              "Whether the area has a designated medical officer (the header's DMO): Y, N or R");
+                              "Whether the area has a designated medical officer (the header's DMO): Y, N or R; "
+                              "default: the area profile's [sen2_return] dmo");
   out.export_sen2->add_option("--dco", args.dco,
-                              "Whether the area has a designated clinical officer (the header's DCO): Y, N or R");
+                              "Whether the area has a designated clinical officer (the header's DCO): Y, N or R; "
+                              "default: the area profile's [sen2_return] dco");
   out.import_sen2 = import.add_subcommand(
       "sen2", "Import a DfE SEN2 person-level return (XML): people, requests, assessments, plans, placements, needs");
   out.import_sen2->add_option("--database", database, "sqlite:PATH or postgresql://...")->capture_default_str();

@@ -99,6 +99,18 @@ struct Contacts {
   bool operator==(const Contacts&) const = default;
 };
 
+// How far ahead Tandem warns of a deadline, in days ([warnings]). Each is an
+// area's working choice, not law: the statutory date is the same everywhere,
+// and these only say when a case turns amber.
+struct WarningMargins {
+  int assessment_at_risk_days = 14;  // an assessment's next statutory step
+  int review_at_risk_days = 7;       // a review's papers, meeting and decision
+  int review_due_soon_days = 56;     // an annual review to convene (2 weeks' notice: reg 20(3))
+  int order_at_risk_days = 7;        // complying with a Tribunal order
+  int move_at_risk_days = 5;         // a plan moving between councils
+  bool operator==(const WarningMargins&) const = default;
+};
+
 struct AreaProfile {
   std::string id;        // short name, also the profile's file name: "halton"
   std::string name;      // "Halton"
@@ -132,6 +144,13 @@ struct AreaProfile {
   // ([[school_terms]]); academic years not listed follow the national
   // pattern (profile/school_terms.h).
   std::vector<FundingTerm> school_terms;
+  // What the SEN2 return's header says of the area's designated medical and
+  // clinical officers (Code 3.44-3.46), in the code DfE's schema for the year
+  // uses ([sen2_return] dmo and dco). None: the area has not said, and the
+  // export asks for it.
+  std::optional<std::string> sen2_dmo;
+  std::optional<std::string> sen2_dco;
+  WarningMargins warnings;
 };
 
 // The year groups at which the area's children change phase (reg 18).

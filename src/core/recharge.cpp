@@ -62,6 +62,28 @@ Result<Recharge> make_recharge(const RechargeInput& in, Date today) {
   } else if (in.child_name.size() > 100) {
     errors.push_back({"child_name", "The child's name must be 100 characters or fewer"});
   }
+  const bool by_name_only = blank(in.child_id) && !blank(in.child_name);
+  if (!blank(in.child_id) && in.date_of_birth) {
+    errors.push_back({"date_of_birth",
+                      "A child on our register has their date of birth on their record: leave the date of birth "
+                      "empty, or give their name instead of their Tandem reference"});
+  } else if (by_name_only && !in.date_of_birth) {
+    errors.push_back({"date_of_birth",
+                      "Enter the child's date of birth, like 2014-03-09: the other council matches the invoice to "
+                      "its child by name and date of birth"});
+  } else if (in.date_of_birth && *in.date_of_birth > today) {
+    errors.push_back({"date_of_birth", "The date of birth cannot be in the future"});
+  } else if (in.date_of_birth && in.period_end && *in.date_of_birth > *in.period_end) {
+    errors.push_back({"date_of_birth", "The child must be born by the last day the recharge covers"});
+  } else if (in.date_of_birth && in.period_start && age_on(*in.date_of_birth, *in.period_start) >= 26) {
+    errors.push_back({"date_of_birth",
+                      "The child must be under 26 on the first day the recharge covers: a plan runs at most to the "
+                      "end of the academic year in which they turn 25"});
+  }
+  if (in.other_council_reference.size() > 50) {
+    errors.push_back(
+        {"other_council_reference", "The other council's reference for the child must be 50 characters or fewer"});
+  }
   if (blank(in.setting_name)) {
     errors.push_back({"setting_name", "Enter the setting the child is placed at"});
   } else if (in.setting_name.size() > 200) {
@@ -110,21 +132,27 @@ Result<Recharge> make_recharge(const RechargeInput& in, Date today) {
                       "invoice"});
   }
   if (!errors.empty()) return fail(std::move(errors));
-  return Recharge{in.id,
-                  in.area_id,
-                  *in.direction,
-                  in.other_council,
-                  blank(in.child_id) ? std::string() : in.child_id,
-                  blank(in.child_id) ? in.child_name : std::string(),
-                  in.setting_name,
-                  *in.period_start,
-                  *in.period_end,
-                  *in.amount,
-                  in.invoice_reference,
-                  in.invoiced_on,
-                  in.paid_on,
-                  *status,
-                  1};
+  Recharge r;
+  r.id = in.id;
+  r.area_id = in.area_id;
+  r.direction = *in.direction;
+  r.other_council = in.other_council;
+  if (blank(in.child_id)) {
+    r.child_name = in.child_name;
+    r.date_of_birth = in.date_of_birth;
+  } else {
+    r.child_id = in.child_id;
+  }
+  r.other_council_reference = in.other_council_reference;
+  r.setting_name = in.setting_name;
+  r.period_start = *in.period_start;
+  r.period_end = *in.period_end;
+  r.amount = *in.amount;
+  r.invoice_reference = in.invoice_reference;
+  r.invoiced_on = in.invoiced_on;
+  r.paid_on = in.paid_on;
+  r.status = *status;
+  return r;
 }
 
 std::vector<CouncilRecharges> recharges_by_council(std::span<const Recharge> recharges) {

@@ -45,6 +45,10 @@ struct Recharge {
   std::string other_council;
   std::string child_id;    // one of the area's children; empty for a child not on its register
   std::string child_name;  // a child not on the area's register (another council's child placed here)
+  // Kept for a child recorded by name only, so the other council can match
+  // the invoice to its child: the register holds a registered child's own.
+  std::optional<Date> date_of_birth;
+  std::string other_council_reference;  // their reference for the child; empty when not known
   std::string setting_name;
   Date period_start{};
   Date period_end{};
@@ -71,11 +75,19 @@ struct RechargeInput {
   std::optional<Date> invoiced_on;
   std::optional<Date> paid_on;
   std::string status;  // as typed; empty: worked out from the invoice and paid dates
+  std::optional<Date> date_of_birth;
+  std::string other_council_reference;
 };
 
 // Checks every field together: which way it is owed ("direction"); the other
 // council; the child, by Tandem reference (child_id) or, for a child not on
-// the area's register, by name (child_name), not both; the setting; a period whose end is not before its start;
+// the area's register, by name (child_name), not both; for a child by name,
+// their date of birth (not in the future nor after the period, and under 26 on the period's first
+// day: a plan runs at most to the end of the academic year in which they turn
+// 25, Children and Families Act 2014 s46), which a registered child's record
+// already holds so it is not given for them; the other council's reference
+// for the child, optional, of at most 50 characters; the setting; a period
+// whose end is not before its start;
 // an amount above nothing; an invoice reference of at most 60 characters,
 // given with its date; an invoice date and a paid date not in the future, the
 // paid date only once invoiced and not before the invoice; and a status that

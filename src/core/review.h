@@ -109,6 +109,6 @@ struct ReviewDeadlines {
 };
 // The review's deadlines and where each stands today (done in time, done
 // late, due, at risk within `at_risk_days`, overdue).
-ReviewDeadlines review_deadlines(const Review& review, Date today, int at_risk_days = 7);
+ReviewDeadlines review_deadlines(const Review& review, Date today, int at_risk_days);
 
 }  // namespace tandem

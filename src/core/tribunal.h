@@ -125,6 +125,6 @@ struct OrderDeadline {
 std::vector<OrderDeadline> order_deadlines(const Order& order);
 
 // Where an order stands today: its final deadline against its compliance.
-StepStatus order_status(const Order& order, Date today, int at_risk_days = 7);
+StepStatus order_status(const Order& order, Date today, int at_risk_days);
 
 }  // namespace tandem

@@ -1,6 +1,7 @@
 #include "demo/money_spent.h"
 
 #include <algorithm>
+#include <cctype>
 #include <map>
 
 namespace tandem::demo {
@@ -104,17 +105,21 @@ std::vector<Recharge> generate_recharges(const std::vector<CrossBorderMove>& mov
     if (m.into_area && !m.setting_name.empty()) setting = m.setting_name;
   }
   if (councils.empty() || setting.empty()) return out;
+  // Each is named with a date of birth, and with the other council's own
+  // reference for the child where they gave one, so they can match it.
   struct Hand {
     const char* child;
+    int born_days_ago;
+    const char* their_reference;  // empty: not known
     int from_days_ago, to_days_ago;
     std::int64_t pounds;
     const char* status;
     bool invoiced;
   };
   const Hand hand[] = {
-      {"Maya Okafor", 200, 110, 3'150, "disputed", true},
-      {"Theo Lindqvist", 60, 1, 2'400, "not_invoiced", false},
-      {"Maya Okafor", 200, 110, 3'150, "cancelled", true},
+      {"Maya Okafor", 4'127, "EHC-20417", 200, 110, 3'150, "disputed", true},
+      {"Theo Lindqvist", 5'603, "", 60, 1, 2'400, "not_invoiced", false},
+      {"Maya Okafor", 4'127, "EHC-20417", 200, 110, 3'150, "cancelled", true},
   };
   for (const auto& h : hand) {
     ++n;
@@ -124,6 +129,13 @@ std::vector<Recharge> generate_recharges(const std::vector<CrossBorderMove>& mov
     in.direction = RechargeDirection::owed_to_us;
     in.other_council = councils.front();
     in.child_name = h.child;
+    in.date_of_birth = today - days{h.born_days_ago};
+    if (*h.their_reference) {
+      std::string prefix = councils.front().substr(0, 3);  // Bolton Council: BOL-EHC-20417
+      std::ranges::transform(prefix, prefix.begin(),
+                             [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
+      in.other_council_reference = prefix + "-" + h.their_reference;
+    }
     in.setting_name = setting;
     in.period_start = today - days{h.from_days_ago};
     in.period_end = today - days{h.to_days_ago};

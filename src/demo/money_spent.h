@@ -5,8 +5,9 @@
 // most children moved to or from (some settled, some invoiced and waiting,
 // some not yet invoiced); moves with other councils are left as proposals;
 // and recharges recorded by hand for the first neighbour's children placed at
-// our settings whom no move covers (one disputed, one not yet invoiced, one
-// cancelled).
+// our settings whom no move covers, each with a date of birth and most with
+// that council's reference for the child (one disputed, one not yet
+// invoiced, one cancelled).
 #pragma once
 
 #include <string>

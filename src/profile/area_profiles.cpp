@@ -7,6 +7,7 @@
 #include <sstream>
 #include <stdexcept>
 #include <string>
+#include <tuple>
 #include <utility>
 
 #include "profile/detail/files.h"
@@ -748,6 +749,58 @@ std::string fmt_number(double v) {
   return out.str();
 }
 
+// Only the shape is checked here: which codes a year allows is the SEN2
+// schema's data, checked when the return is made and by the SEN2 tests for
+// every shipped profile.
+void read_sen2_return(Problems& problems, TableReader& top, AreaProfile& area) {
+  const auto sub = top.table("sen2_return", "[sen2_return] with dmo and dco", Need::optional);
+  if (!sub) return;
+  TableReader t(problems, *sub->table, sub->path, sub->line);
+  for (auto [key, example, slot] :
+       {std::tuple{"dmo", "dmo = \"Y\"", &area.sen2_dmo}, std::tuple{"dco", "dco = \"Y\"", &area.sen2_dco}}) {
+    const auto code = t.text(key, example, Need::optional);
+    if (!code) continue;
+    const bool shaped =
+        !code->value.empty() && code->value.size() <= 2 &&
+        std::all_of(code->value.begin(), code->value.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+    if (shaped)
+      *slot = code->value;
+    else
+      reject(problems, *code, "must be the SEN2 return's code for the officer, one or two capital letters like \"Y\"");
+  }
+  t.finish();
+}
+
+// Each margin is optional; a margin longer than the step it warns of
+// would show every case amber from the day it opens.
+void read_warnings(Problems& problems, TableReader& top, WarningMargins& margins) {
+  const auto sub = top.table("warnings", "[warnings] with assessment_at_risk_days = 14", Need::optional);
+  if (!sub) return;
+  TableReader t(problems, *sub->table, sub->path, sub->line);
+  struct Margin {
+    const char* key;
+    int* slot;
+    int most;
+    const char* example;
+  };
+  for (const auto& m :
+       {Margin{"assessment_at_risk_days", &margins.assessment_at_risk_days, 42, "assessment_at_risk_days = 14"},
+        Margin{"review_at_risk_days", &margins.review_at_risk_days, 28, "review_at_risk_days = 7"},
+        Margin{"review_due_soon_days", &margins.review_due_soon_days, 182, "review_due_soon_days = 56"},
+        Margin{"order_at_risk_days", &margins.order_at_risk_days, 28, "order_at_risk_days = 7"},
+        Margin{"move_at_risk_days", &margins.move_at_risk_days, 28, "move_at_risk_days = 5"}}) {
+    const auto n = t.number(m.key, m.example, Need::optional);
+    if (!n) continue;
+    if (n->value != std::floor(n->value) || n->value < 0 || n->value > m.most)
+      reject(problems, {fmt_number(n->value), n->path, n->line},
+             "must be a whole number of days from 0 to " + std::to_string(m.most) + ", like " +
+                 std::string(m.example).substr(std::string(m.example).find("= ") + 2));
+    else
+      *m.slot = static_cast<int>(n->value);
+  }
+  t.finish();
+}
+
 }  // namespace
 
 Result<AreaProfile> parse_area_profile(std::string_view toml_text, std::string_view file_name) {
@@ -782,6 +835,8 @@ Result<AreaProfile> parse_area_profile(std::string_view toml_text, std::string_v
     }
     t.finish();
   }
+  read_sen2_return(problems, top, area);
+  read_warnings(problems, top, area.warnings);
   top.finish();
 
   if (!problems.empty()) return fail(problems.take());

@@ -18,20 +18,23 @@ std::optional<Date> date_or_none(soci::indicator ind, const std::string& text) {
 std::vector<StoredRecharge> select(Tx& tx, const std::string& where, const std::string& a, const std::string& b) {
   std::vector<StoredRecharge> out;
   std::string id, area, direction, council, child, named, setting, start, end, reference, invoiced, paid, status, given,
-      family;
+      family, born, registered_born, their_reference;
   soci::indicator child_ind = soci::i_null, invoiced_ind = soci::i_null, paid_ind = soci::i_null,
-                  given_ind = soci::i_null, family_ind = soci::i_null;
+                  given_ind = soci::i_null, family_ind = soci::i_null, born_ind = soci::i_null,
+                  registered_born_ind = soci::i_null;
   long long amount = 0, version = 0;
   // A child not on the register is named on the recharge itself.
   soci::statement st =
       (tx.sql.prepare << "SELECT r.id, r.area_id, r.direction, r.other_council, r.child_id, r.child_name, "
                          "r.setting_name, r.period_start, r.period_end, r.amount_pence, r.invoice_reference, "
-                         "r.invoiced_on, r.paid_on, r.status, r.version, c.given_name, c.family_name FROM recharges r "
+                         "r.invoiced_on, r.paid_on, r.status, r.version, r.child_date_of_birth, "
+                         "r.other_council_reference, c.given_name, c.family_name, c.date_of_birth FROM recharges r "
                          "LEFT JOIN children c ON c.id = r.child_id " +
                              where + " ORDER BY r.other_council, r.period_start, r.id",
        use(a, "a"), use(b, "b"), into(id), into(area), into(direction), into(council), into(child, child_ind),
        into(named), into(setting), into(start), into(end), into(amount), into(reference), into(invoiced, invoiced_ind),
-       into(paid, paid_ind), into(status), into(version), into(given, given_ind), into(family, family_ind));
+       into(paid, paid_ind), into(status), into(version), into(born, born_ind), into(their_reference),
+       into(given, given_ind), into(family, family_ind), into(registered_born, registered_born_ind));
   st.execute();
   while (st.fetch()) {
     Recharge r;
@@ -50,8 +53,12 @@ std::vector<StoredRecharge> select(Tx& tx, const std::string& where, const std::
     r.invoiced_on = date_or_none(invoiced_ind, invoiced);
     r.paid_on = date_or_none(paid_ind, paid);
     r.version = version;
-    const std::string name = given_ind == soci::i_ok && family_ind == soci::i_ok ? given + " " + family : named;
-    out.push_back({std::move(r), name});
+    r.date_of_birth = date_or_none(born_ind, born);
+    r.other_council_reference = their_reference;
+    const bool registered = given_ind == soci::i_ok && family_ind == soci::i_ok;
+    const std::string name = registered ? given + " " + family : named;
+    const auto dob = registered ? date_or_none(registered_born_ind, registered_born) : r.date_of_birth;
+    out.push_back({std::move(r), name, dob});
   }
   return out;
 }
@@ -59,17 +66,19 @@ std::vector<StoredRecharge> select(Tx& tx, const std::string& where, const std::
 // The values bound beside the recharge's own: dates as text, an unregistered
 // child's missing reference as null.
 struct Dates {
-  std::string start, end, invoiced, paid, status;
-  soci::indicator invoiced_ind, paid_ind, child_ind;
+  std::string start, end, invoiced, paid, status, born;
+  soci::indicator invoiced_ind, paid_ind, child_ind, born_ind;
   explicit Dates(const Recharge& r)
       : start(format_date(r.period_start)),
         end(format_date(r.period_end)),
         invoiced(r.invoiced_on ? format_date(*r.invoiced_on) : ""),
         paid(r.paid_on ? format_date(*r.paid_on) : ""),
         status(to_string(r.status)),
+        born(r.date_of_birth ? format_date(*r.date_of_birth) : ""),
         invoiced_ind(r.invoiced_on ? soci::i_ok : soci::i_null),
         paid_ind(r.paid_on ? soci::i_ok : soci::i_null),
-        child_ind(r.child_id.empty() ? soci::i_null : soci::i_ok) {}
+        child_ind(r.child_id.empty() ? soci::i_null : soci::i_ok),
+        born_ind(r.date_of_birth ? soci::i_ok : soci::i_null) {}
 };
 
 }  // namespace
@@ -78,13 +87,14 @@ void insert_recharge(Tx& tx, const Recharge& r, const std::string& recorded_by, 
   Dates d(r);
   const std::string direction(to_string(r.direction));
   const long long amount = r.amount.value, version = r.version, at = now;
-  tx.sql << "INSERT INTO recharges (id, area_id, direction, other_council, child_id, child_name, setting_name, "
-            "period_start, period_end, amount_pence, invoice_reference, invoiced_on, paid_on, status, version, "
-            "recorded_by, recorded_at) VALUES (:id, :a, :d, :o, :c, :cn, :s, :ps, :pe, :amount, :r, :i, :p, :st, :v, "
-            ":by, :at)",
+  tx.sql << "INSERT INTO recharges (id, area_id, direction, other_council, child_id, child_name, "
+            "child_date_of_birth, other_council_reference, setting_name, period_start, period_end, amount_pence, "
+            "invoice_reference, invoiced_on, paid_on, status, version, recorded_by, recorded_at) VALUES (:id, :a, :d, "
+            ":o, :c, :cn, :cb, :cr, :s, :ps, :pe, :amount, :r, :i, :p, :st, :v, :by, :at)",
       use(r.id), use(r.area_id), use(direction), use(r.other_council), use(r.child_id, d.child_ind), use(r.child_name),
-      use(r.setting_name), use(d.start), use(d.end), use(amount), use(r.invoice_reference),
-      use(d.invoiced, d.invoiced_ind), use(d.paid, d.paid_ind), use(d.status), use(version), use(recorded_by), use(at);
+      use(d.born, d.born_ind), use(r.other_council_reference), use(r.setting_name), use(d.start), use(d.end),
+      use(amount), use(r.invoice_reference), use(d.invoiced, d.invoiced_ind), use(d.paid, d.paid_ind), use(d.status),
+      use(version), use(recorded_by), use(at);
 }
 
 bool update_recharge(Tx& tx, const Recharge& r, std::int64_t expected_version) {
@@ -93,12 +103,14 @@ bool update_recharge(Tx& tx, const Recharge& r, std::int64_t expected_version) {
   const long long amount = r.amount.value, expected = expected_version;
   soci::statement st =
       (tx.sql.prepare << "UPDATE recharges SET direction = :d, other_council = :o, child_id = :c, child_name = :cn, "
-                         "setting_name = :s, period_start = :ps, period_end = :pe, amount_pence = :amount, "
-                         "invoice_reference = :r, invoiced_on = :i, paid_on = :p, status = :st, version = version + 1 "
+                         "child_date_of_birth = :cb, other_council_reference = :cr, setting_name = :s, "
+                         "period_start = :ps, period_end = :pe, amount_pence = :amount, invoice_reference = :r, "
+                         "invoiced_on = :i, paid_on = :p, status = :st, version = version + 1 "
                          "WHERE id = :id AND area_id = :a AND version = :v",
-       use(direction), use(r.other_council), use(r.child_id, d.child_ind), use(r.child_name), use(r.setting_name),
-       use(d.start), use(d.end), use(amount), use(r.invoice_reference), use(d.invoiced, d.invoiced_ind),
-       use(d.paid, d.paid_ind), use(d.status), use(r.id), use(r.area_id), use(expected));
+       use(direction), use(r.other_council), use(r.child_id, d.child_ind), use(r.child_name), use(d.born, d.born_ind),
+       use(r.other_council_reference), use(r.setting_name), use(d.start), use(d.end), use(amount),
+       use(r.invoice_reference), use(d.invoiced, d.invoiced_ind), use(d.paid, d.paid_ind), use(d.status), use(r.id),
+       use(r.area_id), use(expected));
   st.execute(true);
   return st.get_affected_rows() == 1;
 }

@@ -1,4 +1,5 @@
-// Recharges between councils in the database, with the child's name; and
+// Recharges between councils in the database, with the child's name and
+// date of birth; and
 // what a recharge is proposed from: the area's moves between councils.
 #pragma once
 
@@ -16,6 +17,7 @@ namespace tandem::store {
 struct StoredRecharge {
   Recharge recharge;
   std::string child_name;
+  std::optional<Date> date_of_birth;  // the register's for its child, else as recorded on the recharge
 };
 
 void insert_recharge(Tx& tx, const Recharge& r, const std::string& recorded_by, std::int64_t now);

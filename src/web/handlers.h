@@ -376,6 +376,7 @@ Response api_top_up_payment_update(Ctx& ctx);
 
 // Recharges between councils (handlers/recharge_pages.cpp)
 Response recharges_list(Ctx& ctx);
+Response recharges_csv(Ctx& ctx);
 Response recharge_create(Ctx& ctx);
 Response recharge(Ctx& ctx);
 Response recharge_update(Ctx& ctx);

@@ -487,6 +487,7 @@ const std::array kRoutes{
           api_top_up_payment_update},
     // Recharges between councils for children placed across a border.
     Route{"GET", "/recharges", Access::permission, Permission::record_payments, false, recharges_list},
+    Route{"GET", "/recharges.csv", Access::permission, Permission::record_payments, false, recharges_csv},
     Route{"POST", "/recharges", Access::permission, Permission::record_payments, false, recharge_create},
     Route{"GET", "/recharges/{}", Access::permission, Permission::record_payments, false, recharge},
     Route{"POST", "/recharges/{}", Access::permission, Permission::record_payments, false, recharge_update},

@@ -155,7 +155,7 @@ TEST(ParseAreaProfile, EveryProblemNamesFileLineAndKey) {
        "test.toml line 6: regoin is not a known key; allowed at the top level: id, name, fictional, la_code, "
        "ons_code, region, calibrate_from, partners, roles, receipt, forums, contacts, responsibility, phase_transfers, "
        "school_terms, "
-       "sufficiency"},
+       "sufficiency, sen2_return, warnings"},
       {{{11, "agnecy = \"school\""}},
        "partners[0].agnecy",
        "test.toml line 11: partners[0].agnecy is not a known key; allowed in partners[0]: id, agency, name, "

@@ -171,7 +171,7 @@ TEST(ProfileContacts, AMisspeltTableAtTheTopLevelListsContacts) {
   EXPECT_EQ(area.error().first_message(),
             "test.toml line 36: contact is not a known key; allowed at the top level: id, name, fictional, la_code, "
             "ons_code, region, calibrate_from, partners, roles, receipt, forums, contacts, responsibility, "
-            "phase_transfers, school_terms, sufficiency");
+            "phase_transfers, school_terms, sufficiency, sen2_return, warnings");
 }
 
 TEST(ProfileContacts, ShippedProfilesListOnlyWhatTheirSeedsName) {

@@ -148,6 +148,32 @@ with tempfile.TemporaryDirectory() as tmp:
         check((t["within"], t["issued"]) == (int(m[3]), int(m[4])),
               f"20 weeks including exceptions: file {t['within']}/{t['issued']}, dashboard {m[3]}/{m[4]}")
 
+    # 1b. The header's DMO and DCO come from the area profile ([sen2_return]: the
+    # demo says N and Y) unless the command says otherwise; an area whose
+    # profile is silent must say, and nothing is written.
+    header_of = lambda path: (ET.parse(path).getroot().findtext("Header/Source/DMO"),
+                              ET.parse(path).getroot().findtext("Header/Source/DCO"))
+    from_profile = os.path.join(tmp, "from_profile.xml")
+    r = run("export", "sen2", "--database", "sqlite:" + demo, "--area", "demo", "--year", str(YEAR),
+            "--out", from_profile)
+    check(r.returncode in (0, 3) and header_of(from_profile) == ("N", "Y"),
+          f"the profile's DMO and DCO: {r.stderr[-300:]}")
+    check(header_of(out1) == ("Y", "Y"), "--dmo and --dco override the profile")
+    silent = fresh_db(tmp, "silent.db")
+    con = sqlite3.connect(silent)
+    con.execute("INSERT INTO areas (id, name, la_code) VALUES ('unprofiled', 'No profile', '998')")
+    con.commit()
+    con.close()
+    nowhere = os.path.join(tmp, "nowhere.xml")
+    r = run("export", "sen2", "--database", "sqlite:" + silent, "--area", "unprofiled", "--year", str(YEAR),
+            "--out", nowhere)
+    check(r.returncode == 2 and "dmo:" in r.stderr and "[sen2_return] dmo" in r.stderr and "dco:" in r.stderr
+          and not os.path.exists(nowhere), f"an area that has not said is asked for its DMO and DCO: {r.stderr}")
+    r = run("export", "sen2", "--database", "sqlite:" + demo, "--area", "demo", "--year", str(YEAR),
+            "--out", nowhere, "--dmo", "Maybe")
+    check(r.returncode == 2 and '"Maybe" is not one of them' in r.stderr and not os.path.exists(nowhere),
+          f"a DMO code the year does not allow is refused: {r.stderr}")
+
     # 2. Round trip on the generated area: import the export, export again.
     db2 = fresh_db(tmp, "copy.db")
     r = run("import", "sen2", out1, "--database", "sqlite:" + db2, "--area", "demo")

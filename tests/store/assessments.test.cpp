@@ -11,6 +11,7 @@
 
 #include "app/access_log.h"
 #include "app/assessments.h"
+#include "app/warning_margins.h"
 #include "store/children.h"
 #include "store/detail/tx.h"
 #include "store/people.h"
@@ -223,7 +224,7 @@ TEST_F(Assessments, TheCaseloadFromTheStoredClockIsTheClocksOwnOrder) {
         for (const auto& a :
              store::open_assessments_visible(tx, "area", user.user_id, std::string(to_string(user.agency)), agency_wide,
                                              mine ? user.user_id : "")) {
-          if (auto next = next_step(a, today, app::kAtRiskDays)) {
+          if (auto next = next_step(a, today, app::warning_margins("area").assessment_at_risk_days)) {
             expected.push_back({a.id, next->state.status, next->days_left});
           }
         }
@@ -338,6 +339,50 @@ TEST_F(Assessments, AChildsAssessmentsAreReadThroughTheChildIndexOnceStatisticsA
     std::string plan;
     t_.db->read([&](store::Tx& tx) { plan = plan_for_one_childs_assessments(tx); });
     EXPECT_NE(plan.find("assessments_child"), std::string::npos) << plan;
+  }
+}
+
+}  // namespace
+}  // namespace tandem
+
+namespace tandem {
+namespace {
+
+// The warning before a deadline is each area's choice ([warnings] in its
+// profile): the same case 18 days from its reg 5(1) decision is at risk where
+// the area warns 21 days ahead (the demo) and on time under Tandem's default
+// of 14 (an area with no shipped profile). The statutory date is the same.
+TEST_F(Assessments, EachAreaWarnsAsFarAheadAsItsProfileSays) {
+  ASSERT_EQ(app::warning_margins("demo").assessment_at_risk_days, 21);
+  ASSERT_EQ(app::warning_margins("area").assessment_at_risk_days, WarningMargins{}.assessment_at_risk_days);
+  t_.db->write([&](store::Tx& tx) { store::upsert_area(tx, {"demo", "Demo area", "998"}); });
+  const Date received = clock_.day - days(42 - 18);
+  for (const std::string area : {"area", "demo"}) {
+    Child c;
+    c.id = "c-" + area;
+    c.area_id = area;
+    c.given_name = "Given";
+    c.family_name = "Family";
+    c.date_of_birth = make_date(2015, 3, 1);
+    c.sex = "F";
+    c.plan_status = PlanStatus::assessment;
+    t_.db->write([&](store::Tx& tx) {
+      store::insert_child(tx, c, 1);
+      store::insert_involvement(
+          tx, area, c.id, {"i-" + area, Agency::council_education, "", "", "", make_date(2020, 1, 1), std::nullopt});
+    });
+    save(open_assessment("a-" + area, area, c.id, received, RequestSource::parent));
+  }
+  auto s = services();
+  for (const auto& [area, expected] :
+       {std::pair{"area", StepStatus::on_time}, std::pair{"demo", StepStatus::at_risk}}) {
+    auto user = person(std::string("manager-") + area, Role::sen_manager, Agency::council_education);
+    user.area_id = area;
+    const auto load = app::caseload(s, user, false, 1, "GET /cases");
+    ASSERT_EQ(load.rows.size(), 1u) << area;
+    EXPECT_EQ(load.rows[0].next.days_left, 18) << area;
+    EXPECT_EQ(load.rows[0].next.state.status, expected) << area;
+    EXPECT_EQ(load.at_risk, expected == StepStatus::at_risk ? 1 : 0) << area;
   }
 }
 

@@ -2,7 +2,8 @@
 // changed only from their current version; the top-ups due read from final
 // plans and the placements overlapping a term; top-up payments by term; and
 // recharges between councils written, changed from their version, read with
-// the child's name and proposed from the area's moves.
+// the child's name and date of birth (a child not on the register keeps the
+// one recorded for them) and proposed from the area's moves.
 #include <gtest/gtest.h>
 
 #include "store/area_moves.h"
@@ -284,6 +285,92 @@ TEST_F(MoneySpent, RechargesWrittenChangedFromTheirVersionAndProposedFromMoves) 
   });
   t_.db->write([&](store::Tx& tx) { store::delete_recharges(tx, "area"); });
   t_.db->read([&](store::Tx& tx) { EXPECT_TRUE(store::recharges(tx, "area").empty()); });
+}
+
+// A child recorded by name only keeps the date of birth and the other
+// council's reference given for them, through a correction from the version
+// read; a registered child's date of birth is read from the register.
+TEST_F(MoneySpent, ARechargeKeepsTheChildsDateOfBirthAndTheirReference) {
+  t_.db->write([&](store::Tx& tx) { store::insert_child(tx, child("c-1", "Ahmed"), 1); });
+  const Date today = make_date(2026, 2, 1);
+  RechargeInput in;
+  in.id = "rc-named";
+  in.area_id = "area";
+  in.direction = RechargeDirection::owed_to_us;
+  in.other_council = "Lancashire County Council";
+  in.child_name = "Ava Reid";
+  in.date_of_birth = make_date(2014, 3, 9);
+  in.other_council_reference = "LCC-EHC-20417";
+  in.setting_name = "Hillside";
+  in.period_start = make_date(2025, 9, 1);
+  in.period_end = make_date(2025, 12, 19);
+  in.amount = Pence::from_pounds(4'200);
+  auto named = make_recharge(in, today);
+  ASSERT_TRUE(named);
+  RechargeInput ours = in;
+  ours.id = "rc-ours";
+  ours.child_name.clear();
+  ours.date_of_birth.reset();
+  ours.child_id = "c-1";
+  ours.other_council_reference.clear();
+  auto registered = make_recharge(ours, today);
+  ASSERT_TRUE(registered);
+  t_.db->write([&](store::Tx& tx) {
+    store::insert_recharge(tx, *named, "u", 1);
+    store::insert_recharge(tx, *registered, "u", 1);
+  });
+  t_.db->read([&](store::Tx& tx) {
+    const auto back = store::find_recharge(tx, "area", "rc-named");
+    ASSERT_TRUE(back);
+    EXPECT_EQ(back->recharge.date_of_birth, make_date(2014, 3, 9));
+    EXPECT_EQ(back->date_of_birth, make_date(2014, 3, 9));
+    EXPECT_EQ(back->recharge.other_council_reference, "LCC-EHC-20417");
+    const auto mine = store::find_recharge(tx, "area", "rc-ours");
+    ASSERT_TRUE(mine);
+    EXPECT_EQ(mine->recharge.date_of_birth, std::nullopt) << "not copied from the register";
+    EXPECT_EQ(mine->date_of_birth, make_date(2015, 1, 1)) << "the register's";
+    EXPECT_EQ(mine->recharge.other_council_reference, "");
+  });
+
+  // Corrected from version 1: the date of birth and their reference change;
+  // the same correction again is stale and changes nothing.
+  Recharge corrected = *named;
+  corrected.date_of_birth = make_date(2014, 3, 19);
+  corrected.other_council_reference = "LCC-EHC-20471";
+  bool fresh = false, stale = true;
+  t_.db->write([&](store::Tx& tx) {
+    fresh = store::update_recharge(tx, corrected, 1);
+    Recharge again = corrected;
+    again.date_of_birth = make_date(2000, 1, 1);
+    again.other_council_reference = "";
+    stale = store::update_recharge(tx, again, 1);
+  });
+  EXPECT_TRUE(fresh);
+  EXPECT_FALSE(stale);
+  t_.db->read([&](store::Tx& tx) {
+    const auto back = store::find_recharge(tx, "area", "rc-named");
+    ASSERT_TRUE(back);
+    EXPECT_EQ(back->recharge.date_of_birth, make_date(2014, 3, 19));
+    EXPECT_EQ(back->recharge.other_council_reference, "LCC-EHC-20471");
+    EXPECT_EQ(back->recharge.version, 2);
+  });
+
+  // Moved onto the register's child by a correction: the recorded date of
+  // birth goes (make_recharge keeps none), the register's is read.
+  in.child_name.clear();
+  in.date_of_birth.reset();
+  in.child_id = "c-1";
+  auto moved = make_recharge(in, today);
+  ASSERT_TRUE(moved);
+  t_.db->write([&](store::Tx& tx) { EXPECT_TRUE(store::update_recharge(tx, *moved, 2)); });
+  t_.db->read([&](store::Tx& tx) {
+    const auto back = store::find_recharge(tx, "area", "rc-named");
+    ASSERT_TRUE(back);
+    EXPECT_EQ(back->child_name, "Test Ahmed");
+    EXPECT_EQ(back->recharge.date_of_birth, std::nullopt);
+    EXPECT_EQ(back->date_of_birth, make_date(2015, 1, 1));
+    EXPECT_EQ(back->recharge.other_council_reference, "LCC-EHC-20417");
+  });
 }
 
 }  // namespace

@@ -23,7 +23,18 @@ RechargeInput good() {
           "TV-RC-0001",
           make_date(2026, 1, 10),
           make_date(2026, 1, 30),
+          "",
+          std::nullopt,
           ""};
+}
+
+// A child not on our register, recorded by name with a date of birth.
+RechargeInput by_name() {
+  auto in = good();
+  in.child_id.clear();
+  in.child_name = "Ava Reid";
+  in.date_of_birth = make_date(2014, 3, 9);
+  return in;
 }
 
 TEST(MakeRecharge, EveryWrongFieldIsNamed) {
@@ -48,6 +59,7 @@ TEST(MakeRecharge, EveryWrongFieldIsNamed) {
        [](RechargeInput& r) {
          r.child_id.clear();
          r.child_name = "Ava Reid";
+         r.date_of_birth = make_date(2014, 3, 9);
        },
        {}},
       {"both reference and name", [](RechargeInput& r) { r.child_name = "Ava Reid"; }, {"child_name"}},
@@ -120,6 +132,70 @@ TEST(MakeRecharge, EveryWrongFieldIsNamed) {
     }
     EXPECT_EQ(fields, c.fields) << c.name;
   }
+}
+
+// A child recorded by name only is matched by the other council on name and
+// date of birth. The period starts on 1 September 2025; a plan runs at most to
+// the end of the academic year in which the young person turns 25 (Children
+// and Families Act 2014 s46; core/rights.h), so the child is under 26 then.
+TEST(MakeRecharge, AChildByNameHasADateOfBirthUnder26WhenThePeriodStarts) {
+  struct Case {
+    const char* name;
+    void (*change)(RechargeInput&);
+    std::vector<std::string> fields;
+  };
+  const Case cases[] = {
+      {"by name with a date of birth", [](RechargeInput&) {}, {}},
+      {"by name without one", [](RechargeInput& r) { r.date_of_birth.reset(); }, {"date_of_birth"}},
+      {"born on the period's last day", [](RechargeInput& r) { r.date_of_birth = make_date(2025, 12, 31); }, {}},
+      {"born after the period", [](RechargeInput& r) { r.date_of_birth = today; }, {"date_of_birth"}},
+      {"born tomorrow", [](RechargeInput& r) { r.date_of_birth = today + std::chrono::days(1); }, {"date_of_birth"}},
+      {"25, the day before turning 26", [](RechargeInput& r) { r.date_of_birth = make_date(1999, 9, 2); }, {}},
+      {"26 on the period's first day",
+       [](RechargeInput& r) { r.date_of_birth = make_date(1999, 9, 1); },
+       {"date_of_birth"}},
+      {"40", [](RechargeInput& r) { r.date_of_birth = make_date(1985, 5, 1); }, {"date_of_birth"}},
+      {"a child on our register: the record holds it",
+       [](RechargeInput& r) {
+         r.child_name.clear();
+         r.child_id = "c-1";
+       },
+       {"date_of_birth"}},
+      {"the other council's reference", [](RechargeInput& r) { r.other_council_reference = "LCC-EHC-20417"; }, {}},
+      {"their reference at the limit", [](RechargeInput& r) { r.other_council_reference = std::string(50, 'x'); }, {}},
+      {"their reference too long",
+       [](RechargeInput& r) { r.other_council_reference = std::string(51, 'x'); },
+       {"other_council_reference"}},
+  };
+  for (const auto& c : cases) {
+    auto in = by_name();
+    c.change(in);
+    auto r = make_recharge(in, today);
+    std::vector<std::string> fields;
+    if (!r) {
+      for (const auto& f : r.error().fields) fields.push_back(f.field);
+    }
+    EXPECT_EQ(fields, c.fields) << c.name;
+  }
+}
+
+TEST(MakeRecharge, KeepsTheDateOfBirthAndTheirReferenceOnlyWhereTheyBelong) {
+  auto named = by_name();
+  named.other_council_reference = "LCC-EHC-20417";
+  const auto r = make_recharge(named, today);
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->child_id, "");
+  EXPECT_EQ(r->child_name, "Ava Reid");
+  EXPECT_EQ(r->date_of_birth, make_date(2014, 3, 9));
+  EXPECT_EQ(r->other_council_reference, "LCC-EHC-20417");
+  // A registered child's reference from the other council is kept too; their
+  // date of birth is the register's.
+  auto registered = good();
+  registered.other_council_reference = "LCC-EHC-1";
+  const auto g = make_recharge(registered, today);
+  ASSERT_TRUE(g);
+  EXPECT_EQ(g->date_of_birth, std::nullopt);
+  EXPECT_EQ(g->other_council_reference, "LCC-EHC-1");
 }
 
 TEST(MakeRecharge, WithNoStatusGivenTheDatesSayIt) {

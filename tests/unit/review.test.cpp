@@ -129,7 +129,7 @@ TEST(ReviewDeadlines, DecisionInFourWeeksAmendedPlanInTwelve) {
     x.decision = c.decision;
     x.decided_on = c.decided_on;
     x.amended_plan_issued_on = c.amended_on;
-    const auto d = review_deadlines(x, c.today);
+    const auto d = review_deadlines(x, c.today, 7);
     EXPECT_EQ(d.decision.date, make_date(2026, 2, 2)) << "4 weeks from 5 January";
     EXPECT_EQ(d.decision_status, c.decision_status) << c.name;
     EXPECT_EQ(d.amended_plan_status, c.amended_status) << c.name;

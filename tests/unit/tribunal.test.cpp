@@ -68,7 +68,7 @@ TEST(TribunalOrders, StatusAgainstTheLastDeadline) {
   for (const auto& c : cases) {
     Order x = o;
     x.complied_on = c.complied;
-    EXPECT_EQ(order_status(x, c.today), c.status) << format_date(c.today);
+    EXPECT_EQ(order_status(x, c.today, 7), c.status) << format_date(c.today);
   }
 }
 
@@ -124,7 +124,7 @@ TEST(Appeals, OrdersFollowAnUpheldOrConcededAppeal) {
   EXPECT_EQ(record_compliance(*ordered, "o-9", make_date(2026, 10, 1), kToday).error().first_field(), "order");
   auto done = record_compliance(*ordered, "o-1", make_date(2026, 10, 20), kToday);
   ASSERT_TRUE(done);
-  EXPECT_EQ(order_status(done->orders[0], kToday), StepStatus::done_on_time);
+  EXPECT_EQ(order_status(done->orders[0], kToday, 7), StepStatus::done_on_time);
 
   auto in = input();
   in.decision = AppealedDecision::cease;

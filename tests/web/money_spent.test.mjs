@@ -477,12 +477,13 @@ test('a recharge recorded by hand for a child no move covers: named if not on ou
     assert.equal(both.status, 400);
     names(both.text, ['child_name']);
     const disputedNoInvoice = await api(fo, 'POST', '/api/v1/recharges', { ...base, amount: undefined,
-      amount_pence: 185_000, child_name: 'Sam Hurst', status: 'disputed' });
+      amount_pence: 185_000, child_name: 'Sam Hurst', date_of_birth: '2013-06-02', status: 'disputed' });
     assert.equal(disputedNoInvoice.status, 400);
     assert.deepEqual(fieldsOf(disputedNoInvoice), ['invoice_reference']);
     assert.equal((await fo.json('GET', '/api/v1/recharges')).data.recharges.length, before.recharges.length);
 
-    const ok = await fo.postForm('/recharges', { csrf_token: csrf, ...base, child_name: 'Sam Hurst' });
+    const ok = await fo.postForm('/recharges', { csrf_token: csrf, ...base, child_name: 'Sam Hurst',
+      date_of_birth: '2013-06-02' });
     assert.equal(ok.status, 303, ok.text);
     const added = (await fo.json('GET', '/api/v1/recharges')).data.recharges.find((r) => r.child_name === 'Sam Hurst');
     assert.deepEqual([added.child_id, added.on_register, added.status, added.amount_pence, added.version],
@@ -490,7 +491,8 @@ test('a recharge recorded by hand for a child no move covers: named if not on ou
     assert.match(decode((await fo.get(`/recharges/${added.id}`)).text), /Sam Hurst/);
 
     // Changed from the version read: invoiced, then disputed; a stale edit is refused.
-    const edit = { ...base, child_name: 'Sam Hurst', invoice_reference: 'RC-HAND-1', invoiced_on: daysFromNow(-10),
+    const edit = { ...base, child_name: 'Sam Hurst', date_of_birth: '2013-06-02', invoice_reference: 'RC-HAND-1',
+      invoiced_on: daysFromNow(-10),
       status: 'disputed' };
     const saved = await fo.postForm(`/recharges/${added.id}`, { csrf_token: csrf, version: '1', ...edit });
     assert.equal(saved.status, 303, saved.text);

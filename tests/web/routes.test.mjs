@@ -603,8 +603,8 @@ test('top-up and recharge routes: who may read and record them', async () => {
   const one = recharges.recharges[0];
   const paid = topUps.settings.find((s) => s.payments.length).payments[0];
   for (const path of ['/top-ups', `/top-ups?term=${topUps.term}`, `/top-ups.csv?term=${topUps.term}`,
-    '/api/v1/top-ups', '/recharges', '/api/v1/recharges', `/recharges/${one.id}`, `/api/v1/recharges/${one.id}`,
-    `/top-ups/payments/${paid.id}`, `/api/v1/top-ups/payments/${paid.id}`]) {
+    '/api/v1/top-ups', '/recharges', '/recharges.csv', '/api/v1/recharges', `/recharges/${one.id}`,
+    `/api/v1/recharges/${one.id}`, `/top-ups/payments/${paid.id}`, `/api/v1/top-ups/payments/${paid.id}`]) {
     for (const role of ROLES) {
       const res = await clients[role].get(path);
       assert.equal(res.status, PAY.includes(role) ? 200 : 403, `${role} GET ${path}`);

@@ -1,6 +1,6 @@
 // Recharges between councils: what is owed each way with totals by council,
 // lines proposed from the area's moves, the form that records a recharge,
-// the page that corrects one, and their JSON API twins.
+// the page that corrects one, the recharges as CSV, and their JSON API twins.
 #include <variant>
 
 #include <nlohmann/json.hpp>
@@ -40,12 +40,15 @@ std::string pounds_text(Pence p) {
 
 std::string date_or_blank(const std::optional<Date>& d) { return d ? format_date(*d) : std::string(); }
 
-json recharge_json(const Recharge& r, const std::string& child_name) {
+json recharge_json(const store::StoredRecharge& s) {
+  const Recharge& r = s.recharge;
   return {{"id", r.id},
           {"direction", to_string(r.direction)},
           {"other_council", r.other_council},
           {"child_id", r.child_id.empty() ? json(nullptr) : json(r.child_id)},
-          {"child_name", child_name},
+          {"child_name", s.child_name},
+          {"date_of_birth", s.date_of_birth ? json(format_date(*s.date_of_birth)) : json(nullptr)},
+          {"other_council_reference", r.other_council_reference},
           {"on_register", !r.child_id.empty()},
           {"status", to_string(r.status)},
           {"setting_name", r.setting_name},
@@ -124,6 +127,13 @@ mstch::map recharge_form(const app::FormFields& f, const Error* e) {
                  "As shown on the child's record, like c-1a2b3c", "govuk-input--width-20"),
            input("child_name", "Or, for a child not on our register, their name", param(f, "child_name"), e,
                  "Another council's child placed at one of our settings, whom we hold no record of", ""),
+           input("date_of_birth", "Their date of birth, for a child not on our register", param(f, "date_of_birth"), e,
+                 "As year-month-day, for example 2014-03-09: the other council matches the invoice to its child by "
+                 "name and date of birth",
+                 "govuk-input--width-10"),
+           input("other_council_reference", "The other council's reference for the child (optional)",
+                 param(f, "other_council_reference"), e, "Their case or EHC plan number for the child, if you know it",
+                 "govuk-input--width-20"),
            input("setting_name", "Setting", param(f, "setting_name"), e, "", ""),
            input("period_start", "First day covered", param(f, "period_start"), e,
                  "As year-month-day, for example 2025-09-01", "govuk-input--width-10"),
@@ -143,6 +153,8 @@ mstch::array rows_of(const std::vector<store::StoredRecharge>& list) {
     rows.push_back(mstch::map{
         {"id", r.id},
         {"child", s.child_name},
+        {"born", s.date_of_birth ? format_date_long(*s.date_of_birth) : std::string()},
+        {"their_reference", r.other_council_reference},
         {"council", r.other_council},
         {"setting", r.setting_name},
         {"period", format_date_long(r.period_start) + " to " + format_date_long(r.period_end)},
@@ -202,6 +214,8 @@ app::FormFields fields_of(const Recharge& r) {
           {"other_council", r.other_council},
           {"child_id", r.child_id},
           {"child_name", r.child_name},
+          {"date_of_birth", date_or_blank(r.date_of_birth)},
+          {"other_council_reference", r.other_council_reference},
           {"status", std::string(to_string(r.status))},
           {"setting_name", r.setting_name},
           {"period_start", format_date(r.period_start)},
@@ -233,6 +247,17 @@ Response recharges_list(Ctx& ctx) {
   auto v = app::list_recharges(services, ctx.me(), ctx.route());
   if (auto* r = std::get_if<app::Refused>(&v)) return refused(ctx, *r, false);
   return list_page(ctx, std::get<app::RechargesView>(v), {}, nullptr);
+}
+
+Response recharges_csv(Ctx& ctx) {
+  auto services = ctx.s.register_services();
+  auto v = app::list_recharges(services, ctx.me(), ctx.route());
+  if (auto* r = std::get_if<app::Refused>(&v)) return refused(ctx, *r, false);
+  Response res;
+  res.set("Content-Type", "text/csv; charset=utf-8");
+  res.set("Content-Disposition", "attachment; filename=\"recharges.csv\"");
+  res.body = app::recharges_csv(std::get<app::RechargesView>(v));
+  return res;
 }
 
 Response recharge_create(Ctx& ctx) {
@@ -275,7 +300,7 @@ Response api_recharges(Ctx& ctx) {
   const auto& view = std::get<app::RechargesView>(v);
   json items = json::array(), councils = json::array(), proposals = json::array();
   for (const auto* list : {&view.owed_to_us, &view.owed_by_us}) {
-    for (const auto& s : *list) items.push_back(recharge_json(s.recharge, s.child_name));
+    for (const auto& s : *list) items.push_back(recharge_json(s));
   }
   json total = json(nullptr);
   for (const auto& c : view.by_council) {
@@ -305,8 +330,7 @@ Response api_recharge(Ctx& ctx) {
   auto services = ctx.s.register_services();
   auto s = app::open_recharge(services, ctx.me(), ctx.captures.at(0), ctx.route());
   if (auto* r = std::get_if<app::Refused>(&s)) return refused(ctx, *r, true);
-  const auto& stored = std::get<store::StoredRecharge>(s);
-  return json_response(200, recharge_json(stored.recharge, stored.child_name).dump());
+  return json_response(200, recharge_json(std::get<store::StoredRecharge>(s)).dump());
 }
 
 namespace {
@@ -316,8 +340,7 @@ Response api_after(Ctx& ctx, app::RegisterServices& services, const std::variant
   if (auto* e = std::get_if<Error>(&out)) return json_error(e->first_field() == "version" ? 409 : 400, *e);
   auto s = app::open_recharge(services, ctx.me(), std::get<Recharge>(out).id, ctx.route());
   if (auto* r = std::get_if<app::Refused>(&s)) return refused(ctx, *r, true);
-  const auto& stored = std::get<store::StoredRecharge>(s);
-  return json_response(status, recharge_json(stored.recharge, stored.child_name).dump());
+  return json_response(status, recharge_json(std::get<store::StoredRecharge>(s)).dump());
 }
 }  // namespace
 
