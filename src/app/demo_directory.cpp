@@ -1,10 +1,14 @@
 #include "app/demo_directory.h"
 
 #include <set>
+#include <sstream>
+#include <stdexcept>
 
 #include "app/crypto.h"
+#include "app/postcode_import.h"
 #include "core/directory.h"
 #include "demo/directory.h"
+#include "demo/postcodes.h"
 #include "store/audit.h"
 #include "store/directory.h"
 
@@ -38,6 +42,13 @@ std::size_t build_demo_directory(store::Database& db, const Clock& clock, const 
                                  std::to_string(demo.directory.organisations.size()) + " organisations",
                              "seed " + std::to_string(seed)});
   });
+  // The demo's postcodes replace any imported before: a demo database is the
+  // demo area's alone.
+  std::istringstream onspd(demo::demo_postcode_directory(demo, postcodes, seed));
+  PostcodeImportOptions import;
+  import.source = "the demo area's postcodes";
+  auto imported = import_postcodes(db, clock, onspd, import);
+  if (!imported) throw std::logic_error("the demo's postcodes were refused: " + imported.error().first_message());
   return demo.directory.services.size();
 }
 

@@ -1,6 +1,7 @@
 // The demo area's Local Offer directory: generated (src/demo/directory.h) in
 // the register's postcode districts and saved in place of any directory the
-// area had, with an audit entry.
+// area had, with an audit entry; then the demo's postcodes (the venues' and
+// the register's) imported as the ONS postcode directory would be.
 #pragma once
 
 #include <cstddef>

@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "app/crypto.h"
+#include "app/postcode_lookup.h"
 #include "interop/oruk_tables.h"
 #include "profile/area_profiles.h"
 #include "store/audit.h"
@@ -109,8 +110,9 @@ Result<ImportReport> import_oruk(store::Database& db, const Clock& clock, const 
           store::save_organisation(tx, area_id, record.organisation, now);
           ++report.organisations;
         }
-        for (const auto& l : record.locations) {
+        for (auto& l : record.locations) {
           if (once(l.id)) {
+            locate_by_postcode(tx, l);
             store::save_location(tx, area_id, l);
             ++report.locations;
           }

@@ -5,6 +5,7 @@
 #include "app/crypto.h"
 #include "app/directory_edits.h"
 #include "app/form_values.h"
+#include "app/postcode_lookup.h"
 #include "core/directory_checks.h"
 #include "store/directory.h"
 
@@ -116,6 +117,7 @@ Result<std::string> create_location(store::Database& db, const Clock& clock, Loc
   apply(l, form, errors);
   add_checks(l, errors);
   if (!errors.empty()) return fail(std::move(errors));
+  db.read([&](store::Tx& tx) { locate_by_postcode(tx, l); });
   write_directory_change(db, clock, local_offer, user, "directory.location.add", "location", l.id,
                          l.name + ", " + l.postcode, [&](store::Tx& tx) {
                            store::insert_location(tx, user.area_id, l);
@@ -137,6 +139,7 @@ Result<std::int64_t> update_location(store::Database& db, const Clock& clock, Lo
   const auto version = parse_version(form.version, "the venue");
   if (!version) errors.push_back(version.error().fields.front());
   if (!errors.empty()) return fail(std::move(errors));
+  db.read([&](store::Tx& tx) { locate_by_postcode(tx, l); });
   l.version = *version + 1;
   std::string detail;
   note_change(detail, "name", before.name, l.name);

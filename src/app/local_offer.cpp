@@ -200,12 +200,16 @@ std::vector<std::uint32_t> DirectorySnapshot::with_words(const std::vector<std::
   return result;
 }
 
-Result<GeoPoint> postcode_centre(std::string_view field, std::string_view postcode, const DirectorySnapshot& s) {
+Result<GeoPoint> postcode_centre(std::string_view field, std::string_view postcode, const DirectorySnapshot& s,
+                                 PostcodeLookup* postcodes) {
   const std::string district = postcode_district(postcode);
   if (district.empty())
     return fail(std::string(field), std::string(field) +
                                         " must be a UK postcode or postcode district, like QS4 7RW "
                                         "or QS4");
+  if (postcodes) {
+    if (auto imported = postcodes->centre(postcode)) return *imported;
+  }
   auto it = s.districts().find(district);
   if (it == s.districts().end())
     return fail(std::string(field), std::string(field) + " " + district +
@@ -214,7 +218,8 @@ Result<GeoPoint> postcode_centre(std::string_view field, std::string_view postco
   return it->second;
 }
 
-Result<DirectoryQuery> parse_oruk_query(const QueryParams& params, const DirectorySnapshot& s, bool located) {
+Result<DirectoryQuery> parse_oruk_query(const QueryParams& params, const DirectorySnapshot& s, bool located,
+                                        PostcodeLookup* postcodes) {
   DirectoryQuery q;
   q.withdrawn_too = true;
   std::vector<FieldError> errors;
@@ -280,7 +285,7 @@ Result<DirectoryQuery> parse_oruk_query(const QueryParams& params, const Directo
   if (located) {
     const std::string postcode = get("postcode"), proximity = get("proximity");
     if (!postcode.empty()) {
-      auto centre = postcode_centre("postcode", postcode, s);
+      auto centre = postcode_centre("postcode", postcode, s, postcodes);
       if (!centre)
         errors.push_back(centre.error().fields.front());
       else
@@ -342,7 +347,7 @@ std::vector<Hit> find_located(const DirectorySnapshot& s, const DirectoryQuery& 
 }
 
 LocalOffer::LocalOffer(store::Database& db, const Clock& clock, std::string area_id)
-    : db_(db), clock_(clock), area_id_(std::move(area_id)) {}
+    : db_(db), clock_(clock), area_id_(std::move(area_id)), postcodes_(db, clock) {}
 
 std::string LocalOffer::area_id() {
   std::lock_guard lock(mutex_);

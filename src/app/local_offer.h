@@ -21,6 +21,7 @@
 #include <vector>
 
 #include "app/clock.h"
+#include "app/postcode_lookup.h"
 #include "core/directory.h"
 #include "core/result.h"
 #include "interop/oruk.h"
@@ -113,11 +114,17 @@ constexpr std::int64_t kMaxPerPage = 200;
 
 // Reads the ORUK query parameters (search, page, per_page, taxonomy_term_id,
 // taxonomy_id, minimum_age, maximum_age, day, start_time, end_time; with
-// `located`, postcode and proximity too). Each bad one is named with what is
-// allowed. The query includes withdrawn services.
-Result<DirectoryQuery> parse_oruk_query(const QueryParams& params, const DirectorySnapshot& snapshot, bool located);
-// Resolves a postcode or postcode district to the centre of its district.
-Result<GeoPoint> postcode_centre(std::string_view field, std::string_view postcode, const DirectorySnapshot& snapshot);
+// `located`, postcode and proximity too, placed by `postcodes` when given).
+// Each bad one is named with what is allowed. The query includes withdrawn
+// services.
+Result<DirectoryQuery> parse_oruk_query(const QueryParams& params, const DirectorySnapshot& snapshot, bool located,
+                                        PostcodeLookup* postcodes = nullptr);
+// Where to measure from for a postcode or postcode district: the imported
+// postcode's own centre, else its district's from the import (`postcodes`,
+// when given), else the directory's own centre of the district. A postcode in
+// none of them is refused naming the districts the directory covers.
+Result<GeoPoint> postcode_centre(std::string_view field, std::string_view postcode, const DirectorySnapshot& snapshot,
+                                 PostcodeLookup* postcodes = nullptr);
 
 struct Hit {
   std::uint32_t index = 0;  // into services() or located()
@@ -136,6 +143,8 @@ class LocalOffer {
   // Call after writing to the directory, so this server shows it at once.
   void changed();
   std::string area_id();
+  // Where searched postcodes are (the imported ONS postcode directory).
+  PostcodeLookup& postcodes() { return postcodes_; }
 
  private:
   store::Database& db_;
@@ -145,6 +154,7 @@ class LocalOffer {
   std::string area_id_;
   std::shared_ptr<const DirectorySnapshot> current_;
   std::int64_t checked_at_ = 0;
+  PostcodeLookup postcodes_;
 };
 
 }  // namespace tandem::app

@@ -14,6 +14,7 @@
 #include "app/top_up_cache.h"
 #include "cli/clock_command.h"
 #include "cli/commands.h"
+#include "cli/postcodes_command.h"
 #include "cli/sen2_command.h"
 #include "store/database.h"
 #include "web/http_server.h"
@@ -156,6 +157,8 @@ int main(int argc, char** argv) {
 
   tandem::cli::Sen2Args sen2_args;
   const auto sen2 = tandem::cli::add_sen2_commands(cli, *import, database, sen2_args);
+  tandem::cli::PostcodesArgs postcodes_args;
+  auto* import_postcodes = tandem::cli::add_postcodes_command(*import, database, postcodes_args);
 
   std::string profile_path;
   auto* check_profile = cli.add_subcommand("check-profile", "Check an area profile (TOML) and say what is wrong");
@@ -214,6 +217,11 @@ int main(int argc, char** argv) {
       db->migrate();
       if (import_area.empty()) import_area = tandem::cli::only_area(*db);
       return tandem::cli::import_oruk(*db, clock, import_area, import_source, import_timeout);
+    }
+    if (*import_postcodes) {
+      auto db = tandem::store::Database::open(database, 1);
+      db->migrate();
+      return tandem::cli::import_postcodes(*db, clock, postcodes_args);
     }
     if (*sen2.export_sen2 || *sen2.import_sen2) {
       auto db = tandem::store::Database::open(database, 1);

@@ -96,4 +96,46 @@ Result<CsvTable> parse_csv(std::string_view text) {
   return table;
 }
 
+bool split_csv_line(std::string_view line, std::vector<std::string>& cells) {
+  if (line.ends_with('\r')) line.remove_suffix(1);
+  std::size_t n = 0;
+  auto next = [&]() -> std::string& {
+    if (n == cells.size()) cells.emplace_back();
+    std::string& cell = cells[n++];
+    cell.clear();
+    return cell;
+  };
+  std::size_t i = 0;
+  while (true) {
+    std::string& cell = next();
+    if (i < line.size() && line[i] == '"') {
+      ++i;
+      while (true) {
+        if (i >= line.size()) {
+          cells.resize(n);
+          return false;
+        }
+        if (line[i] == '"') {
+          if (i + 1 < line.size() && line[i + 1] == '"') {
+            cell.push_back('"');
+            i += 2;
+            continue;
+          }
+          ++i;
+          break;
+        }
+        cell.push_back(line[i++]);
+      }
+      // Text after the closing quote, up to the comma, belongs to the cell.
+    }
+    const auto comma = line.find(',', i);
+    const auto end = comma == std::string_view::npos ? line.size() : comma;
+    cell.append(line.substr(i, end - i));
+    if (comma == std::string_view::npos) break;
+    i = comma + 1;
+  }
+  cells.resize(n);
+  return true;
+}
+
 }  // namespace tandem

@@ -30,4 +30,10 @@ struct CsvTable {
 // naming the line.
 Result<CsvTable> parse_csv(std::string_view text);
 
+// Splits one line of a file too big to hold (the ONS postcode directory) into
+// `cells`, reusing their storage. Quoted cells may hold commas and doubled
+// quotes; a trailing CR is dropped. False when a quoted cell is still open at
+// the end of the line: the caller joins the next line and splits again.
+bool split_csv_line(std::string_view line, std::vector<std::string>& cells);
+
 }  // namespace tandem

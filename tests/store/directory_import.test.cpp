@@ -5,11 +5,13 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <sstream>
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
 #include "app/oruk_remote.h"
+#include "app/postcode_import.h"
 #include "fixed_clock.h"
 #include "interop/oruk.h"
 #include "store/directory.h"
@@ -84,6 +86,20 @@ class DirectoryImport : public ::testing::Test {
   testing::TestDatabase t_;
   FixedClock clock_;
 };
+
+TEST_F(DirectoryImport, AVenueWithoutCoordinatesTakesItsPostcodesFromTheImportedDirectory) {
+  std::istringstream onspd("pcds,doterm,lat,long\nQS2 4AB,,53.456789,-2.123456\n");
+  ASSERT_TRUE(app::import_postcodes(*t_.db, clock_, onspd, {}));
+  Directory d = source();
+  d.locations[0].point.reset();
+  const auto file = write_feed("no-coordinates", full_json(d));
+  ASSERT_TRUE(app::import_oruk_file(*t_.db, clock_, "area", file, {}));
+  std::filesystem::remove(file);
+  const auto venue = loaded().locations.at(0);
+  ASSERT_TRUE(venue.point) << "placed at its postcode, so distance search finds it";
+  EXPECT_EQ(venue.point->latitude_e6, 53456789);
+  EXPECT_EQ(venue.point->longitude_e6, -2123456);
+}
 
 TEST_F(DirectoryImport, AFeedReadsBackAsItWasPublished) {
   const auto file = write_feed("feed", full_json(source()));

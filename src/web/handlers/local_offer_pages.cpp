@@ -232,7 +232,7 @@ Response local_offer_search(Ctx& ctx) {
   if (cost == "free") query.free = true;
   if (cost == "paid") query.free = false;
   if (!postcode.empty()) {
-    auto centre = app::postcode_centre("postcode", postcode, *snapshot);
+    auto centre = app::postcode_centre("postcode", postcode, *snapshot, &ctx.s.local_offer->postcodes());
     if (centre) {
       query.near = *centre;
     } else if (postcode_district(postcode).empty()) {

@@ -113,7 +113,7 @@ Response oruk_service(Ctx& ctx) {
 Response oruk_service_at_locations(Ctx& ctx) {
   auto snapshot = ctx.s.local_offer->snapshot();
   if (!snapshot) return no_directory();
-  auto q = app::parse_oruk_query(ctx.query, *snapshot, true);
+  auto q = app::parse_oruk_query(ctx.query, *snapshot, true, &ctx.s.local_offer->postcodes());
   if (!q) return open(json_error(400, q.error()));
   return paged(
       app::find_located(*snapshot, *q), snapshot->located(),
