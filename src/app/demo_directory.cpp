@@ -11,6 +11,7 @@
 #include "demo/postcodes.h"
 #include "store/audit.h"
 #include "store/directory.h"
+#include "store/postcodes.h"
 
 namespace tandem::app {
 
@@ -42,8 +43,12 @@ std::size_t build_demo_directory(store::Database& db, const Clock& clock, const 
                                  std::to_string(demo.directory.organisations.size()) + " organisations",
                              "seed " + std::to_string(seed)});
   });
-  // The demo's postcodes replace any imported before: a demo database is the
-  // demo area's alone.
+  // An import replaces the whole postcode table, so a database that already
+  // holds postcodes (the ONS directory, or an earlier demo's) keeps them: the
+  // demo's are made up, and its venues still have their own coordinates.
+  std::int64_t held = 0;
+  db.read([&](store::Tx& tx) { held = store::count_postcodes(tx); });
+  if (held > 0) return demo.directory.services.size();
   std::istringstream onspd(demo::demo_postcode_directory(demo, postcodes, seed));
   PostcodeImportOptions import;
   import.source = "the demo area's postcodes";

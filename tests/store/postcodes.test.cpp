@@ -10,6 +10,7 @@
 
 #include <gtest/gtest.h>
 
+#include "app/demo_area.h"
 #include "app/directory_import.h"
 #include "app/directory_locations.h"
 #include "app/local_offer.h"
@@ -292,6 +293,45 @@ TEST_F(Postcodes, AVenueWithoutCoordinatesIsPlacedWhenItsPostcodeIsImported) {
   ASSERT_TRUE(d.locations.at(0).point);
   EXPECT_EQ(d.locations.at(0).point->latitude_e6, 53408000);
   EXPECT_GT(after, before) << "the Local Offer rebuilds with the venue's place";
+}
+
+}  // namespace
+}  // namespace tandem
+
+namespace tandem {
+namespace {
+
+// An import replaces the whole table; the demo's postcodes are made up. So a
+// demo built in a database that already holds the ONS directory leaves it as
+// it was, and one built in an empty database brings its own.
+TEST(PostcodesAndTheDemo, TheDemoNeverReplacesPostcodesAlreadyImported) {
+  for (const bool imported_first : {false, true}) {
+    auto t = testing::open_test_database(imported_first ? "postcodes_demo_kept" : "postcodes_demo_own");
+    FixedClock clock;
+    if (imported_first) {
+      std::istringstream in(std::string(kHeader) + line("FY1 1AA", "", "53.816", "-3.053") +
+                            line("FY1 1AB", "", "53.817", "-3.052"));
+      app::PostcodeImportOptions options;
+      options.source = "ONSPD.csv";
+      ASSERT_TRUE(app::import_postcodes(*t.db, clock, in, options).has_value());
+    }
+    app::DemoRequest request;
+    request.plans = 50;
+    request.services = 10;
+    ASSERT_TRUE(app::build_demo_area(*t.db, clock, request).has_value());
+    std::int64_t held = 0;
+    std::optional<GeoPoint> fylde;
+    t.db->read([&](store::Tx& tx) {
+      held = store::count_postcodes(tx);
+      fylde = store::find_postcode(tx, "FY1 1AA");
+    });
+    if (imported_first) {
+      EXPECT_EQ(held, 2) << "the imported directory is kept whole";
+      EXPECT_TRUE(fylde.has_value());
+    } else {
+      EXPECT_GT(held, 50) << "the demo brings its own postcodes";
+    }
+  }
 }
 
 }  // namespace
