@@ -78,7 +78,8 @@ struct Importer {
   const sen2::Schema* schema = nullptr;
   Sen2Period period;
   std::int64_t now = 0;
-  std::set<std::string> touched;  // children this import has created or matched
+  std::set<std::string> touched;              // children this import has created or matched
+  std::map<std::string, std::string> upn_at;  // each UPN of the file, at its first person's path
 
   void problem(const std::string& path, const std::string& element, const std::string& message) {
     if (summary.rejected.size() < 1000)
@@ -225,6 +226,16 @@ struct Importer {
                   "(DfE's modulus-23 check)");
       return;
     }
+    // A UPN is one child's: a person listed twice would become a second child
+    // that every later import then finds twice.
+    if (!upn.empty()) {
+      if (const auto [at, first] = upn_at.try_emplace(upn, path); !first) {
+        problem(path + "/" + schema->element("upn").name, schema->element("upn").name,
+                "'" + upn + "' is also the UPN of " + at->second +
+                    ": a return lists each child once; remove the duplicate from the file");
+        return;
+      }
+    }
     std::vector<std::string> ids;
     if (!upn.empty()) ids = store::children_by_upn(tx, area_id, upn);
     if (ids.empty())
@@ -307,7 +318,7 @@ Sen2ImportSummary import_sen2(store::Database& db, const Clock& clock, const std
   summary.import_id = new_id("si");
   try {
     db.write([&](store::Tx& tx) {
-      Importer imp{tx, clock, area_id, by, summary.import_id, summary, nullptr, {}, clock.now_micros(), {}};
+      Importer imp{tx, clock, area_id, by, summary.import_id, summary, nullptr, {}, clock.now_micros(), {}, {}};
       std::size_t bytes = 0;
       auto result = sen2::read(
           in,

@@ -269,5 +269,30 @@ with tempfile.TemporaryDirectory() as tmp:
         check("nothing was imported" in r.stderr, f"{name}: says nothing was imported")
         check(database_totals(db)["children"] == 0, f"{name}: nothing loaded")
 
+    # 6. Bad input made from the good fixture: a file cut off part-way, and a
+    # person listed twice. Loaded into a database that already holds the good
+    # file's people: it is left as it was (all or nothing), no one duplicated.
+    good_text = open(good).read()
+    abbott = good_text[good_text.index("    <Person>"):good_text.index("    </Person>") + len("    </Person>\n")]
+    made = {
+        "truncated": (good_text[:good_text.index("<Surname>Clarke")], ["not well-formed XML"]),
+        "duplicate_upn": (good_text.replace("  </Persons>", abbott + "  </Persons>"),
+                          ["/Message/Persons/Person[4]/UPN", "M999000026001",
+                           "also the UPN of /Message/Persons/Person[1]", "each child once"]),
+    }
+    for name, (doc, expected) in made.items():
+        path = os.path.join(tmp, name + ".xml")
+        with open(path, "w") as f:
+            f.write(doc)
+        db = fresh_db(tmp, name + ".db")
+        run("import", "sen2", good, "--database", "sqlite:" + db, "--area", "demo")
+        before = database_totals(db)
+        r = run("import", "sen2", path, "--database", "sqlite:" + db, "--area", "demo")
+        check(r.returncode == 2, f"{name}: refused (exit {r.returncode}): {r.stdout}")
+        for e in expected:
+            check(e in r.stderr, f"{name}: the error names {e!r}: {r.stderr[:600]}")
+        check("nothing was imported" in r.stderr, f"{name}: says nothing was imported")
+        check(database_totals(db) == before, f"{name}: the database is as it was")
+
 print("failures:", len(failures))
 sys.exit(1 if failures else 0)
