@@ -512,7 +512,7 @@ std::vector<Sen2Problem> check_person(const Node& person, const std::string& chi
           add("query", "SEN2-Q04", dp + "/" + name("sen_setting"),
               "SENSetting " + setting + " is queried by DfE: say what the arrangement is");
       }
-      if (born && (period.census - *born).count() > 26 * 365)
+      if (born && age_on(*born, period.census) > 25)
         add("query", "SEN2-Q05", ap, "An active plan for a young person over 25 on the census date");
     }
   }

@@ -1,0 +1,65 @@
+// The SEN2 validation report's own rules that need no database: who is over 25
+// on the census date.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+#include "app/sen2_return.h"
+
+namespace tandem {
+namespace {
+
+// A person with one active plan and nothing else the report would raise.
+sen2::Node person_born(const std::string& birth) {
+  sen2::Node p{"person", {}, {}};
+  p.add("surname", "Ames");
+  p.add("forename", "Ola");
+  p.add("person_birth_date", birth);
+  p.add("sex", "F");
+  p.add("ethnicity", "WBRI");
+  p.add("upn", "A123456789012");
+  auto& req = p.add("requests");
+  req.add("received_date", "2018-03-01");
+  req.add("request_outcome_date", "2018-04-01");
+  req.add("request_outcome", "Y");
+  auto& act = req.add("active_plans");
+  auto& pd = act.add("placement_detail");
+  pd.add("urn", "990001");
+  pd.add("placement_rank", "1");
+  pd.add("entry_date", "2020-09-01");
+  auto& need = act.add("sen_need");
+  need.add("sen_type", "ASD");
+  need.add("sen_type_rank", "1");
+  return p;
+}
+
+bool queried_over_25(const std::string& birth) {
+  const auto* schema = sen2::schema_for(2026);
+  const auto problems = app::check_person(person_born(birth), "c-1", *schema, app::sen2_period(2026));
+  return std::any_of(problems.begin(), problems.end(), [](const auto& p) { return p.rule == "SEN2-Q05"; });
+}
+
+// A plan may be kept until the end of the academic year in which the young
+// person turns 25 (Children and Families Act 2014, s.46): an active plan for
+// someone who has had their 26th birthday by the census date (15 January
+// 2026) is queried, and no one younger.
+TEST(Sen2Report, AnActivePlanIsQueriedFromTheTwentySixthBirthdayOnTheCensusDate) {
+  struct Case {
+    const char* born;
+    bool queried;
+    const char* why;
+  };
+  const Case cases[] = {
+      {"2000-01-15", true, "26 on the census date itself"},
+      {"2000-01-10", true, "26 five days before"},
+      {"1999-06-30", true, "26 last summer"},
+      {"2000-01-16", false, "still 25: 26 the day after the census"},
+      {"2000-01-20", false, "still 25: 26 five days after (leap days must not make them 26 early)"},
+      {"2000-12-31", false, "25 all year"},
+      {"2001-01-15", false, "25 on the census date"},
+  };
+  for (const auto& c : cases) EXPECT_EQ(queried_over_25(c.born), c.queried) << c.born << ": " << c.why;
+}
+
+}  // namespace
+}  // namespace tandem
