@@ -9,6 +9,7 @@
 #include <sstream>
 #include <tuple>
 
+#include "app/csv_cells.h"
 #include "core/assessment.h"
 #include "profile/area_profiles.h"
 #include "store/people.h"
@@ -641,16 +642,14 @@ Result<Sen2Report> export_sen2(store::Database& db, const Clock& clock, const Se
 }
 
 std::string sen2_report_csv(const Sen2Report& report, const std::string& base_url) {
-  auto cell = [](const std::string& s) {
-    std::string out = "\"";
-    for (char c : s) out += c == '"' ? std::string("\"\"") : std::string(1, c);
-    return out + "\"";
-  };
+  // Names come from returns and from Tandem's forms: csv_cell keeps a name
+  // such as "=HYPERLINK(...)" text, so a spreadsheet never runs it.
   std::ostringstream out;
   out << "severity,rule,person,case,item,message\n";
   for (const auto& p : report.problems)
-    out << p.severity << ',' << p.rule << ',' << cell(p.person) << ',' << cell(base_url + "/children/" + p.child_id)
-        << ',' << cell(p.path) << ',' << cell(p.message) << "\n";
+    out << p.severity << ',' << p.rule << ',' << csv_cell(p.person) << ','
+        << csv_cell(base_url + "/children/" + p.child_id) << ',' << csv_cell(p.path) << ',' << csv_cell(p.message)
+        << "\n";
   return out.str();
 }
 

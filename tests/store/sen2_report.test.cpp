@@ -1,8 +1,9 @@
 // The SEN2 validation report's own rules that need no database: who is over 25
-// on the census date.
+// on the census date, and the report's CSV as a spreadsheet opens it.
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <sstream>
 
 #include "app/sen2_return.h"
 
@@ -59,6 +60,24 @@ TEST(Sen2Report, AnActivePlanIsQueriedFromTheTwentySixthBirthdayOnTheCensusDate)
       {"2001-01-15", false, "25 on the census date"},
   };
   for (const auto& c : cases) EXPECT_EQ(queried_over_25(c.born), c.queried) << c.born << ": " << c.why;
+}
+
+// A name from an imported return or typed into Tandem that starts = + - or @
+// is text in the CSV, never a formula a spreadsheet would run.
+TEST(Sen2Report, TheCsvNeverStartsACellWithAFormula) {
+  app::Sen2Report report;
+  report.problems.push_back(
+      {"error", "SEN2-E04", "c-9", "=HYPERLINK(\"http://example.com\"), Ann", "Sex", "Sex is missing"});
+  report.problems.push_back({"query", "SEN2-Q06", "c-8", "@SUM(A1), Bo", "Ethnicity", "Ethnicity not yet obtained"});
+  const std::string csv = app::sen2_report_csv(report, "");
+  std::istringstream lines(csv);
+  std::string line;
+  std::getline(lines, line);
+  EXPECT_EQ(line, "severity,rule,person,case,item,message");
+  std::getline(lines, line);
+  EXPECT_EQ(line, "error,SEN2-E04,\"'=HYPERLINK(\"\"http://example.com\"\"), Ann\",/children/c-9,Sex,Sex is missing");
+  std::getline(lines, line);
+  EXPECT_EQ(line, "query,SEN2-Q06,\"'@SUM(A1), Bo\",/children/c-8,Ethnicity,Ethnicity not yet obtained");
 }
 
 }  // namespace
