@@ -638,6 +638,13 @@ Result<Sen2Report> export_sen2(store::Database& db, const Clock& clock, const Se
       const auto c = area.cessations.find(p.id);
       if (c == area.cessations.end() || c->second.decided_on > period.census) ++report.tandem_active_plans;
     }
+  for (const auto& [child, list] : area.assessments)
+    for (const auto& a : list) {
+      if (!in(a.received_on, period.activity_from, period.activity_to)) continue;
+      ++report.tandem_requests;
+      if (a.decided_on && *a.decided_on <= period.census)
+        ++(a.assess ? report.tandem_requests_assess : report.tandem_requests_not_assess);
+    }
   return report;
 }
 

@@ -147,6 +147,13 @@ with tempfile.TemporaryDirectory() as tmp:
               f"20 weeks excluding exceptions: file {t['within_ex']}/{t['issued_ex']}, dashboard {m[1]}/{m[2]}")
         check((t["within"], t["issued"]) == (int(m[3]), int(m[4])),
               f"20 weeks including exceptions: file {t['within']}/{t['issued']}, dashboard {m[3]}/{m[4]}")
+    m = re.search(r"(\d+) requests in \d+ \(Tandem: (\d+)\), (\d+) to assess \(Tandem: (\d+)\), (\d+) not to assess "
+                  r"\(Tandem: (\d+)\)", r.stdout)
+    check(m is not None, "export prints Tandem's requests and decisions beside the return's: " + r.stdout)
+    if m:
+        for k, (ours, tandems) in {"requests": (1, 2), "assess": (3, 4), "not_assess": (5, 6)}.items():
+            check(int(m[ours]) == t[k] == int(m[tandems]) == d[k],
+                  f"{k}: printed {m[ours]}, file {t[k]}, Tandem {m[tandems]}, database {d[k]}")
 
     # 1b. The header's DMO and DCO come from the area profile ([sen2_return]: the
     # demo says N and Y) unless the command says otherwise; an area whose
