@@ -11,6 +11,7 @@
 #include "store/audit.h"
 #include "store/cessations.h"
 #include "store/children.h"
+#include "store/people.h"
 #include "store/plans.h"
 #include "store/sen2.h"
 
@@ -216,6 +217,30 @@ struct Importer {
     }
   }
 
+  // A return is one council's, for one census date: another council's file,
+  // or one whose census date is not its year's, is refused before anyone is loaded.
+  void header(const Node& h) {
+    auto path = [&](std::initializer_list<const char*> keys) {
+      std::string out;
+      for (const char* k : keys) out += "/" + schema->element(k).name;
+      return out;
+    };
+    const std::string reference = h.child("collection_details")->value("reference_date");
+    const std::string census = format_date(period.census);
+    if (reference != census)
+      problem(path({"message", "header", "collection_details", "reference_date"}),
+              schema->element("reference_date").name,
+              "'" + reference + "' is not the census date of the " + std::to_string(schema->year) + " return: it is " +
+                  census + " (the third Thursday of January)");
+    const auto* source = h.child("source");
+    const std::string lea = source ? source->value("lea") : "";
+    const auto area = store::find_area(tx, area_id);
+    if (area && !area->la_code.empty() && !lea.empty() && lea != area->la_code)
+      problem(path({"message", "header", "source", "lea"}), schema->element("lea").name,
+              "this is local authority " + lea + "'s return; area " + area_id + " is local authority " + area->la_code +
+                  ": import a council's return into its own area");
+  }
+
   void person(const Node& p, const std::string& path) {
     ++summary.persons;
     const std::string upn = p.value("upn");
@@ -326,6 +351,7 @@ Sen2ImportSummary import_sen2(store::Database& db, const Clock& clock, const std
             imp.schema = sen2::schema_for(std::stoi(header.child("collection_details")->value("year")));
             imp.period = sen2_period(imp.schema->year);
             summary.year = imp.schema->year;
+            imp.header(header);
           },
           [&](const Node& person, const std::string& p, bool ok) {
             if (!ok || !imp.schema) return;  // the reader has reported it

@@ -276,13 +276,19 @@ with tempfile.TemporaryDirectory() as tmp:
         check("nothing was imported" in r.stderr, f"{name}: says nothing was imported")
         check(database_totals(db)["children"] == 0, f"{name}: nothing loaded")
 
-    # 6. Bad input made from the good fixture: a file cut off part-way, and a
-    # person listed twice. Loaded into a database that already holds the good
+    # 6. Bad input made from the good fixture: a file cut off part-way, another
+    # council's return, a census date not the year's, and a person listed twice. Loaded into a database that already holds the good
     # file's people: it is left as it was (all or nothing), no one duplicated.
     good_text = open(good).read()
     abbott = good_text[good_text.index("    <Person>"):good_text.index("    </Person>") + len("    </Person>\n")]
     made = {
         "truncated": (good_text[:good_text.index("<Surname>Clarke")], ["not well-formed XML"]),
+        "another_council": (good_text.replace("<LEA>999</LEA>", "<LEA>123</LEA>"),
+                            ["/Message/Header/Source/LEA", "local authority 123's return",
+                             "area demo is local authority 999"]),
+        "wrong_census": (good_text.replace("<ReferenceDate>2026-01-15</ReferenceDate>",
+                                           "<ReferenceDate>2025-01-16</ReferenceDate>"),
+                         ["/Message/Header/CollectionDetails/ReferenceDate", "'2025-01-16'", "it is 2026-01-15"]),
         "duplicate_upn": (good_text.replace("  </Persons>", abbott + "  </Persons>"),
                           ["/Message/Persons/Person[4]/UPN", "M999000026001",
                            "also the UPN of /Message/Persons/Person[1]", "each child once"]),
