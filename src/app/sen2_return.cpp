@@ -448,7 +448,12 @@ std::vector<Sen2Problem> check_person(const Node& person, const std::string& chi
     if (received && outcome_on && *outcome_on < *received)
       add("error", "SEN2-E07", rp + "/" + name("request_outcome_date"),
           "The request's outcome is dated before the request was received");
-    if (received && !outcome_on && (period.census - *received).count() > 42)
+    // A request withdrawn (W) has its outcome; one undecided (A, or none) or
+    // decided with no date to show when is what DfE queries after 6 weeks.
+    const std::string request_outcome = req->value("request_outcome");
+    const bool undecided = request_outcome.empty() || request_outcome == "A" ||
+                           ((request_outcome == "Y" || request_outcome == "N") && !outcome_on);
+    if (received && undecided && (period.census - *received).count() > 42)
       add("error", "SEN2-E08", rp + "/" + name("request_outcome"),
           "No decision whether to assess, more than 6 weeks after the request was received (" + format_date(*received) +
               ")");

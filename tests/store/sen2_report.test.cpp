@@ -62,6 +62,53 @@ TEST(Sen2Report, AnActivePlanIsQueriedFromTheTwentySixthBirthdayOnTheCensusDate)
   for (const auto& c : cases) EXPECT_EQ(queried_over_25(c.born), c.queried) << c.born << ": " << c.why;
 }
 
+sen2::Node person_with_request(const std::string& received, const std::string& outcome_date,
+                               const std::string& outcome) {
+  sen2::Node p = person_born("2015-03-01");
+  p.children.erase(
+      std::remove_if(p.children.begin(), p.children.end(), [](const sen2::Node& n) { return n.key == "requests"; }),
+      p.children.end());
+  auto& req = p.add("requests");
+  req.add("received_date", received);
+  req.add("request_outcome_date", outcome_date);
+  req.add("request_outcome", outcome);
+  return p;
+}
+
+bool late_decision(const std::string& received, const std::string& outcome_date, const std::string& outcome) {
+  const auto* schema = sen2::schema_for(2026);
+  const auto problems =
+      app::check_person(person_with_request(received, outcome_date, outcome), "c-1", *schema, app::sen2_period(2026));
+  return std::any_of(problems.begin(), problems.end(), [](const auto& p) { return p.rule == "SEN2-E08"; });
+}
+
+// The council decides whether to assess within 6 weeks of the request (SEND
+// Regulations 2014 reg 5(1)): on the census date (15 January 2026) every
+// request received more than 6 weeks before has its outcome, and a withdrawn
+// request (W) has one.
+TEST(Sen2Report, EveryRequestOlderThanSixWeeksHasAnOutcome) {
+  struct Case {
+    const char* received;
+    const char* outcome_date;
+    const char* outcome;
+    bool error;
+    const char* why;
+  };
+  const Case cases[] = {
+      {"2025-12-03", "", "A", true, "undecided 43 days after the request"},
+      {"2025-12-04", "", "A", false, "undecided, but only 42 days: still within the 6 weeks"},
+      {"2025-06-01", "", "", true, "no outcome at all"},
+      {"2025-06-01", "", "W", false, "withdrawn: that is its outcome"},
+      {"2025-06-01", "2025-07-01", "W", false, "withdrawn, with the date"},
+      {"2025-06-01", "2025-07-01", "N", false, "decided not to assess"},
+      {"2025-06-01", "2025-07-01", "Y", false, "decided to assess"},
+      {"2025-06-01", "", "Y", true, "a decision with no date to show when it was made"},
+  };
+  for (const auto& c : cases)
+    EXPECT_EQ(late_decision(c.received, c.outcome_date, c.outcome), c.error)
+        << c.received << " " << c.outcome << ": " << c.why;
+}
+
 // A name from an imported return or typed into Tandem that starts = + - or @
 // is text in the CSV, never a formula a spreadsheet would run.
 TEST(Sen2Report, TheCsvNeverStartsACellWithAFormula) {
