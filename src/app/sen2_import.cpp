@@ -1,5 +1,6 @@
 #include "app/sen2_import.h"
 
+#include <cctype>
 #include <fstream>
 #include <map>
 #include <set>
@@ -81,6 +82,8 @@ struct Importer {
   std::int64_t now = 0;
   std::set<std::string> touched;              // children this import has created or matched
   std::map<std::string, std::string> upn_at;  // each UPN of the file, at its first person's path
+  // Each surname, forename and date of birth of the file: the first person's path and UPN.
+  std::map<std::string, std::pair<std::string, std::string>> name_at;
 
   void problem(const std::string& path, const std::string& element, const std::string& message) {
     if (summary.rejected.size() < 1000)
@@ -261,6 +264,18 @@ struct Importer {
         return;
       }
     }
+    // Two people of one file with the same name and birthday, one of them with
+    // no UPN, would be two children that a later import matches by name to both.
+    std::string name_key = p.value("person_birth_date") + "|" + p.value("surname") + "|" + p.value("forename");
+    for (auto& ch : name_key) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    if (const auto [at, first] = name_at.try_emplace(name_key, path, upn);
+        !first && (upn.empty() || at->second.second.empty())) {
+      problem(path, "Person",
+              "has the same surname, forename and date of birth as " + at->second.first +
+                  " and one of them has no UPN: a return lists each child once; remove the duplicate, or give "
+                  "each child their UPN");
+      return;
+    }
     std::vector<std::string> ids;
     if (!upn.empty()) ids = store::children_by_upn(tx, area_id, upn);
     if (ids.empty())
@@ -343,7 +358,7 @@ Sen2ImportSummary import_sen2(store::Database& db, const Clock& clock, const std
   summary.import_id = new_id("si");
   try {
     db.write([&](store::Tx& tx) {
-      Importer imp{tx, clock, area_id, by, summary.import_id, summary, nullptr, {}, clock.now_micros(), {}, {}};
+      Importer imp{tx, clock, area_id, by, summary.import_id, summary, nullptr, {}, clock.now_micros(), {}, {}, {}};
       std::size_t bytes = 0;
       auto result = sen2::read(
           in,

@@ -277,8 +277,10 @@ with tempfile.TemporaryDirectory() as tmp:
         check(database_totals(db)["children"] == 0, f"{name}: nothing loaded")
 
     # 6. Bad input made from the good fixture: a file cut off part-way, another
-    # council's return, a census date not the year's, and a person listed twice. Loaded into a database that already holds the good
-    # file's people: it is left as it was (all or nothing), no one duplicated.
+    # council's return, a census date not the year's, and a person listed twice
+    # (by UPN, or by name and date of birth without one). Loaded into a database
+    # that already holds the good file's people: it is left as it was (all or
+    # nothing), no one duplicated.
     good_text = open(good).read()
     abbott = good_text[good_text.index("    <Person>"):good_text.index("    </Person>") + len("    </Person>\n")]
     made = {
@@ -293,6 +295,11 @@ with tempfile.TemporaryDirectory() as tmp:
                           ["/Message/Persons/Person[4]/UPN", "M999000026001",
                            "also the UPN of /Message/Persons/Person[1]", "each child once"]),
     }
+    baker = good_text[good_text.index("    <Person>\n      <Surname>Baker"):]
+    baker = baker[:baker.index("    </Person>") + len("    </Person>\n")]
+    made["duplicate_name"] = (good_text.replace("  </Persons>", baker + "  </Persons>"),
+                              ["/Message/Persons/Person[4]", "same surname, forename and date of birth as "
+                               "/Message/Persons/Person[2]", "no UPN"])
     for name, (doc, expected) in made.items():
         path = os.path.join(tmp, name + ".xml")
         with open(path, "w") as f:
