@@ -1,5 +1,6 @@
 #include "app/sen2_import.h"
 
+#include <cctype>
 #include <fstream>
 #include <map>
 #include <set>
@@ -11,6 +12,7 @@
 #include "store/audit.h"
 #include "store/cessations.h"
 #include "store/children.h"
+#include "store/people.h"
 #include "store/plans.h"
 #include "store/sen2.h"
 
@@ -78,7 +80,10 @@ struct Importer {
   const sen2::Schema* schema = nullptr;
   Sen2Period period;
   std::int64_t now = 0;
-  std::set<std::string> touched;  // children this import has created or matched
+  std::set<std::string> touched;              // children this import has created or matched
+  std::map<std::string, std::string> upn_at;  // each UPN of the file, at its first person's path
+  // Each surname, forename and date of birth of the file: the first person's path and UPN.
+  std::map<std::string, std::pair<std::string, std::string>> name_at;
 
   void problem(const std::string& path, const std::string& element, const std::string& message) {
     if (summary.rejected.size() < 1000)
@@ -215,6 +220,30 @@ struct Importer {
     }
   }
 
+  // A return is one council's, for one census date: another council's file,
+  // or one whose census date is not its year's, is refused before anyone is loaded.
+  void header(const Node& h) {
+    auto path = [&](std::initializer_list<const char*> keys) {
+      std::string out;
+      for (const char* k : keys) out += "/" + schema->element(k).name;
+      return out;
+    };
+    const std::string reference = h.child("collection_details")->value("reference_date");
+    const std::string census = format_date(period.census);
+    if (reference != census)
+      problem(path({"message", "header", "collection_details", "reference_date"}),
+              schema->element("reference_date").name,
+              "'" + reference + "' is not the census date of the " + std::to_string(schema->year) + " return: it is " +
+                  census + " (the third Thursday of January)");
+    const auto* source = h.child("source");
+    const std::string lea = source ? source->value("lea") : "";
+    const auto area = store::find_area(tx, area_id);
+    if (area && !area->la_code.empty() && !lea.empty() && lea != area->la_code)
+      problem(path({"message", "header", "source", "lea"}), schema->element("lea").name,
+              "this is local authority " + lea + "'s return; area " + area_id + " is local authority " + area->la_code +
+                  ": import a council's return into its own area");
+  }
+
   void person(const Node& p, const std::string& path) {
     ++summary.persons;
     const std::string upn = p.value("upn");
@@ -223,6 +252,28 @@ struct Importer {
               "'" + upn +
                   "' is not a UPN: a letter, 11 digits and a digit or letter, whose check letter matches "
                   "(DfE's modulus-23 check)");
+      return;
+    }
+    // A UPN is one child's: a person listed twice would become a second child
+    // that every later import then finds twice.
+    if (!upn.empty()) {
+      if (const auto [at, first] = upn_at.try_emplace(upn, path); !first) {
+        problem(path + "/" + schema->element("upn").name, schema->element("upn").name,
+                "'" + upn + "' is also the UPN of " + at->second +
+                    ": a return lists each child once; remove the duplicate from the file");
+        return;
+      }
+    }
+    // Two people of one file with the same name and birthday, one of them with
+    // no UPN, would be two children that a later import matches by name to both.
+    std::string name_key = p.value("person_birth_date") + "|" + p.value("surname") + "|" + p.value("forename");
+    for (auto& ch : name_key) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    if (const auto [at, first] = name_at.try_emplace(name_key, path, upn);
+        !first && (upn.empty() || at->second.second.empty())) {
+      problem(path, "Person",
+              "has the same surname, forename and date of birth as " + at->second.first +
+                  " and one of them has no UPN: a return lists each child once; remove the duplicate, or give "
+                  "each child their UPN");
       return;
     }
     std::vector<std::string> ids;
@@ -307,7 +358,7 @@ Sen2ImportSummary import_sen2(store::Database& db, const Clock& clock, const std
   summary.import_id = new_id("si");
   try {
     db.write([&](store::Tx& tx) {
-      Importer imp{tx, clock, area_id, by, summary.import_id, summary, nullptr, {}, clock.now_micros(), {}};
+      Importer imp{tx, clock, area_id, by, summary.import_id, summary, nullptr, {}, clock.now_micros(), {}, {}, {}};
       std::size_t bytes = 0;
       auto result = sen2::read(
           in,
@@ -315,6 +366,7 @@ Sen2ImportSummary import_sen2(store::Database& db, const Clock& clock, const std
             imp.schema = sen2::schema_for(std::stoi(header.child("collection_details")->value("year")));
             imp.period = sen2_period(imp.schema->year);
             summary.year = imp.schema->year;
+            imp.header(header);
           },
           [&](const Node& person, const std::string& p, bool ok) {
             if (!ok || !imp.schema) return;  // the reader has reported it

@@ -9,6 +9,7 @@
 #include <sstream>
 #include <tuple>
 
+#include "app/csv_cells.h"
 #include "core/assessment.h"
 #include "profile/area_profiles.h"
 #include "store/people.h"
@@ -447,7 +448,12 @@ std::vector<Sen2Problem> check_person(const Node& person, const std::string& chi
     if (received && outcome_on && *outcome_on < *received)
       add("error", "SEN2-E07", rp + "/" + name("request_outcome_date"),
           "The request's outcome is dated before the request was received");
-    if (received && !outcome_on && (period.census - *received).count() > 42)
+    // A request withdrawn (W) has its outcome; one undecided (A, or none) or
+    // decided with no date to show when is what DfE queries after 6 weeks.
+    const std::string request_outcome = req->value("request_outcome");
+    const bool undecided = request_outcome.empty() || request_outcome == "A" ||
+                           ((request_outcome == "Y" || request_outcome == "N") && !outcome_on);
+    if (received && undecided && (period.census - *received).count() > 42)
       add("error", "SEN2-E08", rp + "/" + name("request_outcome"),
           "No decision whether to assess, more than 6 weeks after the request was received (" + format_date(*received) +
               ")");
@@ -512,7 +518,7 @@ std::vector<Sen2Problem> check_person(const Node& person, const std::string& chi
           add("query", "SEN2-Q04", dp + "/" + name("sen_setting"),
               "SENSetting " + setting + " is queried by DfE: say what the arrangement is");
       }
-      if (born && (period.census - *born).count() > 26 * 365)
+      if (born && age_on(*born, period.census) > 25)
         add("query", "SEN2-Q05", ap, "An active plan for a young person over 25 on the census date");
     }
   }
@@ -637,20 +643,25 @@ Result<Sen2Report> export_sen2(store::Database& db, const Clock& clock, const Se
       const auto c = area.cessations.find(p.id);
       if (c == area.cessations.end() || c->second.decided_on > period.census) ++report.tandem_active_plans;
     }
+  for (const auto& [child, list] : area.assessments)
+    for (const auto& a : list) {
+      if (!in(a.received_on, period.activity_from, period.activity_to)) continue;
+      ++report.tandem_requests;
+      if (a.decided_on && *a.decided_on <= period.census)
+        ++(a.assess ? report.tandem_requests_assess : report.tandem_requests_not_assess);
+    }
   return report;
 }
 
 std::string sen2_report_csv(const Sen2Report& report, const std::string& base_url) {
-  auto cell = [](const std::string& s) {
-    std::string out = "\"";
-    for (char c : s) out += c == '"' ? std::string("\"\"") : std::string(1, c);
-    return out + "\"";
-  };
+  // Names come from returns and from Tandem's forms: csv_cell keeps a name
+  // such as "=HYPERLINK(...)" text, so a spreadsheet never runs it.
   std::ostringstream out;
   out << "severity,rule,person,case,item,message\n";
   for (const auto& p : report.problems)
-    out << p.severity << ',' << p.rule << ',' << cell(p.person) << ',' << cell(base_url + "/children/" + p.child_id)
-        << ',' << cell(p.path) << ',' << cell(p.message) << "\n";
+    out << p.severity << ',' << p.rule << ',' << csv_cell(p.person) << ','
+        << csv_cell(base_url + "/children/" + p.child_id) << ',' << csv_cell(p.path) << ',' << csv_cell(p.message)
+        << "\n";
   return out.str();
 }
 

@@ -86,6 +86,11 @@ struct Sen2Report {
   std::vector<Sen2Problem> problems;
   TwentyWeekRate rate;          // Tandem's 20-week figure for the calendar year, as the dashboard computes it
   int tandem_active_plans = 0;  // final plans in force on the census date, counted from Tandem's tables
+  // Requests received in the calendar year and, by the census date, decided
+  // to assess or not, counted from Tandem's assessments.
+  int tandem_requests = 0;
+  int tandem_requests_assess = 0;
+  int tandem_requests_not_assess = 0;
 };
 
 // Writes the return to `out` (when given) and returns its report. Fails (field

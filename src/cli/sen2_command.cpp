@@ -74,7 +74,10 @@ int export_sen2(store::Database& db, const app::Clock& clock, const Sen2Args& ar
   std::cout << "Wrote the SEN2 " << args.year << " return for " << area << " to " << args.out << " in " << ms
             << " ms: census date " << format_date(report->period.census) << ", " << t.persons << " people, "
             << t.active_plans << " active plans (Tandem: " << report->tandem_active_plans << "), " << t.requests
-            << " requests in " << args.year - 1 << ", " << t.plans_issued << " plans issued\n";
+            << " requests in " << args.year - 1 << " (Tandem: " << report->tandem_requests << "), " << t.requests_assess
+            << " to assess (Tandem: " << report->tandem_requests_assess << "), " << t.requests_not_assess
+            << " not to assess (Tandem: " << report->tandem_requests_not_assess << "), " << t.plans_issued
+            << " plans issued\n";
   const auto& r = report->rate;
   std::cout << "Tandem's 20-week rate for " << r.year << " (as its dashboard shows it): excluding exceptions "
             << r.excluding_exceptions.within_20_weeks << "/" << r.excluding_exceptions.plans

@@ -147,6 +147,13 @@ with tempfile.TemporaryDirectory() as tmp:
               f"20 weeks excluding exceptions: file {t['within_ex']}/{t['issued_ex']}, dashboard {m[1]}/{m[2]}")
         check((t["within"], t["issued"]) == (int(m[3]), int(m[4])),
               f"20 weeks including exceptions: file {t['within']}/{t['issued']}, dashboard {m[3]}/{m[4]}")
+    m = re.search(r"(\d+) requests in \d+ \(Tandem: (\d+)\), (\d+) to assess \(Tandem: (\d+)\), (\d+) not to assess "
+                  r"\(Tandem: (\d+)\)", r.stdout)
+    check(m is not None, "export prints Tandem's requests and decisions beside the return's: " + r.stdout)
+    if m:
+        for k, (ours, tandems) in {"requests": (1, 2), "assess": (3, 4), "not_assess": (5, 6)}.items():
+            check(int(m[ours]) == t[k] == int(m[tandems]) == d[k],
+                  f"{k}: printed {m[ours]}, file {t[k]}, Tandem {m[tandems]}, database {d[k]}")
 
     # 1b. The header's DMO and DCO come from the area profile ([sen2_return]: the
     # demo says N and Y) unless the command says otherwise; an area whose
@@ -268,6 +275,44 @@ with tempfile.TemporaryDirectory() as tmp:
             check(e in r.stderr, f"{name}: the error names {e!r}: {r.stderr[:600]}")
         check("nothing was imported" in r.stderr, f"{name}: says nothing was imported")
         check(database_totals(db)["children"] == 0, f"{name}: nothing loaded")
+
+    # 6. Bad input made from the good fixture: a file cut off part-way, another
+    # council's return, a census date not the year's, and a person listed twice
+    # (by UPN, or by name and date of birth without one). Loaded into a database
+    # that already holds the good file's people: it is left as it was (all or
+    # nothing), no one duplicated.
+    good_text = open(good).read()
+    abbott = good_text[good_text.index("    <Person>"):good_text.index("    </Person>") + len("    </Person>\n")]
+    made = {
+        "truncated": (good_text[:good_text.index("<Surname>Clarke")], ["not well-formed XML"]),
+        "another_council": (good_text.replace("<LEA>999</LEA>", "<LEA>123</LEA>"),
+                            ["/Message/Header/Source/LEA", "local authority 123's return",
+                             "area demo is local authority 999"]),
+        "wrong_census": (good_text.replace("<ReferenceDate>2026-01-15</ReferenceDate>",
+                                           "<ReferenceDate>2025-01-16</ReferenceDate>"),
+                         ["/Message/Header/CollectionDetails/ReferenceDate", "'2025-01-16'", "it is 2026-01-15"]),
+        "duplicate_upn": (good_text.replace("  </Persons>", abbott + "  </Persons>"),
+                          ["/Message/Persons/Person[4]/UPN", "M999000026001",
+                           "also the UPN of /Message/Persons/Person[1]", "each child once"]),
+    }
+    baker = good_text[good_text.index("    <Person>\n      <Surname>Baker"):]
+    baker = baker[:baker.index("    </Person>") + len("    </Person>\n")]
+    made["duplicate_name"] = (good_text.replace("  </Persons>", baker + "  </Persons>"),
+                              ["/Message/Persons/Person[4]", "same surname, forename and date of birth as "
+                               "/Message/Persons/Person[2]", "no UPN"])
+    for name, (doc, expected) in made.items():
+        path = os.path.join(tmp, name + ".xml")
+        with open(path, "w") as f:
+            f.write(doc)
+        db = fresh_db(tmp, name + ".db")
+        run("import", "sen2", good, "--database", "sqlite:" + db, "--area", "demo")
+        before = database_totals(db)
+        r = run("import", "sen2", path, "--database", "sqlite:" + db, "--area", "demo")
+        check(r.returncode == 2, f"{name}: refused (exit {r.returncode}): {r.stdout}")
+        for e in expected:
+            check(e in r.stderr, f"{name}: the error names {e!r}: {r.stderr[:600]}")
+        check("nothing was imported" in r.stderr, f"{name}: says nothing was imported")
+        check(database_totals(db) == before, f"{name}: the database is as it was")
 
 print("failures:", len(failures))
 sys.exit(1 if failures else 0)

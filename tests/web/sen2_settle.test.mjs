@@ -41,6 +41,25 @@ before(async () => {
 });
 after(async () => { await server?.stop(); });
 
+test('the return\'s totals sit beside Tandem\'s own: plans in force, requests and their decisions, the 20-week rate', async () => {
+  const r = await manager.json('GET', '/api/v1/returns/sen2?year=2026');
+  assert.equal(r.status, 200, r.text);
+  const { totals, tandem } = r.data;
+  assert.ok(totals.requests > 0 && totals.active_plans > 0, 'the demo area has requests and plans');
+  assert.equal(tandem.active_plans, totals.active_plans);
+  assert.equal(tandem.requests, totals.requests);
+  assert.equal(tandem.requests_assess, totals.requests_assess);
+  assert.equal(tandem.requests_not_assess, totals.requests_not_assess);
+  assert.equal(tandem.plans_issued, totals.plans_issued);
+  assert.equal(tandem.issued_within_20_weeks, totals.issued_within_20_weeks);
+  assert.equal(tandem.plans_issued_no_exception, totals.plans_issued - totals.issued_with_exception);
+  assert.equal(tandem.issued_within_20_weeks_no_exception, totals.issued_within_20_weeks_no_exception);
+  const page = await manager.get('/returns/sen2?year=2026');
+  const figures = `${totals.requests} (${totals.requests_assess} / ${totals.requests_not_assess})`;
+  const row = page.text.split('\n').find((line) => line.includes('Requests received in 2025'));
+  assert.equal(row.split(figures).length - 1, 2, `the page shows the return's and Tandem's requests: ${row}`);
+});
+
 test('ethnicity and the setting URN/UKPRN are validated, each error naming its field', async () => {
   const bad = await api('POST', '/api/v1/children', {
     given_name: 'Esi', family_name: 'Ethnos', date_of_birth: '2014-05-05', sex: 'F', plan_status: 'sen_support',

@@ -66,8 +66,13 @@ Response api_sen2_return(Ctx& ctx) {
            {"queries", t.queries}}},
          {"tandem",
           {{"active_plans", r.tandem_active_plans},
+           {"requests", r.tandem_requests},
+           {"requests_assess", r.tandem_requests_assess},
+           {"requests_not_assess", r.tandem_requests_not_assess},
            {"plans_issued", r.rate.including_exceptions.plans},
-           {"issued_within_20_weeks", r.rate.including_exceptions.within_20_weeks}}},
+           {"issued_within_20_weeks", r.rate.including_exceptions.within_20_weeks},
+           {"plans_issued_no_exception", r.rate.excluding_exceptions.plans},
+           {"issued_within_20_weeks_no_exception", r.rate.excluding_exceptions.within_20_weeks}}},
          {"problems", problems},
          {"conflicts", conflicts}};
   return json_response(200, j.dump());
