@@ -93,7 +93,10 @@ struct Importer {
   }
 
   std::string derived_json(const std::string& child_id) {
-    const auto area = store::load_sen2_area(tx, area_id, child_id);
+    return derived_json(store::load_sen2_area(tx, area_id, child_id));
+  }
+  // The same from one child's records already read.
+  std::string derived_json(const store::Sen2Area& area) {
     if (area.children.empty()) return "";
     auto d = derive_person(area, area.children.front(), period, clock.today());
     return d ? sen2::to_json(*d) : "";
@@ -133,14 +136,19 @@ struct Importer {
     return c;
   }
 
-  void load_requests(const Child& c, const Node& p) {
-    const auto existing = store::assessments_of_area(tx, area_id, c.id);
+  // `new_child`: made by this import a moment ago, so it has no requests or
+  // plans to read back; on PostgreSQL each read is several round trips.
+  void load_requests(const Child& c, const Node& p, bool new_child) {
+    std::vector<Assessment> existing;
+    std::map<std::string, std::string> plan_by_start;
+    if (!new_child) {
+      existing = store::assessments_of_area(tx, area_id, c.id);
+      store::Sen2Area area = store::load_sen2_area(tx, area_id, c.id);
+      for (const auto& pl : area.plans[c.id])
+        if (pl.made_on) plan_by_start[format_date(*pl.made_on)] = pl.id;
+    }
     std::map<std::string, const Assessment*> by_received;
     for (const auto& a : existing) by_received[format_date(a.received_on)] = &a;
-    store::Sen2Area area = store::load_sen2_area(tx, area_id, c.id);
-    std::map<std::string, std::string> plan_by_start;
-    for (const auto& pl : area.plans[c.id])
-      if (pl.made_on) plan_by_start[format_date(*pl.made_on)] = pl.id;
     bool placements_done = false;
     for (const auto* r : p.all("requests")) {
       const auto received = date_of(r->value("received_date"));
@@ -299,7 +307,7 @@ struct Importer {
       store::insert_involvement(
           tx, area_id, c.id,
           {new_id("i"), Agency::council_education, "", "", "Council SEND service", clock.today(), std::nullopt});
-      load_requests(c, p);
+      load_requests(c, p, true);
       store::save_sen2_person(tx, area_id, c.id, {file_json, derived_json(c.id)}, import_id, now);
       store::insert_audit(tx, {new_id("a"), area_id, now, by, "sen2.import", "child", c.id, c.id,
                                "created from the SEN2 return", "SEN2 import " + import_id});
@@ -310,17 +318,16 @@ struct Importer {
     touched.insert(child_id);
     const auto area = store::load_sen2_area(tx, area_id, child_id);
     const auto stored = area.stored.find(child_id);
-    const std::string now_derived = derived_json(child_id);
-    const bool tandem_unchanged = stored != area.stored.end() && now_derived == stored->second.derived_json;
     if (stored != area.stored.end() && stored->second.person_json == file_json) {
       ++summary.unchanged;
       return;
     }
+    const bool tandem_unchanged = stored != area.stored.end() && derived_json(area) == stored->second.derived_json;
     if (tandem_unchanged) {
       auto existing = store::find_child(tx, area_id, child_id);
       Child c = child_from(p, existing);
       if (!store::update_child(tx, c, now)) throw store::ConflictError("child changed during the import");
-      load_requests(c, p);
+      load_requests(c, p, false);
       store::save_sen2_person(tx, area_id, child_id, {file_json, derived_json(child_id)}, import_id, now);
       store::insert_audit(tx, {new_id("a"), area_id, now, by, "sen2.import", "child", child_id, child_id,
                                "updated from the SEN2 return", "SEN2 import " + import_id});
