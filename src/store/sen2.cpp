@@ -173,6 +173,15 @@ Sen2Area load_sen2_area(Tx& tx, const std::string& area_id, const std::string& o
   return out;
 }
 
+std::optional<Sen2Stored> find_sen2_person(Tx& tx, const std::string& area_id, const std::string& child_id) {
+  Sen2Stored s;
+  soci::indicator person_ind = soci::i_null, derived_ind = soci::i_null;
+  tx.sql << "SELECT person_json, derived_json FROM sen2_people WHERE area_id = :a AND child_id = :c", use(area_id, "a"),
+      use(child_id, "c"), into(s.person_json, person_ind), into(s.derived_json, derived_ind);
+  if (!tx.sql.got_data()) return std::nullopt;
+  return s;
+}
+
 void save_sen2_person(Tx& tx, const std::string& area_id, const std::string& child_id, const Sen2Stored& s,
                       const std::string& import_id, std::int64_t now) {
   const long long at = now;

@@ -68,6 +68,10 @@ struct Sen2Area {
 // to one child (the import's check of one person).
 Sen2Area load_sen2_area(Tx& tx, const std::string& area_id, const std::string& only_child = "");
 
+// The person as the last import stored them, alone: a nightly re-run finds
+// most people unchanged with this one read.
+std::optional<Sen2Stored> find_sen2_person(Tx& tx, const std::string& area_id, const std::string& child_id);
+
 void save_sen2_person(Tx& tx, const std::string& area_id, const std::string& child_id, const Sen2Stored& s,
                       const std::string& import_id, std::int64_t now);
 
