@@ -90,6 +90,9 @@ test('bad filters are named with what is allowed, as a GOV.UK error summary', as
     ['postcode=ZZ9+9ZZ', 'postcode', /area this Local Offer covers/],
     ['distance=5', 'distance', /Enter a postcode/],
     ['distance=500&postcode=QS1', 'distance', /Choose a distance/],
+    // An edited or old link: named, not quietly widened to every level or cost.
+    ['level=expert', 'level', /Choose a level of support from the list: any level, universal, specialist or highly specialist/],
+    ['cost=cheap', 'cost', /Choose a cost from the list: free, paid, or free or paid/],
   ]) {
     const res = await client.get(`/local-offer?${query}`);
     assert.equal(res.status, 400, query);

@@ -228,9 +228,19 @@ Response local_offer_search(Ctx& ctx) {
     else
       query.age = years;
   }
-  if (auto l = parse_service_level(level)) query.level = *l;
-  if (cost == "free") query.free = true;
-  if (cost == "paid") query.free = false;
+  // The lists offer only these; anything else (an edited or old link) is named
+  // rather than quietly widening the search to every level or cost.
+  if (auto l = parse_service_level(level))
+    query.level = *l;
+  else if (!level.empty())
+    errors.push_back(
+        {"level", "Choose a level of support from the list: any level, universal, specialist or highly specialist"});
+  if (cost == "free")
+    query.free = true;
+  else if (cost == "paid")
+    query.free = false;
+  else if (!cost.empty())
+    errors.push_back({"cost", "Choose a cost from the list: free, paid, or free or paid"});
   if (!postcode.empty()) {
     auto centre = app::postcode_centre("postcode", postcode, *snapshot, &ctx.s.local_offer->postcodes());
     if (centre) {
