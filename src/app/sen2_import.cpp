@@ -84,6 +84,9 @@ struct Importer {
   std::map<std::string, std::string> upn_at;  // each UPN of the file, at its first person's path
   // Each surname, forename and date of birth of the file: the first person's path and UPN.
   std::map<std::string, std::pair<std::string, std::string>> name_at;
+  // People this import created, whose derived record is written once every
+  // person is loaded (derive_created).
+  std::vector<std::string> created;
 
   void problem(const std::string& path, const std::string& element, const std::string& message) {
     if (summary.rejected.size() < 1000)
@@ -138,6 +141,26 @@ struct Importer {
 
   // `new_child`: made by this import a moment ago, so it has no requests or
   // plans to read back; on PostgreSQL each read is several round trips.
+  // Tandem's view of each person created, which a later import compares with
+  // to see whether a caseworker has changed them since. Read per child it is a
+  // dozen queries each (on PostgreSQL several round trips per query), so a
+  // first import of a whole area reads the area once instead.
+  void derive_created() {
+    constexpr std::size_t kReadAreaOnceFrom = 200;
+    if (created.size() < kReadAreaOnceFrom) {
+      for (const auto& id : created) store::set_sen2_derived(tx, id, derived_json(id));
+      return;
+    }
+    const auto area = store::load_sen2_area(tx, area_id);
+    std::map<std::string_view, const Child*> by_id;
+    for (const auto& c : area.children) by_id.emplace(c.id, &c);
+    for (const auto& id : created) {
+      const auto it = by_id.find(id);
+      const auto d = it == by_id.end() ? std::nullopt : derive_person(area, *it->second, period, clock.today());
+      store::set_sen2_derived(tx, id, d ? sen2::to_json(*d) : "");
+    }
+  }
+
   void load_requests(const Child& c, const Node& p, bool new_child) {
     std::vector<Assessment> existing;
     std::map<std::string, std::string> plan_by_start;
@@ -308,7 +331,8 @@ struct Importer {
           tx, area_id, c.id,
           {new_id("i"), Agency::council_education, "", "", "Council SEND service", clock.today(), std::nullopt});
       load_requests(c, p, true);
-      store::save_sen2_person(tx, area_id, c.id, {file_json, derived_json(c.id)}, import_id, now);
+      store::save_sen2_person(tx, area_id, c.id, {file_json, ""}, import_id, now);
+      created.push_back(c.id);
       store::insert_audit(tx, {new_id("a"), area_id, now, by, "sen2.import", "child", c.id, c.id,
                                "created from the SEN2 return", "SEN2 import " + import_id});
       ++summary.created;
@@ -366,7 +390,7 @@ Sen2ImportSummary import_sen2(store::Database& db, const Clock& clock, const std
   summary.import_id = new_id("si");
   try {
     db.write([&](store::Tx& tx) {
-      Importer imp{tx, clock, area_id, by, summary.import_id, summary, nullptr, {}, clock.now_micros(), {}, {}, {}};
+      Importer imp{tx, clock, area_id, by, summary.import_id, summary, nullptr, {}, clock.now_micros(), {}, {}, {}, {}};
       std::size_t bytes = 0;
       auto result = sen2::read(
           in,
@@ -388,6 +412,7 @@ Sen2ImportSummary import_sen2(store::Database& db, const Clock& clock, const std
         summary.rejected.push_back({"/", "", "the file has no SEN2 header (Message/Header/CollectionDetails)"});
       if (!summary.rejected.empty()) throw Refused{};
       if (progress) progress(summary.persons, bytes);
+      imp.derive_created();
       store::insert_sen2_import(
           tx, {summary.import_id, area_id, path, summary.year, static_cast<int>(summary.persons),
                static_cast<int>(summary.created), static_cast<int>(summary.updated),

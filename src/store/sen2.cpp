@@ -191,6 +191,10 @@ void save_sen2_person(Tx& tx, const std::string& area_id, const std::string& chi
       use(child_id), use(area_id), use(s.person_json), use(s.derived_json), use(import_id), use(at);
 }
 
+void set_sen2_derived(Tx& tx, const std::string& child_id, const std::string& derived_json) {
+  tx.sql << "UPDATE sen2_people SET derived_json = :d WHERE child_id = :c", use(derived_json, "d"), use(child_id, "c");
+}
+
 void insert_sen2_import(Tx& tx, const Sen2ImportRow& r) {
   const long long at = r.imported_at;
   tx.sql << "INSERT INTO sen2_imports (id, area_id, file_name, collection_year, persons, created, updated, unchanged, "

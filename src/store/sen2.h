@@ -72,6 +72,9 @@ Sen2Area load_sen2_area(Tx& tx, const std::string& area_id, const std::string& o
 // most people unchanged with this one read.
 std::optional<Sen2Stored> find_sen2_person(Tx& tx, const std::string& area_id, const std::string& child_id);
 
+// Writes Tandem's view of a person already saved (save_sen2_person).
+void set_sen2_derived(Tx& tx, const std::string& child_id, const std::string& derived_json);
+
 void save_sen2_person(Tx& tx, const std::string& area_id, const std::string& child_id, const Sen2Stored& s,
                       const std::string& import_id, std::int64_t now);
 
