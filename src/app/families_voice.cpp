@@ -269,7 +269,8 @@ std::variant<ProvisionRequest, Refused> load_request(RegisterServices& s, const 
 }  // namespace
 
 std::variant<ProvisionRequest, Refused, Error> check_provision_request(RegisterServices& s, const SignedIn& user,
-                                                                       const std::string& id, const CheckForm& form) {
+                                                                       const std::string& id,
+                                                                       const ProvisionCheckForm& form) {
   auto loaded = load_request(s, user, id);
   if (auto* r = std::get_if<Refused>(&loaded)) return *r;
   const auto& current = std::get<ProvisionRequest>(loaded);
@@ -292,7 +293,7 @@ std::variant<ProvisionRequest, Refused, Error> check_provision_request(RegisterS
 
 std::variant<ProvisionRequest, Refused, Error> decide_provision_request(RegisterServices& s, LocalOffer* offer,
                                                                         const SignedIn& user, const std::string& id,
-                                                                        const DecisionForm& form) {
+                                                                        const ProvisionDecisionForm& form) {
   auto loaded = load_request(s, user, id);
   if (auto* r = std::get_if<Refused>(&loaded)) return *r;
   const auto& current = std::get<ProvisionRequest>(loaded);

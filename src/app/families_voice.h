@@ -117,13 +117,14 @@ struct RequestView {
 std::variant<RequestView, Refused> open_provision_request(RegisterServices& s, const SignedIn& user,
                                                           const std::string& id, const std::string& route);
 
-struct CheckForm {
+struct ProvisionCheckForm {
   std::string criterion, finding, note, version;
 };
 std::variant<ProvisionRequest, Refused, Error> check_provision_request(RegisterServices& s, const SignedIn& user,
-                                                                       const std::string& id, const CheckForm& form);
+                                                                       const std::string& id,
+                                                                       const ProvisionCheckForm& form);
 
-struct DecisionForm {
+struct ProvisionDecisionForm {
   std::string decision, reasons, version;
 };
 // Records the decision. Adding to the offer also needs the directory
@@ -132,6 +133,6 @@ struct DecisionForm {
 // transaction.
 std::variant<ProvisionRequest, Refused, Error> decide_provision_request(RegisterServices& s, LocalOffer* offer,
                                                                         const SignedIn& user, const std::string& id,
-                                                                        const DecisionForm& form);
+                                                                        const ProvisionDecisionForm& form);
 
 }  // namespace tandem::app

@@ -557,8 +557,8 @@ Response voice_request(Ctx& ctx) {
 Response voice_request_check(Ctx& ctx) {
   auto services = ctx.s.register_services();
   const std::string id = ctx.captures.at(0);
-  app::CheckForm f{param(ctx.form, "criterion"), param(ctx.form, "finding"), param(ctx.form, "note"),
-                   param(ctx.form, "version")};
+  app::ProvisionCheckForm f{param(ctx.form, "criterion"), param(ctx.form, "finding"), param(ctx.form, "note"),
+                            param(ctx.form, "version")};
   auto out = app::check_provision_request(services, ctx.me(), id, f);
   if (auto* r = std::get_if<app::Refused>(&out)) return refused(ctx, *r, false);
   if (auto* e = std::get_if<Error>(&out)) return reopen_request(ctx, id, *e);
@@ -568,7 +568,7 @@ Response voice_request_check(Ctx& ctx) {
 Response voice_request_decide(Ctx& ctx) {
   auto services = ctx.s.register_services();
   const std::string id = ctx.captures.at(0);
-  app::DecisionForm f{param(ctx.form, "decision"), param(ctx.form, "reasons"), param(ctx.form, "version")};
+  app::ProvisionDecisionForm f{param(ctx.form, "decision"), param(ctx.form, "reasons"), param(ctx.form, "version")};
   auto out = app::decide_provision_request(services, ctx.s.local_offer, ctx.me(), id, f);
   if (auto* r = std::get_if<app::Refused>(&out)) return refused(ctx, *r, false);
   if (auto* e = std::get_if<Error>(&out)) return reopen_request(ctx, id, *e);
@@ -699,7 +699,7 @@ Response api_provision_request_check(Ctx& ctx) {
   auto p = json_body_params(ctx.req.body);
   if (!p) return json_error(400, Error("body", "The request body must be a JSON object"));
   auto services = ctx.s.register_services();
-  app::CheckForm f{param(*p, "criterion"), param(*p, "finding"), param(*p, "note"), param(*p, "version")};
+  app::ProvisionCheckForm f{param(*p, "criterion"), param(*p, "finding"), param(*p, "note"), param(*p, "version")};
   auto out = app::check_provision_request(services, ctx.me(), ctx.captures.at(0), f);
   if (auto* r = std::get_if<app::Refused>(&out)) return refused(ctx, *r, true);
   if (auto* e = std::get_if<Error>(&out)) return json_error(e->first_field() == "version" ? 409 : 400, *e);
@@ -710,7 +710,7 @@ Response api_provision_request_decide(Ctx& ctx) {
   auto p = json_body_params(ctx.req.body);
   if (!p) return json_error(400, Error("body", "The request body must be a JSON object"));
   auto services = ctx.s.register_services();
-  app::DecisionForm f{param(*p, "decision"), param(*p, "reasons"), param(*p, "version")};
+  app::ProvisionDecisionForm f{param(*p, "decision"), param(*p, "reasons"), param(*p, "version")};
   auto out = app::decide_provision_request(services, ctx.s.local_offer, ctx.me(), ctx.captures.at(0), f);
   if (auto* r = std::get_if<app::Refused>(&out)) return refused(ctx, *r, true);
   if (auto* e = std::get_if<Error>(&out)) return json_error(e->first_field() == "version" ? 409 : 400, *e);
