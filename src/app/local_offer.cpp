@@ -350,6 +350,14 @@ LocalOffer::LocalOffer(store::Database& db, const Clock& clock, std::string area
     : db_(db), clock_(clock), area_id_(std::move(area_id)), postcodes_(db, clock) {}
 
 std::string LocalOffer::area_id() {
+  {
+    std::lock_guard lock(mutex_);
+    if (!area_id_.empty()) return area_id_;
+  }
+  // Served without --local-offer-area, the offer is the database's only area's,
+  // found when the directory is first read: a family's first request after the
+  // server starts may come before anyone has searched.
+  snapshot();
   std::lock_guard lock(mutex_);
   return area_id_;
 }

@@ -336,3 +336,22 @@ TEST(PostcodesAndTheDemo, TheDemoNeverReplacesPostcodesAlreadyImported) {
 
 }  // namespace
 }  // namespace tandem
+
+namespace tandem {
+namespace {
+
+// Served without --local-offer-area, the Local Offer is the only area's; a
+// family's first request after a restart (feedback, or asking for provision)
+// needs that area before anyone has searched the directory.
+TEST(LocalOfferArea, TheOnlyAreaIsKnownBeforeTheDirectoryIsFirstSearched) {
+  auto t = testing::open_test_database("local_offer_area");
+  FixedClock clock;
+  t.db->write([&](store::Tx& tx) { store::upsert_area(tx, {"only", "Only area", "999"}); });
+  app::LocalOffer offer(*t.db, clock, "");
+  EXPECT_EQ(offer.area_id(), "only");
+  app::LocalOffer named(*t.db, clock, "named");
+  EXPECT_EQ(named.area_id(), "named");
+}
+
+}  // namespace
+}  // namespace tandem
