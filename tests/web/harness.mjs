@@ -127,8 +127,15 @@ export async function startServer({ demo = true, args = [], env = {}, database: 
   child.stderr.on('data', keep);
 
   const exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+  // A server that dies while its tests run (a sanitizer's abort, a crash) leaves
+  // them failing with refused connections; its own output says why.
+  let stopping = false;
+  exited.then(({ code, signal }) => {
+    if (!stopping) process.stderr.write(`\n--- tandem serve exited (${signal ?? code}) while its tests ran ---\n${output}\n`);
+  });
 
   const stop = async () => {
+    stopping = true;
     if (running.has(child)) {
       running.delete(child);
       if (child.exitCode === null && child.signalCode === null) {
