@@ -135,15 +135,17 @@ Result<Contract> read_contract(RegisterServices& s, const SignedIn& user, const 
     // keeps its pick when nothing about the pick changes.
     const bool repicked = picked || before->framework_id != in.framework_id || before->tier != in.tier ||
                           (in.start_on && before->start_on != *in.start_on);
-    if (in.type && in.start_on && repicked &&
+    if (in.type && repicked &&
         std::none_of(errors.begin(), errors.end(), [](const FieldError& e) { return e.field == "tier"; })) {
       std::vector<Suspension> held;
       for (const auto& su : store::suspensions(tx, user.area_id)) held.push_back(su.suspension);
       std::map<std::string, std::string> names;
       for (const auto& p : store::providers(tx, user.area_id)) names[p.id] = p.name;
       const auto frameworks = store::frameworks(tx, user.area_id);
-      for (auto& e : check_framework_pick({*in.type, in.provider_id, in.framework_id, in.tier, *in.start_on},
-                                          frameworks, held, names)) {
+      // With no start date yet, suspensions are judged as of today.
+      const Date start = in.start_on.value_or(s.clock.today());
+      for (auto& e :
+           check_framework_pick({*in.type, in.provider_id, in.framework_id, in.tier, start}, frameworks, held, names)) {
         const bool already =
             std::any_of(errors.begin(), errors.end(), [&](const FieldError& x) { return x.field == e.field; });
         if (!already) errors.push_back(std::move(e));
