@@ -3,6 +3,7 @@
 #include "app/ceasing.h"
 
 #include <algorithm>
+#include <map>
 #include <set>
 
 #include "app/crypto.h"
@@ -100,6 +101,14 @@ Result<Contract> read_contract(RegisterServices& s, const SignedIn& user, const 
   in.end_on = optional_date("end_on", field(f, "end_on"), errors);
   in.service_ids = lines_of(field(f, "service_ids"), true);
   in.provision_names = lines_of(field(f, "provision_names"), false);
+  in.framework_id = trim(field(f, "framework_id"));
+  if (const std::string tier = trim(field(f, "tier")); !tier.empty()) {
+    if (tier.size() <= 3 && std::all_of(tier.begin(), tier.end(), [](char ch) { return ch >= '0' && ch <= '9'; })) {
+      in.tier = std::stoi(tier);
+    } else {
+      errors.push_back({"tier", "Choose the tier by its position on the framework, 0 for the lowest need"});
+    }
+  }
   auto c = make_contract(in);
   if (!c) merge(errors, c.error());
   // The provider and services must be the area's own.
@@ -119,6 +128,27 @@ Result<Contract> read_contract(RegisterServices& s, const SignedIn& user, const 
       if (auto bar = suspension_bars(*in.type, provider->id, provider->name, held, s.clock.today())) {
         std::erase_if(errors, [](const FieldError& e) { return e.field == "provider_id"; });
         errors.insert(errors.begin(), *bar);
+      }
+    }
+    // A call-off picks an approved provider at a tier of a framework, and a
+    // spot purchase may (Northumberland 69-72). A contract already held
+    // keeps its pick when nothing about the pick changes.
+    const bool repicked = picked || before->framework_id != in.framework_id || before->tier != in.tier ||
+                          (in.start_on && before->start_on != *in.start_on);
+    if (in.type && repicked &&
+        std::none_of(errors.begin(), errors.end(), [](const FieldError& e) { return e.field == "tier"; })) {
+      std::vector<Suspension> held;
+      for (const auto& su : store::suspensions(tx, user.area_id)) held.push_back(su.suspension);
+      std::map<std::string, std::string> names;
+      for (const auto& p : store::providers(tx, user.area_id)) names[p.id] = p.name;
+      const auto frameworks = store::frameworks(tx, user.area_id);
+      // With no start date yet, suspensions are judged as of today.
+      const Date start = in.start_on.value_or(s.clock.today());
+      for (auto& e :
+           check_framework_pick({*in.type, in.provider_id, in.framework_id, in.tier, start}, frameworks, held, names)) {
+        const bool already =
+            std::any_of(errors.begin(), errors.end(), [&](const FieldError& x) { return x.field == e.field; });
+        if (!already) errors.push_back(std::move(e));
       }
     }
     if (!in.service_ids.empty()) {
@@ -144,6 +174,11 @@ std::string shares_text(const Contract& c) {
            (s.basis_points % 100 < 10 ? "0" : "") + std::to_string(s.basis_points % 100) + "%";
   }
   return out;
+}
+
+std::string pick_text(const Contract& c) {
+  if (c.framework_id.empty()) return "";
+  return ", from framework " + c.framework_id + (c.tier ? " tier " + std::to_string(*c.tier) : "");
 }
 
 ReturnView rate_return(const QuarterlyReturn& r, const std::vector<Kpi>& kpis) {
@@ -314,6 +349,7 @@ ContractEdit save_contract(RegisterServices& s, const SignedIn& user, const std:
   const std::int64_t now = s.clock.now_micros();
   bool saved = true;
   std::string provider_name;
+  std::optional<store::StoredContract> written;
   s.db.write([&](store::Tx& tx) {
     if (auto p = store::find_provider(tx, user.area_id, c->provider_id)) provider_name = p->name;
     if (before) {
@@ -321,16 +357,17 @@ ContractEdit save_contract(RegisterServices& s, const SignedIn& user, const std:
       if (!saved) return;
       audit(tx, user, now, "contract.update", c->id,
             c->title + ": " + format_pounds(c->value) + ", " + format_date(c->start_on) + " to " +
-                format_date(c->end_on) + ", " + shares_text(*c));
+                format_date(c->end_on) + ", " + shares_text(*c) + pick_text(*c));
     } else {
       store::insert_contract(tx, *c, now);
       audit(tx, user, now, "contract.add", c->id,
             c->title + " (" + std::string(to_string(c->type)) + ", " + std::string(to_string(c->stage)) + ") with " +
-                provider_name + ": " + format_pounds(c->value) + ", " + shares_text(*c));
+                provider_name + ": " + format_pounds(c->value) + ", " + shares_text(*c) + pick_text(*c));
     }
+    written = store::find_contract(tx, user.area_id, c->id);
   });
   if (!saved) return Error("version", "Someone else changed this contract first. Open it again.");
-  return store::StoredContract{*c, before ? *expected + 1 : 1, provider_name};
+  return std::move(*written);
 }
 
 ContractEdit change_stage(RegisterServices& s, const SignedIn& user, const std::string& id, const FormFields& f) {

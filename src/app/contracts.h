@@ -12,7 +12,9 @@
 // Forms arrive as named fields (the page's form or the API's JSON flattened):
 //   contract: provider_id, reference, title, type, value, start_on, end_on,
 //             share_<agency> (percent, one per commissioning agency),
-//             service_ids and provision_names (one a line), version;
+//             service_ids and provision_names (one a line), framework_id
+//             and tier (its position; a call-off must name both and a spot
+//             purchase may: core/framework.h check_framework_pick), version;
 //   stage:    stage, on, end_on (for an extension), note, version;
 //   kpi:      name, unit, direction, target, amber;
 //   return:   quarter, spend, children_served, narrative,

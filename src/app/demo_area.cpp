@@ -446,31 +446,10 @@ Result<DemoSummary> build_demo_area(store::Database& db, const Clock& clock, con
 
   // Frameworks by tier of need, one provider suspended (Northumberland 69-72).
   db.write([&](store::Tx& tx) {
-    const auto provider = [&](std::string_view name) {
-      for (const auto& p : commissioned.providers) {
-        if (p.name == name) return p.id;
-      }
-      return std::string();
-    };
-    const std::string breaks = provider("Bright Horizons Short Breaks CIC"),
-                      family = provider("Oakfield Family Support Trust"),
-                      tuition = provider("Pathways Tuition and Alternative Learning");
-    Framework sb{options.id_prefix + "fw-1",
-                 profile->id,
-                 "Short breaks framework",
-                 "LA-SBF-2024",
-                 {"Universal", "Targeted", "Specialist"},
-                 {{breaks, 1}, {breaks, 2}, {family, 1}}};
-    Framework ap{options.id_prefix + "fw-2",
-                 profile->id,
-                 "Alternative education framework",
-                 "LA-APF-2025",
-                 {"Targeted", "Specialist", "Highly specialist"},
-                 {{tuition, 1}, {tuition, 2}}};
-    store::save_framework(tx, sb, now);
-    store::save_framework(tx, ap, now);
+    for (const auto& f : commissioned.frameworks) store::save_framework(tx, f, now);
+    const Framework& ap = commissioned.frameworks.at(1);
     store::insert_suspension(tx, profile->id, options.id_prefix + "su-1",
-                             {ap.id, ap.name, tuition, clock.today() - std::chrono::days(20),
+                             {ap.id, ap.name, ap.members.front().provider_id, clock.today() - std::chrono::days(20),
                               "Quality concerns after a failed monitoring visit", std::nullopt},
                              "cli", now);
   });

@@ -45,7 +45,8 @@ std::vector<FrameworkView> load(RegisterServices& s, const SignedIn& user, const
     const std::string own =
         user.role == Role::provider ? store::provider_of_user(tx, user.area_id, user.user_id).value_or("-") : "";
     for (auto& f : fs) {
-      FrameworkView v{std::move(f), names, {}};
+      FrameworkView v{std::move(f), names, {}, {}};
+      if (!id.empty()) v.contracts = store::framework_contracts(tx, user.area_id, v.framework.id, own);
       for (const auto& su : all) {
         if (su.suspension.framework_id != v.framework.id) continue;
         if (!own.empty() && su.suspension.provider_id != own) continue;

@@ -6,6 +6,9 @@
 // form refuses the provider for a spot purchase or a call-off
 // (app/contracts.cpp).
 //
+// A framework's page lists the contracts called off (or spot purchased) from
+// it.
+//
 // Forms: framework: name, reference, tiers (one a line); member: provider_id,
 // tier (its position, 0 first); suspension: provider_id, on, reason; lifting:
 // provider_id, on.
@@ -26,6 +29,8 @@ struct FrameworkView {
   Framework framework;
   std::map<std::string, std::string> provider_names;  // id -> name, for every provider in the area
   std::vector<store::StoredSuspension> suspensions;   // this framework's, oldest first
+  // Contracts picked from it (a provider sees its own only), by end date.
+  std::vector<store::StoredContract> contracts;
 };
 
 std::vector<FrameworkView> list_frameworks(RegisterServices& s, const SignedIn& user);

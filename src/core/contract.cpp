@@ -195,6 +195,8 @@ Result<Contract> make_contract(const ContractInput& in) {
   for (const auto& n : in.provision_names) {
     if (!blank(n)) c.provision_names.push_back(n);
   }
+  c.framework_id = in.framework_id;
+  c.tier = in.tier;
   return c;
 }
 

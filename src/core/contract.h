@@ -90,6 +90,11 @@ struct Contract {
   // How plans' provision lines name the service ("Community speech and
   // language therapy service"), so children's outcomes can be counted.
   std::vector<std::string> provision_names;
+  // The framework a call-off (or a spot purchase) picks the provider from,
+  // and the tier of need (its position, lowest need first): empty and absent
+  // for any other contract (core/framework.h check_framework_pick).
+  std::string framework_id;
+  std::optional<int> tier;
 };
 
 // What a form or the API sends, each field already read (or absent).
@@ -107,6 +112,8 @@ struct ContractInput {
   std::optional<Date> end_on;
   std::vector<std::string> service_ids;
   std::vector<std::string> provision_names;
+  std::string framework_id;
+  std::optional<int> tier;
 };
 
 // Checks every field and reports every problem together: a title and a

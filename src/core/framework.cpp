@@ -6,6 +6,23 @@ namespace tandem {
 
 namespace {
 bool blank(const std::string& s) { return s.find_first_not_of(" \t\r\n") == std::string::npos; }
+
+// "A, B or C"
+std::string listed(const std::vector<std::string>& items) {
+  std::string out;
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    if (i > 0) out += i + 1 == items.size() ? " or " : ", ";
+    out += items[i];
+  }
+  return out;
+}
+
+std::string tier_choices(const Framework& f) { return listed(f.tiers); }
+
+std::string name_of(const std::map<std::string, std::string>& names, const std::string& id) {
+  auto it = names.find(id);
+  return it == names.end() ? id : it->second;
+}
 }  // namespace
 
 Result<Framework> make_framework(const FrameworkInput& in) {
@@ -59,6 +76,71 @@ std::optional<FieldError> suspension_bars(ContractType type, const std::string& 
                                          "suspension is lifted"};
   }
   return std::nullopt;
+}
+
+std::vector<FieldError> check_framework_pick(const FrameworkPick& pick, std::span<const Framework> frameworks,
+                                             std::span<const Suspension> suspensions,
+                                             const std::map<std::string, std::string>& provider_names) {
+  std::vector<FieldError> errors;
+  const bool call_off = pick.type == ContractType::framework_call_off;
+  const bool may_pick = call_off || pick.type == ContractType::spot_purchase;
+  const bool named = !pick.framework_id.empty() || pick.tier.has_value();
+  if (!may_pick) {
+    if (named) {
+      errors.push_back({"framework_id",
+                        "Only a call-off or a spot purchase is picked from a framework: leave the "
+                        "framework and tier empty for a " +
+                            std::string(contract_type_label(pick.type))});
+    }
+    return errors;
+  }
+  if (!call_off && !named) return errors;
+  std::vector<std::string> names;
+  for (const auto& f : frameworks) names.push_back(f.name);
+  const std::string choose = frameworks.empty() ? std::string("the area has no frameworks yet: add one first")
+                                                : "choose one of the area's frameworks: " + listed(names);
+  const Framework* framework = nullptr;
+  for (const auto& f : frameworks) {
+    if (f.id == pick.framework_id) framework = &f;
+  }
+  if (pick.framework_id.empty()) {
+    errors.push_back({"framework_id", (call_off ? "A call-off names the framework it is called off from: "
+                                                : "Name the framework the tier is on: ") +
+                                          choose});
+  } else if (!framework) {
+    errors.push_back({"framework_id", "There is no framework " + pick.framework_id + " in the area: " + choose});
+  }
+  if (!pick.tier) {
+    errors.push_back({"tier", framework ? "Choose the tier of need it is picked at: " + tier_choices(*framework)
+                                        : std::string("Choose the tier of need it is picked at")});
+  } else if (framework && (*pick.tier < 0 || *pick.tier >= static_cast<int>(framework->tiers.size()))) {
+    errors.push_back({"tier", "Choose one of the " + framework->name + "'s tiers: " + tier_choices(*framework)});
+  }
+  if (!errors.empty() || blank(pick.provider_id)) return errors;
+  const std::string provider = name_of(provider_names, pick.provider_id);
+  const std::string& tier_name = framework->tiers[static_cast<std::size_t>(*pick.tier)];
+  std::vector<std::string> approved;
+  bool member = false;
+  for (const auto& m : framework->members) {
+    if (m.tier != *pick.tier) continue;
+    member = member || m.provider_id == pick.provider_id;
+    approved.push_back(name_of(provider_names, m.provider_id));
+  }
+  if (!member) {
+    errors.push_back(
+        {"provider_id", provider + " is not approved on the " + framework->name + " at the " + tier_name + " tier: " +
+                            (approved.empty() ? std::string("no provider is approved at that tier yet")
+                                              : "choose one of the providers approved there, " + listed(approved))});
+    return errors;
+  }
+  for (const auto& s : suspensions) {
+    if (s.framework_id != framework->id || s.provider_id != pick.provider_id || !in_force(s, pick.start_on)) continue;
+    errors.push_back({"provider_id", provider + " is suspended from the " + framework->name + " on the start date, " +
+                                         format_date(pick.start_on) + " (suspended since " +
+                                         format_date(s.suspended_on) + ": " + s.reason + ")"});
+    break;
+  }
+  return errors;
 }
 
 Result<Suspension> make_suspension(const Framework& f, const std::string& provider_id, std::optional<Date> on,

@@ -8,6 +8,7 @@
 //   if (auto e = suspension_bars(type, provider, name, suspensions, today)) errors.push_back(*e);
 #pragma once
 
+#include <map>
 #include <optional>
 #include <span>
 #include <string>
@@ -66,6 +67,29 @@ bool in_force(const Suspension& s, Date today);
 std::optional<FieldError> suspension_bars(ContractType type, const std::string& provider_id,
                                           const std::string& provider_name, std::span<const Suspension> suspensions,
                                           Date today);
+
+// What a contract picks from a framework: a call-off must name a framework
+// and a tier; a spot purchase may name them, and then the same checks apply;
+// no other kind of contract names one.
+struct FrameworkPick {
+  ContractType type = ContractType::block;
+  std::string provider_id;
+  std::string framework_id;  // empty: none named
+  std::optional<int> tier;   // the tier's position, lowest need first
+  Date start_on{};
+};
+
+// Every problem with the pick (Northumberland 69-72): the framework must be
+// one of the area's (field "framework_id", naming them) and the tier one of
+// its tiers (field "tier", naming them); the provider must be approved on
+// that very tier, since approval is recorded tier by tier and a tier of
+// higher need does not stand for a lower one (field "provider_id", naming
+// the providers approved there), and not suspended from the framework on
+// the contract's start date. Frameworks carry no dates of their own, so
+// there is no term to check the start against.
+std::vector<FieldError> check_framework_pick(const FrameworkPick& pick, std::span<const Framework> frameworks,
+                                             std::span<const Suspension> suspensions,
+                                             const std::map<std::string, std::string>& provider_names);
 
 // Checks a new suspension (a reason; a date not in the future; the provider
 // on the framework and not already suspended) or the lifting of one (a date

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <map>
 
 #include "demo/random.h"
 
@@ -324,6 +325,23 @@ DemoContracts generate_contracts(const ContractOptions& o) {
     out.providers.push_back({o.id_prefix + "pv-" + std::to_string(i + 1), o.area_id, std::string(kProviders[i]), ""});
   }
   out.provider_for_demo_user = out.providers.front().id;
+  const auto provider_id = [&](int i) { return out.providers[static_cast<std::size_t>(i)].id; };
+  out.frameworks = {
+      Framework{o.id_prefix + "fw-1",
+                o.area_id,
+                "Short breaks framework",
+                "LA-SBF-2024",
+                {"Universal", "Targeted", "Specialist"},
+                {{provider_id(3), 1}, {provider_id(3), 2}, {provider_id(8), 1}}},
+      Framework{o.id_prefix + "fw-2",
+                o.area_id,
+                "Alternative education framework",
+                "LA-APF-2025",
+                {"Targeted", "Specialist", "Highly specialist"},
+                {{provider_id(5), 1}, {provider_id(5), 2}}},
+  };
+  // Each call-off: the framework it is picked from and the tier.
+  const std::map<std::string_view, std::pair<std::size_t, int>> called_off{{"LA-SB-05", {0, 1}}, {"LA-AP-11", {1, 1}}};
   const Quarter now = quarter_of(o.today);
   const Quarter last = previous_quarter(now);
   for (std::size_t i = 0; i < kContracts.size(); ++i) {
@@ -349,6 +367,10 @@ DemoContracts generate_contracts(const ContractOptions& o) {
     }
     for (const auto& [sid, name] : o.services) {
       if (in.service_ids.size() < 3 && lower(name).find(t.keyword) != std::string::npos) in.service_ids.push_back(sid);
+    }
+    if (auto it = called_off.find(t.reference); it != called_off.end()) {
+      in.framework_id = out.frameworks[it->second.first].id;
+      in.tier = it->second.second;
     }
     auto c = make_contract(in);
     if (!c) continue;

@@ -3,7 +3,8 @@
 // 75, grant) at every procurement stage, each delivering services named the
 // way the demo's EHC plans name them, with indicators (waiting times among
 // them) and quarterly returns whose ratings mix green, amber and red, and one
-// return left overdue.
+// return left overdue. The call-offs are picked from a short breaks and an
+// alternative education framework.
 #pragma once
 
 #include <cstdint>
@@ -13,6 +14,7 @@
 
 #include "core/contract.h"
 #include "core/contract_monitoring.h"
+#include "core/framework.h"
 
 namespace tandem::demo {
 
@@ -31,6 +33,9 @@ struct DemoContracts {
   std::vector<Contract> contracts;
   std::vector<Kpi> kpis;  // in each contract's order
   std::vector<QuarterlyReturn> returns;
+  // Frameworks by tier of need; the call-offs name theirs and a tier the
+  // provider is approved at (check_framework_pick).
+  std::vector<Framework> frameworks;
   std::string provider_for_demo_user;  // the provider the demo provider account works for
 };
 

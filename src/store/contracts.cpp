@@ -15,6 +15,18 @@ using soci::use;
 
 namespace {
 
+// The framework and tier as nullable columns: NULL when none is named.
+struct Picked {
+  std::string framework;
+  int tier = 0;
+  soci::indicator framework_ind = soci::i_null, tier_ind = soci::i_null;
+  explicit Picked(const Contract& c)
+      : framework(c.framework_id),
+        tier(c.tier.value_or(0)),
+        framework_ind(c.framework_id.empty() ? soci::i_null : soci::i_ok),
+        tier_ind(c.tier ? soci::i_ok : soci::i_null) {}
+};
+
 void write_children(Tx& tx, const Contract& c) {
   tx.sql << "DELETE FROM contract_agencies WHERE contract_id = :id", use(c.id);
   tx.sql << "DELETE FROM contract_deliveries WHERE contract_id = :id", use(c.id);
@@ -43,18 +55,30 @@ void write_children(Tx& tx, const Contract& c) {
 std::vector<StoredContract> select_contracts(Tx& tx, const std::string& where, const std::string& a,
                                              const std::string& b) {
   std::vector<StoredContract> out;
-  std::string id, area, provider, reference, title, type, stage, start, end, provider_name;
+  std::string id, area, provider, reference, title, type, stage, start, end, provider_name, framework, framework_name,
+      tier_name;
   long long value = 0, version = 0;
+  int tier = 0;
+  soci::indicator framework_ind = soci::i_null, tier_ind = soci::i_null, framework_name_ind = soci::i_null,
+                  tier_name_ind = soci::i_null;
   soci::statement st =
       (tx.sql.prepare << "SELECT c.id, c.area_id, c.provider_id, c.reference, c.title, c.type, c.stage, "
-                         "c.value_pence, c.start_on, c.end_on, c.version, p.name FROM contracts c JOIN "
-                         "contract_providers p ON p.id = c.provider_id " +
+                         "c.value_pence, c.start_on, c.end_on, c.version, p.name, c.framework_id, c.tier, f.name, "
+                         "t.name FROM contracts c JOIN contract_providers p ON p.id = c.provider_id LEFT JOIN "
+                         "frameworks f ON f.id = c.framework_id LEFT JOIN framework_tiers t ON t.framework_id = "
+                         "c.framework_id AND t.position = c.tier " +
                              where + " ORDER BY c.end_on, c.id",
        use(a, "a"), use(b, "b"), into(id), into(area), into(provider), into(reference), into(title), into(type),
-       into(stage), into(value), into(start), into(end), into(version), into(provider_name));
+       into(stage), into(value), into(start), into(end), into(version), into(provider_name),
+       into(framework, framework_ind), into(tier, tier_ind), into(framework_name, framework_name_ind),
+       into(tier_name, tier_name_ind));
   st.execute();
   while (st.fetch()) {
     StoredContract s;
+    if (framework_ind == soci::i_ok) s.contract.framework_id = framework;
+    if (tier_ind == soci::i_ok) s.contract.tier = tier;
+    if (framework_name_ind == soci::i_ok) s.framework_name = framework_name;
+    if (tier_name_ind == soci::i_ok) s.tier_name = tier_name;
     Contract& c = s.contract;
     c.id = id;
     c.area_id = area;
@@ -181,10 +205,13 @@ void insert_contract(Tx& tx, const Contract& c, std::int64_t now) {
   const std::string type(to_string(c.type)), stage(to_string(c.stage)), start = format_date(c.start_on),
                                                                         end = format_date(c.end_on);
   const long long value = c.value.value, version = 1, at = now;
+  Picked picked(c);
   tx.sql << "INSERT INTO contracts (id, area_id, provider_id, reference, title, type, stage, value_pence, start_on, "
-            "end_on, version, updated_at) VALUES (:id, :a, :p, :r, :t, :type, :stage, :v, :s, :e, :version, :at)",
+            "end_on, version, updated_at, framework_id, tier) VALUES (:id, :a, :p, :r, :t, :type, :stage, :v, :s, "
+            ":e, :version, :at, :fw, :tier)",
       use(c.id), use(c.area_id), use(c.provider_id), use(c.reference), use(c.title), use(type), use(stage), use(value),
-      use(start), use(end), use(version), use(at);
+      use(start), use(end), use(version), use(at), use(picked.framework, picked.framework_ind),
+      use(picked.tier, picked.tier_ind);
   write_children(tx, c);
 }
 
@@ -192,12 +219,14 @@ bool update_contract(Tx& tx, const Contract& c, std::int64_t expected_version, s
   const std::string type(to_string(c.type)), stage(to_string(c.stage)), start = format_date(c.start_on),
                                                                         end = format_date(c.end_on);
   const long long value = c.value.value, expected = expected_version, next = expected_version + 1, at = now;
+  Picked picked(c);
   soci::statement st =
       (tx.sql.prepare << "UPDATE contracts SET provider_id = :p, reference = :r, title = :t, type = :type, stage = "
-                         ":stage, value_pence = :v, start_on = :s, end_on = :e, version = :next, updated_at = :at "
-                         "WHERE id = :id AND area_id = :a AND version = :expected",
+                         ":stage, value_pence = :v, start_on = :s, end_on = :e, version = :next, updated_at = :at, "
+                         "framework_id = :fw, tier = :tier WHERE id = :id AND area_id = :a AND version = :expected",
        use(c.provider_id), use(c.reference), use(c.title), use(type), use(stage), use(value), use(start), use(end),
-       use(next), use(at), use(c.id), use(c.area_id), use(expected));
+       use(next), use(at), use(picked.framework, picked.framework_ind), use(picked.tier, picked.tier_ind), use(c.id),
+       use(c.area_id), use(expected));
   st.execute(true);
   if (st.get_affected_rows() != 1) return false;
   write_children(tx, c);
@@ -208,6 +237,15 @@ std::optional<StoredContract> find_contract(Tx& tx, const std::string& area_id, 
   auto rows = select_contracts(tx, "WHERE c.area_id = :a AND c.id = :b", area_id, id);
   if (rows.empty()) return std::nullopt;
   return std::move(rows.front());
+}
+
+std::vector<StoredContract> framework_contracts(Tx& tx, const std::string& area_id, const std::string& framework_id,
+                                                const std::string& provider_id) {
+  auto rows = select_contracts(tx, "WHERE c.area_id = :a AND c.framework_id = :b", area_id, framework_id);
+  if (!provider_id.empty()) {
+    std::erase_if(rows, [&](const StoredContract& s) { return s.contract.provider_id != provider_id; });
+  }
+  return rows;
 }
 
 std::vector<StoredContract> contracts(Tx& tx, const std::string& area_id, const std::string& provider_id) {

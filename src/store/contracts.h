@@ -20,6 +20,8 @@ struct StoredContract {
   Contract contract;
   std::int64_t version = 0;
   std::string provider_name;
+  std::string framework_name;  // of the framework it is picked from, if any
+  std::string tier_name;
 };
 
 struct StageChange {
@@ -47,6 +49,10 @@ bool update_contract(Tx& tx, const Contract& c, std::int64_t expected_version, s
 std::optional<StoredContract> find_contract(Tx& tx, const std::string& area_id, const std::string& id);
 // Every contract in the area (provider_id empty) or one provider's, by end date.
 std::vector<StoredContract> contracts(Tx& tx, const std::string& area_id, const std::string& provider_id = "");
+
+// The contracts picked from a framework (provider_id empty: every one), by end date.
+std::vector<StoredContract> framework_contracts(Tx& tx, const std::string& area_id, const std::string& framework_id,
+                                                const std::string& provider_id = "");
 
 void insert_stage_change(Tx& tx, const StageChange& c);
 std::vector<StageChange> stage_changes(Tx& tx, const std::string& area_id, const std::string& contract_id);

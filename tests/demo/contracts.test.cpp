@@ -1,8 +1,10 @@
 // The demo's commissioned services: contracts at every procurement stage and
 // of every type, the same for the same seed, returns rated with a mix of
-// green and red, and one return left overdue.
+// green and red, and one return left overdue; every call-off is picked from
+// a framework at a tier its provider is approved at.
 #include "demo/contracts.h"
 
+#include <map>
 #include <set>
 
 #include <gtest/gtest.h>
@@ -17,6 +19,22 @@ ContractOptions options() {
   o.area_id = "demo";
   o.services = {{"svc-1", "Speech and language drop-in"}, {"svc-2", "Autism support group"}};
   return o;
+}
+
+TEST(DemoContracts, CallOffsArePickedFromTheirFramework) {
+  const auto d = generate_contracts(options());
+  std::map<std::string, std::string> names;
+  for (const auto& p : d.providers) names[p.id] = p.name;
+  std::size_t call_offs = 0;
+  for (const auto& c : d.contracts) {
+    if (c.type != ContractType::framework_call_off) continue;
+    ++call_offs;
+    EXPECT_FALSE(c.framework_id.empty()) << c.title;
+    const auto errors =
+        check_framework_pick({c.type, c.provider_id, c.framework_id, c.tier, c.start_on}, d.frameworks, {}, names);
+    EXPECT_TRUE(errors.empty()) << c.title << ": " << (errors.empty() ? "" : errors.front().message);
+  }
+  EXPECT_GE(call_offs, 2u);
 }
 
 TEST(DemoContracts, EveryStageEveryTypeAndAMixOfRatings) {

@@ -78,5 +78,110 @@ TEST(Framework, SuspendingAndLiftingAreChecked) {
   EXPECT_EQ(lift_suspension(*lifted, kToday, kToday).error().first_field(), "provider_id");
 }
 
+// Northumberland 69: a framework of "approved" providers; 71: a provider may be
+// suspended from it; 72: services are commissioned against tiers of need. So a
+// call-off (or a spot purchase that names a framework) picks a provider
+// approved at that tier and not suspended on the contract's start date.
+TEST(Framework, ACallOffPicksAnApprovedProviderAtItsTier) {
+  const Framework f = sample();  // pv-1 on Targeted, pv-2 on Specialist
+  const Framework other = *make_framework({"fw-2", "area", "Alternative education framework", "", {"Targeted"}});
+  const std::vector<Framework> area{f, other};
+  const std::map<std::string, std::string> names{
+      {"pv-1", "Bright Horizons"}, {"pv-2", "Oakfield"}, {"pv-3", "Pathways"}};
+  const Date start = make_date(2026, 4, 1);
+  const Suspension before_start = *make_suspension(f, "pv-1", make_date(2026, 1, 10), "Safeguarding", {}, kToday);
+  const Suspension lifted_by_start = *lift_suspension(before_start, kToday, kToday);
+  Suspension from_other = before_start;
+  from_other.framework_id = "fw-2";
+  using T = ContractType;
+  struct Case {
+    std::string name;
+    T type;
+    std::string provider;
+    std::string framework;
+    std::optional<int> tier;
+    std::vector<Suspension> held;
+    std::vector<std::string> fields;  // refused on these, in order; none: allowed
+    std::string says;                 // the first error names what is allowed
+  };
+  const Case cases[] = {
+      {"69, 72: approved at that tier", T::framework_call_off, "pv-1", "fw-1", 1, {}, {}, ""},
+      {"72: another tier approved too", T::framework_call_off, "pv-2", "fw-1", 2, {}, {}, ""},
+      {"69: a call-off names its framework",
+       T::framework_call_off,
+       "pv-1",
+       "",
+       1,
+       {},
+       {"framework_id"},
+       "Short breaks framework or Alternative education framework"},
+      {"72: a call-off names its tier",
+       T::framework_call_off,
+       "pv-1",
+       "fw-1",
+       std::nullopt,
+       {},
+       {"tier"},
+       "Universal, Targeted or Specialist"},
+      {"neither named", T::framework_call_off, "pv-1", "", std::nullopt, {}, {"framework_id", "tier"}, ""},
+      {"no such framework", T::framework_call_off, "pv-1", "fw-9", 1, {}, {"framework_id"}, "fw-9"},
+      {"no such tier", T::framework_call_off, "pv-1", "fw-1", 3, {}, {"tier"}, "Universal, Targeted or Specialist"},
+      {"69: not on the framework", T::framework_call_off, "pv-3", "fw-1", 1, {}, {"provider_id"}, "Bright Horizons"},
+      {"72: approved at another tier only",
+       T::framework_call_off,
+       "pv-2",
+       "fw-1",
+       1,
+       {},
+       {"provider_id"},
+       "Bright Horizons"},
+      {"72: a higher tier does not stand for a lower one",
+       T::framework_call_off,
+       "pv-2",
+       "fw-1",
+       0,
+       {},
+       {"provider_id"},
+       "no provider is approved at that tier yet"},
+      {"71: suspended on the start date",
+       T::framework_call_off,
+       "pv-1",
+       "fw-1",
+       1,
+       {before_start},
+       {"provider_id"},
+       "Safeguarding"},
+      {"71: lifted before the start", T::framework_call_off, "pv-1", "fw-1", 1, {lifted_by_start}, {}, ""},
+      {"71: suspended from another framework only", T::framework_call_off, "pv-1", "fw-1", 1, {from_other}, {}, ""},
+      {"a spot purchase may name none", T::spot_purchase, "pv-3", "", std::nullopt, {}, {}, ""},
+      {"a spot purchase naming one is checked",
+       T::spot_purchase,
+       "pv-3",
+       "fw-1",
+       1,
+       {},
+       {"provider_id"},
+       "Bright Horizons"},
+      {"a spot purchase naming a tier only", T::spot_purchase, "pv-1", "", 1, {}, {"framework_id"}, ""},
+      {"a spot purchase at an approved tier", T::spot_purchase, "pv-1", "fw-1", 1, {}, {}, ""},
+      {"a block contract names none", T::block, "pv-3", "", std::nullopt, {}, {}, ""},
+      {"a block contract is not called off", T::block, "pv-1", "fw-1", 1, {}, {"framework_id"}, "call-off"},
+      {"nor is a grant", T::grant, "pv-1", "", 0, {}, {"framework_id"}, "call-off"},
+  };
+  for (const auto& c : cases) {
+    const auto errors = check_framework_pick({c.type, c.provider, c.framework, c.tier, start}, area, c.held, names);
+    std::vector<std::string> fields;
+    for (const auto& e : errors) fields.push_back(e.field);
+    EXPECT_EQ(fields, c.fields) << c.name;
+    if (!errors.empty() && !c.says.empty()) {
+      EXPECT_NE(errors.front().message.find(c.says), std::string::npos) << c.name << ": " << errors.front().message;
+    }
+  }
+  EXPECT_NE(check_framework_pick({T::framework_call_off, "pv-1", "", 1, start}, {}, {}, names)
+                .front()
+                .message.find("no frameworks yet"),
+            std::string::npos);
+}
+
 }  // namespace
 }  // namespace tandem

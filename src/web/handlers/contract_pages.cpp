@@ -8,6 +8,7 @@
 
 #include "app/contract_invoices.h"
 #include "app/contracts.h"
+#include "app/frameworks.h"
 #include "app/money_spent.h"
 #include "web/handlers.h"
 #include "web/json_body.h"
@@ -39,6 +40,16 @@ mstch::map input(const std::string& name, const std::string& label, const std::s
   if (!error.empty()) described += (described.empty() ? "" : " ") + the_id + "-error";
   return mstch::map{{"name", name}, {"id", the_id},   {"label", label},       {"value", value},        {"error", error},
                     {"hint", hint}, {"width", width}, {"textarea", textarea}, {"described", described}};
+}
+
+// One select for the commissioning_select partial.
+mstch::map select_field(const std::string& name, const std::string& label,
+                        const std::vector<std::pair<std::string, std::string>>& items, const std::string& selected,
+                        const Error* e, const std::string& hint) {
+  mstch::map m = input(name, label, "", e, hint);
+  m["options"] = choices(items, selected);
+  m["is_select"] = true;
+  return m;
 }
 
 std::string percent(std::int32_t bp) {
@@ -99,6 +110,10 @@ json contract_json(const store::StoredContract& sc) {
           {"commissioners", shares},
           {"service_ids", c.service_ids},
           {"provision_names", c.provision_names},
+          {"framework_id", c.framework_id.empty() ? json(nullptr) : json(c.framework_id)},
+          {"framework_name", c.framework_id.empty() ? json(nullptr) : json(sc.framework_name)},
+          {"tier", c.tier ? json(*c.tier) : json(nullptr)},
+          {"tier_name", c.tier ? json(sc.tier_name) : json(nullptr)},
           {"version", sc.version}};
 }
 
@@ -204,7 +219,27 @@ Response form_page(Ctx& ctx, const std::string& id, const app::FormFields& f, co
   for (const auto t : all_contract_types()) {
     types.emplace_back(std::string(to_string(t)), std::string(contract_type_label(t)));
   }
+  // The framework and tier as two plain selects, so the form needs no
+  // script: the tiers are numbered, and the hint names each framework's.
+  std::vector<std::pair<std::string, std::string>> frameworks{{"", "None"}}, tiers{{"", "None"}};
+  std::string tier_hint;
+  std::size_t most_tiers = 0;
+  for (const auto& fv : app::list_frameworks(services, ctx.me())) {
+    const Framework& fw = fv.framework;
+    frameworks.emplace_back(fw.id, fw.name);
+    most_tiers = std::max(most_tiers, fw.tiers.size());
+    tier_hint += (tier_hint.empty() ? "" : "; ") + fw.name + ":";
+    for (std::size_t i = 0; i < fw.tiers.size(); ++i) {
+      tier_hint += (i == 0 ? " " : ", ") + std::to_string(i + 1) + " " + fw.tiers[i];
+    }
+  }
+  for (std::size_t i = 0; i < most_tiers; ++i) tiers.emplace_back(std::to_string(i), "Tier " + std::to_string(i + 1));
   auto get = [&](const char* k) { return param(f, k); };
+  mstch::array pick{select_field("framework_id", "Framework it is picked from", frameworks, get("framework_id"), e,
+                                 "A call-off names its framework; a spot purchase may; other contracts name none"),
+                    select_field("tier", "Tier of need", tiers, get("tier"), e,
+                                 tier_hint.empty() ? std::string("The area has no frameworks yet")
+                                                   : "Lowest need first. " + tier_hint)};
   mstch::array top{
       input("title", "Title", get("title"), e, "What is commissioned, like Community speech and language therapy"),
       input("reference", "Reference (optional)", get("reference"), e, "", "govuk-input--width-20")};
@@ -238,6 +273,7 @@ Response form_page(Ctx& ctx, const std::string& id, const app::FormFields& f, co
                   {"types", choices(types, get("type"))},
                   {"stages", choices(stage_choices(false), get("stage").empty() ? "need" : get("stage"))},
                   {"top_fields", top},
+                  {"pick_fields", pick},
                   {"share_fields", shares},
                   {"bottom_fields", bottom}};
   return page(ctx, e ? 400 : 200, "contracts/form", is_new ? "Add a contract" : "Change the contract", std::move(view),
@@ -253,6 +289,8 @@ app::FormFields fields_of(const store::StoredContract& sc) {
                     {"value", format_pounds(c.value)},
                     {"start_on", format_date(c.start_on)},
                     {"end_on", format_date(c.end_on)},
+                    {"framework_id", c.framework_id},
+                    {"tier", c.tier ? std::to_string(*c.tier) : std::string()},
                     {"version", std::to_string(sc.version)}};
   for (const auto& s : c.commissioners) f["share_" + std::string(to_string(s.agency))] = percent(s.basis_points);
   std::string ids, names;
@@ -409,6 +447,13 @@ Response contract_page(Ctx& ctx, const app::ContractView& v, const Error* e) {
     view["children_served"] = std::to_string(iv->children_served);
   }
   view["block"] = c.type == ContractType::block;
+  if (!c.framework_id.empty()) {
+    view["framework_id"] = c.framework_id;
+    view["framework_name"] = v.stored.framework_name;
+    view["picked_as"] = std::string(c.type == ContractType::framework_call_off ? "Called off from" : "Picked from");
+    view["tier_number"] = c.tier ? std::to_string(*c.tier + 1) : std::string();
+    view["tier_name"] = v.stored.tier_name;
+  }
   return page(ctx, e ? 400 : 200, "contracts/contract", c.title, std::move(view), "contracts", e);
 }
 

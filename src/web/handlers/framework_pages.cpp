@@ -87,11 +87,20 @@ json framework_json(const app::FrameworkView& v, Date today) {
          {"lifted_on", s.suspension.lifted_on ? json(format_date(*s.suspension.lifted_on)) : json(nullptr)},
          {"in_force", in_force(s.suspension, today)}});
   }
-  return {{"id", v.framework.id},
-          {"name", v.framework.name},
-          {"reference", v.framework.reference},
-          {"tiers", tiers},
-          {"suspensions", suspensions}};
+  json contracts = json::array();
+  for (const auto& sc : v.contracts) {
+    contracts.push_back({{"id", sc.contract.id},
+                         {"title", sc.contract.title},
+                         {"type", to_string(sc.contract.type)},
+                         {"stage", to_string(sc.contract.stage)},
+                         {"provider_id", sc.contract.provider_id},
+                         {"provider_name", sc.provider_name},
+                         {"tier", sc.contract.tier ? json(*sc.contract.tier) : json(nullptr)},
+                         {"start_on", format_date(sc.contract.start_on)},
+                         {"end_on", format_date(sc.contract.end_on)}});
+  }
+  return {{"id", v.framework.id}, {"name", v.framework.name},   {"reference", v.framework.reference},
+          {"tiers", tiers},       {"suspensions", suspensions}, {"contracts", contracts}};
 }
 
 mstch::array tiers_view(const app::FrameworkView& v, Date today) {
@@ -175,10 +184,23 @@ Response framework_page(Ctx& ctx, const app::FrameworkView& v, const app::FormFi
                    {"lifted", s.suspension.lifted_on ? format_date_long(*s.suspension.lifted_on) : std::string()},
                    {"in_force", in_force(s.suspension, today)}});
   }
+  mstch::array contracts;
+  for (const auto& sc : v.contracts) {
+    contracts.push_back(mstch::map{
+        {"id", sc.contract.id},
+        {"title", sc.contract.title},
+        {"provider", sc.provider_name},
+        {"type", std::string(contract_type_label(sc.contract.type))},
+        {"tier", sc.contract.tier ? std::to_string(*sc.contract.tier + 1) + " (" + sc.tier_name + ")" : std::string()},
+        {"stage", std::string(procurement_stage_label(sc.contract.stage))},
+        {"term", format_date_long(sc.contract.start_on) + " to " + format_date_long(sc.contract.end_on)}});
+  }
   mstch::map view{{"id", v.framework.id},
                   {"name", v.framework.name},
                   {"reference", v.framework.reference},
                   {"tiers", tiers_view(v, today)},
+                  {"contracts", contracts},
+                  {"has_contracts", !contracts.empty()},
                   {"history", history},
                   {"has_history", !history.empty()},
                   {"can_manage", role_has(ctx.me().role, Permission::manage_contracts)},
