@@ -4,13 +4,14 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 
-import { Client, csrfFrom, startServer } from './harness.mjs';
+import { Client, checkAxe, csrfFrom, launchBrowser, signIn, startServer } from './harness.mjs';
 import { PASSWORD, email } from './accounts.mjs';
 
 let server;
 let caseworker;
 let icb;
 let admin;
+let browser;
 
 async function signedIn(role) {
   const client = new Client(server.url);
@@ -25,8 +26,12 @@ before(async () => {
   caseworker = await signedIn('caseworker');
   icb = await signedIn('icb_commissioner');
   admin = await signedIn('administrator');
+  browser = await launchBrowser();
 });
-after(async () => { await server?.stop(); });
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
 
 async function api(client, method, path, body) {
   const me = await client.json('GET', '/api/v1/me');
@@ -130,4 +135,29 @@ test('a request decided not to assess cannot then be withdrawn', async () => {
   assert.equal(res.status, 400);
   assert.equal(res.data.fields[0].field, 'withdrawn_on');
   assert.match(res.data.fields[0].message, /only while the case runs/);
+});
+
+test('in Chromium, by keyboard alone: a mistake names the date, then the withdrawal closes the case; axe passes', async () => {
+  const { id } = await newRequest('2025-06-02', 'Elm');
+  const page = await browser.newPage();
+  await signIn(page, server.url, email('caseworker'), PASSWORD);
+  await page.goto(`${server.url}/assessments/${id}`);
+  await checkAxe(page);
+  const date = page.locator('#withdrawn_on');
+  await date.focus();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type('2025-06-01');
+  await Promise.all([page.waitForLoadState('load'), page.keyboard.press('Enter')]);
+  await page.locator('.govuk-error-summary').waitFor();
+  assert.match(await page.title(), /^Error: /);
+  assert.match(await page.locator('#withdrawn_on-error').textContent(), /before the request was received/);
+  await checkAxe(page);
+  await page.locator('#withdrawn_on').focus();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type('2025-06-20');
+  await Promise.all([page.waitForURL(/saved=1/), page.keyboard.press('Enter')]);
+  assert.match(await page.locator('.govuk-inset-text').first().textContent(), /Request withdrawn on 20 June 2025/);
+  assert.match(await page.locator('.govuk-caption-l').textContent(), /Request withdrawn/);
+  await checkAxe(page);
+  await page.close();
 });
