@@ -327,6 +327,7 @@ std::optional<CaseUrgency> case_urgency(const CaseClock& c, Date received_on, Da
 
 std::vector<LateAdvice> late_advice(const Assessment& a, Date today) {
   std::vector<LateAdvice> out;
+  if (a.withdrawn_on) return out;  // nobody is chased for a request withdrawn
   for (const auto& r : a.advice) {
     if (r.received_on || r.reused) continue;
     auto state = step_status(ClockStep::advice, r.requested_on, std::nullopt, today, 0, exceptions_of(a));

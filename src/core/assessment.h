@@ -155,6 +155,7 @@ std::optional<CaseUrgency> case_urgency(const CaseClock& c, Date received_on, Da
 
 // Advice requests past their 6 weeks (reg 8(1)) and not yet back, for
 // chasing the provider; exceptions under reg 8(2) are taken into account.
+// None once the request is withdrawn.
 struct LateAdvice {
   const AdviceRequest* request;
   StepState state;

@@ -491,7 +491,7 @@ Plan not_issued_case(const Context& ctx, std::size_t index, const Facts& f, Date
 
 // A request the family or school withdrew: most before the decision whether
 // to assess, the rest while assessing; none after today.
-Plan withdrawn_case(const Context& ctx, std::size_t index, Date received, Rng& rng) {
+Plan withdrawn_case(const Context& ctx, std::size_t index, const Facts& f, Date received, Rng& rng) {
   const Date today = ctx.o.today;
   Plan p;
   p.child = index;
@@ -505,6 +505,16 @@ Plan withdrawn_case(const Context& ctx, std::size_t index, Date received, Rng& r
     p.decided = decided;
     p.assess = true;
     p.withdrawn = later;
+    // The advice asked for; what had not come back by the withdrawal never will.
+    p.advice = advice_for(ctx.area.children[index], f, received, ctx.health, rng);
+    for (auto& a : p.advice) {
+      a.requested = plus_days(decided, rng.between(0, 4));
+      const Date back = plus_days(a.requested, advice_days(a, 90, rng));
+      if (a.reused)
+        a.received = a.requested;
+      else if (back <= later)
+        a.received = back;
+    }
   }
   return p;
 }
@@ -741,7 +751,7 @@ std::vector<Assessment> generate_assessments(const Calibration& c, const DemoAre
       const Date dob = area.children[i].child.date_of_birth;
       const Date latest = plus_days(today, -10);
       const Date received = random_day(rng, std::min(latest, std::max(history_start, dob)), latest);
-      if (received >= dob) cases.push_back(withdrawn_case(ctx, i, received, rng));
+      if (received >= dob) cases.push_back(withdrawn_case(ctx, i, facts[i], received, rng));
     }
   }
 

@@ -246,6 +246,10 @@ TEST(Assessment, AWithdrawnRequestIsFinished) {
   auto decided = decide_whether_to_assess(a, make_date(2025, 1, 20), true, kToday);
   ASSERT_FALSE(decided);
   EXPECT_EQ(decided.error().first_field(), "decided_on");
+  // Advice asked for and never back is not chased once the request is withdrawn.
+  auto asked = *request_advice(assessing(), advice("v-1", make_date(2025, 2, 11)), kToday);
+  ASSERT_EQ(late_advice(asked, kToday).size(), 1u);
+  EXPECT_TRUE(late_advice(*withdraw_request(asked, make_date(2025, 3, 1), kToday), kToday).empty());
   const auto draft = *withdraw_request(with_draft(), make_date(2025, 5, 1), kToday);
   EXPECT_FALSE(issue_final(draft, make_date(2025, 5, 13), kToday)) << "no final plan for a withdrawn request";
 }
