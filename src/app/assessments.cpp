@@ -65,9 +65,9 @@ Result<Assessment> apply(const Assessment& a, const StepInput& in, Date today,
                          const std::vector<Closure>& school_closures) {
   // The date's field is named as the rule names it, so a form can point at it.
   static const std::map<std::string, std::string> kDateField{
-      {"decide", "decided_on"},    {"request_advice", "requested_on"},  {"advice_received", "received_on"},
-      {"exception", "start"},      {"not_to_issue", "not_to_issue_on"}, {"draft", "draft_served_on"},
-      {"final", "final_issued_on"}};
+      {"decide", "decided_on"},     {"request_advice", "requested_on"},  {"advice_received", "received_on"},
+      {"exception", "start"},       {"not_to_issue", "not_to_issue_on"}, {"draft", "draft_served_on"},
+      {"final", "final_issued_on"}, {"withdraw", "withdrawn_on"}};
   const auto known = kDateField.find(in.step);
   const std::string field = known == kDateField.end() ? "on" : known->second;
   auto on = parse_date(field, in.on);
@@ -105,9 +105,10 @@ Result<Assessment> apply(const Assessment& a, const StepInput& in, Date today,
   if (in.step == "not_to_issue") return decide_not_to_issue(a, *on, today);
   if (in.step == "draft") return serve_draft(a, *on, today);
   if (in.step == "final") return issue_final(a, *on, today);
+  if (in.step == "withdraw") return withdraw_request(a, *on, today);
   return fail("step",
               "Step must be one of decide, request_advice, advice_received, exception, not_to_issue, draft, "
-              "final");
+              "final, withdraw");
 }
 
 }  // namespace

@@ -29,7 +29,8 @@ struct StartAssessment {
 
 // What a caseworker records, as typed; `step` names which.
 struct StepInput {
-  std::string step;          // decide, request_advice, advice_received, exception, not_to_issue, draft, final
+  std::string step;          // decide, request_advice, advice_received, exception, not_to_issue, draft, final,
+                             // withdraw
   std::string on;            // the date of the step, YYYY-MM-DD
   std::string assess;        // decide: "yes" or "no"
   std::string advice_kind;   // request_advice

@@ -97,7 +97,11 @@ Result<std::string> take_file_value(store::Tx& tx, const Clock& clock, const std
     } else {
       if (*on < a.received_on)
         return fail("keep", "The file's decision date is before the request was received: change the case");
-      a.decided_on = *on;
+      // Withdrawn before a decision (RequestOutcome W): the date is the withdrawal's.
+      if (a.withdrawn_on && !a.decided_on)
+        a.withdrawn_on = *on;
+      else
+        a.decided_on = *on;
     }
     if (!store::save_assessment(tx, a, now)) throw store::ConflictError("assessment changed while settling");
     store::store_case_clock(tx, a);

@@ -187,11 +187,14 @@ struct Importer {
           a.decided_on = date_of(r->value("request_outcome_date"));
           a.assess = outcome == "Y";
         }
+        // Withdrawn: person() has refused a W without its date.
+        if (outcome == "W") a.withdrawn_on = date_of(r->value("request_outcome_date"));
         if (as) {
           const std::string ao = as->value("assessment_outcome");
           const auto on = date_of(as->value("assessment_outcome_date"));
           if ((ao == "Y" || ao == "H") && on) a.final_issued_on = on;
           if (ao == "N" && on) a.not_to_issue_on = on;
+          if (ao == "W" && on) a.withdrawn_on = on;
           if (as->value("week20") == "1" && a.exceptions.empty() && on && *on > *received) {
             a.exceptions.push_back(
                 {new_id("ex"),
@@ -275,6 +278,30 @@ struct Importer {
                   ": import a council's return into its own area");
   }
 
+  // A request withdrawn (RequestOutcome W) closes its case on the day it was
+  // withdrawn: without that date Tandem would not know when, so the file is
+  // refused rather than the case left open and overdue.
+  bool withdrawals_dated(const Node& p, const std::string& path) {
+    bool ok = true;
+    int i = 0;
+    for (const auto* r : p.all("requests")) {
+      const std::string rp = path + "/" + schema->element("requests").name + "[" + std::to_string(++i) + "]";
+      if (r->value("request_outcome") == "W" && !date_of(r->value("request_outcome_date"))) {
+        problem(rp + "/" + schema->element("request_outcome_date").name, schema->element("request_outcome_date").name,
+                "a request withdrawn (RequestOutcome W) needs the date it was withdrawn");
+        ok = false;
+      }
+      const auto* as = r->child("assessment");
+      if (as && as->value("assessment_outcome") == "W" && !date_of(as->value("assessment_outcome_date"))) {
+        problem(rp + "/" + schema->element("assessment").name + "/" + schema->element("assessment_outcome_date").name,
+                schema->element("assessment_outcome_date").name,
+                "an assessment withdrawn (AssessmentOutcome W) needs the date it was withdrawn");
+        ok = false;
+      }
+    }
+    return ok;
+  }
+
   void person(const Node& p, const std::string& path) {
     ++summary.persons;
     const std::string upn = p.value("upn");
@@ -320,6 +347,7 @@ struct Importer {
                   "): merge them in Tandem first, or give the UPN");
       return;
     }
+    if (!withdrawals_dated(p, path)) return;
     if (!summary.rejected.empty()) return;  // nothing will be loaded: just keep checking
     const std::string file_json = sen2::to_json(p);
     const std::string who = p.value("surname") + ", " + p.value("forename");

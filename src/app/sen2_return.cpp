@@ -150,9 +150,11 @@ std::optional<Node> derive_person(const store::Sen2Area& area, const Child& chil
     if (a.received_on > period.census) return false;
     const bool open_at_census = !(a.final_issued_on && *a.final_issued_on <= period.census) &&
                                 !(a.not_to_issue_on && *a.not_to_issue_on <= period.census) &&
-                                !(a.decided_on && !a.assess && *a.decided_on <= period.census);
+                                !(a.decided_on && !a.assess && *a.decided_on <= period.census) &&
+                                !(a.withdrawn_on && *a.withdrawn_on <= period.census);
     if (open_at_census) return true;
-    for (const auto& x : {std::optional(a.received_on), a.decided_on, a.not_to_issue_on, a.final_issued_on})
+    for (const auto& x :
+         {std::optional(a.received_on), a.decided_on, a.not_to_issue_on, a.final_issued_on, a.withdrawn_on})
       if (x && in(*x, period.activity_from, period.activity_to)) return true;
     return false;
   };
@@ -271,7 +273,12 @@ std::optional<Node> derive_person(const store::Sen2Area& area, const Child& chil
     Node& req = person.add("requests");
     req.add("received_date", format_date(a.received_on));
     req.add("request_source", request_source_code(a.source));
-    if (a.decided_on && *a.decided_on <= period.census) {
+    const auto by_census = [&](const std::optional<Date>& x) { return x && *x <= period.census; };
+    if (by_census(a.withdrawn_on) && !by_census(a.decided_on)) {
+      // Withdrawn by the family or school before a decision whether to assess.
+      req.add("request_outcome_date", format_date(*a.withdrawn_on));
+      req.add("request_outcome", "W");
+    } else if (a.decided_on && *a.decided_on <= period.census) {
       req.add("request_outcome_date", format_date(*a.decided_on));
       req.add("request_outcome", a.assess ? "Y" : "N");
       if (!a.assess)
@@ -292,6 +299,9 @@ std::optional<Node> derive_person(const store::Sen2Area& area, const Child& chil
         as.add("assessment_outcome_date", format_date(*a.not_to_issue_on));
         appeal_flags(as, AppealedDecision::refusal_to_issue, *a.not_to_issue_on, "assessment_mediation",
                      "assessment_tribunal");
+      } else if (by_census(a.withdrawn_on)) {
+        as.add("assessment_outcome", "W");  // withdrawn before a decision whether to issue
+        as.add("assessment_outcome_date", format_date(*a.withdrawn_on));
       } else {
         as.add("assessment_outcome", "A");  // decision yet to be made
       }

@@ -27,13 +27,14 @@ constexpr std::array<Named<AdviceKind>, 7> kAdvice{{
     {AdviceKind::other, "other", "Other advice (reg 6(1)(i))"},
 }};
 
-constexpr std::array<Named<AssessmentStage>, 6> kStages{{
+constexpr std::array<Named<AssessmentStage>, 7> kStages{{
     {AssessmentStage::awaiting_decision, "awaiting_decision", "Deciding whether to assess"},
     {AssessmentStage::not_assessing, "not_assessing", "Decided not to assess"},
     {AssessmentStage::assessing, "assessing", "Assessing"},
     {AssessmentStage::not_issuing, "not_issuing", "Decided not to issue a plan"},
     {AssessmentStage::draft_issued, "draft_issued", "Draft plan issued"},
     {AssessmentStage::final_issued, "final_issued", "Final plan issued"},
+    {AssessmentStage::withdrawn, "withdrawn", "Request withdrawn"},
 }};
 
 Result<Assessment> not_future(const Assessment& a, const char* field, Date on, Date today) {
@@ -77,6 +78,7 @@ std::string_view to_string(AssessmentStage s) { return id_of(kStages, s); }
 std::string_view stage_label(AssessmentStage s) { return label_of(kStages, s); }
 
 AssessmentStage stage_of(const Assessment& a) {
+  if (a.withdrawn_on) return AssessmentStage::withdrawn;
   if (a.final_issued_on) return AssessmentStage::final_issued;
   if (a.not_to_issue_on) return AssessmentStage::not_issuing;
   if (a.draft_served_on) return AssessmentStage::draft_issued;
@@ -97,6 +99,7 @@ Assessment open_assessment(std::string id, std::string area_id, std::string chil
 
 Result<Assessment> decide_whether_to_assess(const Assessment& a, Date on, bool assess, Date today) {
   if (a.decided_on) return fail("decided_on", "The decision whether to assess has already been recorded");
+  if (a.withdrawn_on) return fail("decided_on", "The request was withdrawn: there is nothing left to decide");
   auto ok = not_future(a, "decided_on", on, today);
   if (!ok) return ok;
   Assessment out = a;
@@ -201,6 +204,33 @@ Result<Assessment> record_exception(const Assessment& a, RecordedException e, Da
   return out;
 }
 
+Result<Assessment> withdraw_request(const Assessment& a, Date on, Date today) {
+  switch (stage_of(a)) {
+    case AssessmentStage::awaiting_decision:
+    case AssessmentStage::assessing:
+    case AssessmentStage::draft_issued: break;
+    case AssessmentStage::withdrawn: return fail("withdrawn_on", "The request has already been recorded as withdrawn");
+    case AssessmentStage::not_assessing:
+    case AssessmentStage::not_issuing:
+    case AssessmentStage::final_issued:
+      return fail("withdrawn_on",
+                  "A request can be withdrawn only while the case runs: before a decision not to assess, a decision "
+                  "not to issue or the final plan");
+  }
+  auto ok = not_future(a, "withdrawn_on", on, today);
+  if (!ok) return ok;
+  for (const auto& [when, what] :
+       {std::pair{a.decided_on, "the decision whether to assess"}, std::pair{a.draft_served_on, "the draft plan"}}) {
+    if (when && on < *when) {
+      return fail("withdrawn_on",
+                  std::string("The request cannot be withdrawn before ") + what + " (" + format_date_long(*when) + ")");
+    }
+  }
+  Assessment out = a;
+  out.withdrawn_on = on;
+  return out;
+}
+
 namespace {
 struct Candidate {
   ClockStep step;
@@ -218,7 +248,8 @@ std::optional<NextStep> next_step(const Assessment& a, Date today, int at_risk_d
     case AssessmentStage::draft_issued: c = {ClockStep::final_plan, "Issue the final plan"}; break;
     case AssessmentStage::not_assessing:
     case AssessmentStage::not_issuing:
-    case AssessmentStage::final_issued: return std::nullopt;
+    case AssessmentStage::final_issued:
+    case AssessmentStage::withdrawn: return std::nullopt;
   }
   // While assessing, a decision not to issue has the earlier limit (16 weeks):
   // until the draft is out, that is the date at risk.
@@ -266,7 +297,8 @@ CaseClock case_clock(const Assessment& a) {
     case AssessmentStage::draft_issued: first = ClockStep::final_plan; break;
     case AssessmentStage::not_assessing:
     case AssessmentStage::not_issuing:
-    case AssessmentStage::final_issued: return c;
+    case AssessmentStage::final_issued:
+    case AssessmentStage::withdrawn: return c;
   }
   c.due_on = step_deadline(*first, a.received_on).date;
   c.lifted_on = lifted_from(*first, a.received_on, exceptions);
@@ -295,6 +327,7 @@ std::optional<CaseUrgency> case_urgency(const CaseClock& c, Date received_on, Da
 
 std::vector<LateAdvice> late_advice(const Assessment& a, Date today) {
   std::vector<LateAdvice> out;
+  if (a.withdrawn_on) return out;  // nobody is chased for a request withdrawn
   for (const auto& r : a.advice) {
     if (r.received_on || r.reused) continue;
     auto state = step_status(ClockStep::advice, r.requested_on, std::nullopt, today, 0, exceptions_of(a));

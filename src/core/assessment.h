@@ -70,6 +70,7 @@ enum class AssessmentStage {
   not_issuing,        // decided not to issue a plan (appealable)
   draft_issued,       // draft served; family comments and names a setting
   final_issued,       // final plan issued
+  withdrawn,          // the family or school withdrew the request before it ended
 };
 std::string_view to_string(AssessmentStage s);
 std::string_view stage_label(AssessmentStage s);
@@ -88,6 +89,7 @@ struct Assessment {
   std::optional<Date> not_to_issue_on;
   std::optional<Date> draft_served_on;
   std::optional<Date> final_issued_on;
+  std::optional<Date> withdrawn_on;  // the request was withdrawn: nothing left to chase
   std::int64_t version = 0;
 };
 
@@ -108,6 +110,11 @@ Result<Assessment> serve_draft(const Assessment& a, Date on, Date today);
 // have run (reg 13(1)): draft served + 15 days at the earliest.
 Result<Assessment> issue_final(const Assessment& a, Date on, Date today);
 Result<Assessment> record_exception(const Assessment& a, RecordedException e, Date today);
+// The request is the family's or the school's (CFA 2014 s36(1)), so they may
+// withdraw it while the case still runs: deciding whether to assess,
+// assessing, or with a draft out. Not once a decision ends the case (not to
+// assess, not to issue, the final plan), and not twice.
+Result<Assessment> withdraw_request(const Assessment& a, Date on, Date today);
 
 // The step a caseworker must chase next, with its last day in time and its
 // status (on time, at risk within `at_risk_days`, overdue, or lifted by an
@@ -148,6 +155,7 @@ std::optional<CaseUrgency> case_urgency(const CaseClock& c, Date received_on, Da
 
 // Advice requests past their 6 weeks (reg 8(1)) and not yet back, for
 // chasing the provider; exceptions under reg 8(2) are taken into account.
+// None once the request is withdrawn.
 struct LateAdvice {
   const AdviceRequest* request;
   StepState state;

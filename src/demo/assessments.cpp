@@ -63,6 +63,10 @@ constexpr double kDecidedInSixWeeks = 0.848;
 constexpr double kHistoryExceptions = 0.055;
 constexpr double kOpenExceptions = 0.08;
 constexpr double kReused = 0.10;
+// Requests the family or school withdraws: DfE publishes no count, so about 1
+// in 100 is assumed, most before the decision whether to assess.
+constexpr double kWithdrawn = 0.01;
+constexpr double kWithdrawnBeforeDecision = 0.6;
 constexpr int kOpenWindowDays = 140 + 30;
 // When no 20-week rate is published for the area or England.
 constexpr double kDefaultTwentyWeekPc = 50.0;
@@ -73,6 +77,8 @@ constexpr std::uint64_t kRefusedStream = 0x7ef0000000000000ULL;
 constexpr std::uint64_t kSampleStream = 0x5a3b1e0000000000ULL;
 constexpr std::uint64_t kEarlierSampleStream = 0x5a3b1e0e00000000ULL;
 constexpr std::uint64_t kEarlierHistoryStream = 0x4157e00000000000ULL;
+constexpr std::uint64_t kWithdrawnStream = 0x3d0e000000000000ULL;
+constexpr std::uint64_t kWithdrawnSampleStream = 0x5a3b1e3d00000000ULL;
 
 // ---------------------------------------------------------------------------
 // Dates.
@@ -311,6 +317,7 @@ struct Plan {
   std::optional<Date> not_to_issue;
   std::optional<Date> draft;
   std::optional<Date> final_plan;
+  std::optional<Date> withdrawn;
 };
 
 struct Context {
@@ -482,6 +489,36 @@ Plan not_issued_case(const Context& ctx, std::size_t index, const Facts& f, Date
   return p;
 }
 
+// A request the family or school withdrew: most before the decision whether
+// to assess, the rest while assessing; none after today.
+Plan withdrawn_case(const Context& ctx, std::size_t index, const Facts& f, Date received, Rng& rng) {
+  const Date today = ctx.o.today;
+  Plan p;
+  p.child = index;
+  p.received = received;
+  p.source = pick_source(ctx.area.children[index], received, rng);
+  const Date decided = plus_days(received, decision_days(rng));
+  const Date later = plus_days(decided, rng.between(20, 90));
+  if (rng.chance(kWithdrawnBeforeDecision) || later > today) {
+    p.withdrawn = std::min(plus_days(received, rng.between(5, 40)), today);
+  } else {
+    p.decided = decided;
+    p.assess = true;
+    p.withdrawn = later;
+    // The advice asked for; what had not come back by the withdrawal never will.
+    p.advice = advice_for(ctx.area.children[index], f, received, ctx.health, rng);
+    for (auto& a : p.advice) {
+      a.requested = plus_days(decided, rng.between(0, 4));
+      const Date back = plus_days(a.requested, advice_days(a, 90, rng));
+      if (a.reused)
+        a.received = a.requested;
+      else if (back <= later)
+        a.received = back;
+    }
+  }
+  return p;
+}
+
 // ---------------------------------------------------------------------------
 // Building a planned case with the step functions.
 
@@ -511,7 +548,10 @@ Assessment build(const Plan& p, const std::string& child_id, const AssessmentOpt
   for (const auto& e : p.exceptions) {
     apply(record_exception(a, {ids.next("x", ids.exceptions), e.exception, e.reason}, today), "record_exception");
   }
-  if (!p.decided) return a;
+  if (!p.decided) {
+    if (p.withdrawn) apply(withdraw_request(a, *p.withdrawn, today), "withdraw_request");
+    return a;
+  }
   apply(decide_whether_to_assess(a, *p.decided, p.assess, today), "decide_whether_to_assess");
 
   std::vector<const PlannedAdvice*> asked;
@@ -535,6 +575,7 @@ Assessment build(const Plan& p, const std::string& child_id, const AssessmentOpt
   if (p.not_to_issue) apply(decide_not_to_issue(a, *p.not_to_issue, today), "decide_not_to_issue");
   if (p.draft) apply(serve_draft(a, *p.draft, today), "serve_draft");
   if (p.final_plan) apply(issue_final(a, *p.final_plan, today), "issue_final");
+  if (p.withdrawn) apply(withdraw_request(a, *p.withdrawn, today), "withdraw_request");
   return a;
 }
 
@@ -697,6 +738,20 @@ std::vector<Assessment> generate_assessments(const Calibration& c, const DemoAre
         const Date received = random_day(rng, std::min(latest, std::max(history_start, dob)), latest);
         if (received >= dob) cases.push_back(not_issued_case(ctx, i, facts[i], received, rng));
       }
+    }
+    // Requests withdrawn, from other children on SEN support: drawn apart so
+    // the cases above are the same with or without them.
+    std::vector<std::size_t> others;
+    std::sort(chosen.begin(), chosen.end());
+    for (std::size_t i : sen_support)
+      if (!std::binary_search(chosen.begin(), chosen.end(), i)) others.push_back(i);
+    Rng pick_withdrawn(mix64(o.seed, kWithdrawnSampleStream));
+    for (std::size_t i : sample(others, rounded(requests * kWithdrawn), pick_withdrawn)) {
+      Rng rng(mix64(o.seed, kWithdrawnStream + i));
+      const Date dob = area.children[i].child.date_of_birth;
+      const Date latest = plus_days(today, -10);
+      const Date received = random_day(rng, std::min(latest, std::max(history_start, dob)), latest);
+      if (received >= dob) cases.push_back(withdrawn_case(ctx, i, facts[i], received, rng));
     }
   }
 

@@ -11,8 +11,9 @@
 //   and this one so far, from request to final plan, with the share issued
 //   within 20 weeks (excluding exceptions) set to the authority's published
 //   figure for each calendar year;
-// - requests refused at the decision to assess, and assessments that ended
-//   with a decision not to issue, for children on SEN support.
+// - requests refused at the decision to assess, assessments that ended with a
+//   decision not to issue, and a few requests the family or school withdrew,
+//   for children on SEN support.
 //
 // Every case is built by the step functions of core/assessment.h, so each is
 // valid by construction: a step that refuses means the generator is wrong, and

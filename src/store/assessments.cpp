@@ -59,7 +59,7 @@ void write_children(Tx& tx, const Assessment& a) {
 
 const char* kColumns =
     "SELECT id, area_id, child_id, received_on, source, caseworker_id, decided_on, assess, not_to_issue_on, "
-    "draft_served_on, final_issued_on, version FROM assessments ";
+    "draft_served_on, final_issued_on, withdrawn_on, version FROM assessments ";
 
 // Loads assessments matching `where` (bound to the given values), then their
 // advice and exceptions in two more queries.
@@ -69,16 +69,16 @@ std::vector<Assessment> load(Tx& tx, const std::string& where, const std::vector
   std::map<std::string, std::size_t> index;
   {
     Assessment a;
-    std::string received, source, decided, not_issue, draft, final_issued;
+    std::string received, source, decided, not_issue, draft, final_issued, withdrawn;
     soci::indicator decided_ind = soci::i_null, not_issue_ind = soci::i_null, draft_ind = soci::i_null,
-                    final_ind = soci::i_null;
+                    final_ind = soci::i_null, withdrawn_ind = soci::i_null;
     int assess = 0;
     long long version = 0;
     auto prep = (tx.sql.prepare << std::string(kColumns) + where + order);
     for (std::size_t i = 0; i < values.size(); ++i) prep, use(values[i], "v" + std::to_string(i));
     prep, into(a.id), into(a.area_id), into(a.child_id), into(received), into(source), into(a.caseworker_id),
         into(decided, decided_ind), into(assess), into(not_issue, not_issue_ind), into(draft, draft_ind),
-        into(final_issued, final_ind), into(version);
+        into(final_issued, final_ind), into(withdrawn, withdrawn_ind), into(version);
     soci::statement st = prep;
     st.execute();
     while (st.fetch()) {
@@ -90,6 +90,7 @@ std::vector<Assessment> load(Tx& tx, const std::string& where, const std::vector
       row.not_to_issue_on = read_date(not_issue, not_issue_ind);
       row.draft_served_on = read_date(draft, draft_ind);
       row.final_issued_on = read_date(final_issued, final_ind);
+      row.withdrawn_on = read_date(withdrawn, withdrawn_ind);
       row.version = version;
       index[row.id] = out.size();
       out.push_back(std::move(row));
@@ -176,7 +177,7 @@ std::string placeholders(std::size_t first, std::size_t count) {
 bool save_assessment(Tx& tx, const Assessment& a, std::int64_t now) {
   const std::string received = format_date(a.received_on), source(to_string(a.source));
   OptionalDate decided(a.decided_on), not_issue(a.not_to_issue_on), draft(a.draft_served_on),
-      final_issued(a.final_issued_on);
+      final_issued(a.final_issued_on), withdrawn(a.withdrawn_on);
   // The caseload's order, stored with every step (migration 0014).
   const CaseClock clock = case_clock(a);
   OptionalDate due(clock.due_on), lifted(clock.lifted_on), then_due(clock.then_due_on),
@@ -186,25 +187,28 @@ bool save_assessment(Tx& tx, const Assessment& a, std::int64_t now) {
   if (a.version == 0) {
     const long long first = 1;
     tx.sql << "INSERT INTO assessments (id, area_id, child_id, received_on, source, caseworker_id, decided_on, assess, "
-              "not_to_issue_on, draft_served_on, final_issued_on, version, created_at, updated_at, clock_due_on, "
-              "clock_lifted_on, clock_then_due_on, clock_then_lifted_on, clock_stored) VALUES (:id, :area, :child, "
-              ":received, :source, :cw, :decided, :assess, :notissue, :draft, :final, :version, :c, :u, :due, "
-              ":lifted, :then_due, :then_lifted, 1)",
+              "not_to_issue_on, draft_served_on, final_issued_on, withdrawn_on, version, created_at, updated_at, "
+              "clock_due_on, clock_lifted_on, clock_then_due_on, clock_then_lifted_on, clock_stored) VALUES (:id, "
+              ":area, :child, :received, :source, :cw, :decided, :assess, :notissue, :draft, :final, :withdrawn, "
+              ":version, :c, :u, :due, :lifted, :then_due, :then_lifted, 1)",
         use(a.id), use(a.area_id), use(a.child_id), use(received), use(source), use(a.caseworker_id),
         use(decided.text, decided.ind), use(assess), use(not_issue.text, not_issue.ind), use(draft.text, draft.ind),
-        use(final_issued.text, final_issued.ind), use(first), use(at), use(at), use(due.text, due.ind),
-        use(lifted.text, lifted.ind), use(then_due.text, then_due.ind), use(then_lifted.text, then_lifted.ind);
+        use(final_issued.text, final_issued.ind), use(withdrawn.text, withdrawn.ind), use(first), use(at), use(at),
+        use(due.text, due.ind), use(lifted.text, lifted.ind), use(then_due.text, then_due.ind),
+        use(then_lifted.text, then_lifted.ind);
   } else {
     soci::statement st =
         (tx.sql.prepare << "UPDATE assessments SET received_on = :received, source = :source, caseworker_id = :cw, "
                            "decided_on = :decided, assess = :assess, not_to_issue_on = :notissue, draft_served_on = "
-                           ":draft, final_issued_on = :final, version = version + 1, updated_at = :u, clock_due_on = "
+                           ":draft, final_issued_on = :final, withdrawn_on = :withdrawn, version = version + 1, "
+                           "updated_at = :u, clock_due_on = "
                            ":due, clock_lifted_on = :lifted, clock_then_due_on = :then_due, clock_then_lifted_on = "
                            ":then_lifted, clock_stored = 1 WHERE id = :id AND area_id = :area AND version = :version",
          use(received), use(source), use(a.caseworker_id), use(decided.text, decided.ind), use(assess),
          use(not_issue.text, not_issue.ind), use(draft.text, draft.ind), use(final_issued.text, final_issued.ind),
-         use(at), use(due.text, due.ind), use(lifted.text, lifted.ind), use(then_due.text, then_due.ind),
-         use(then_lifted.text, then_lifted.ind), use(a.id), use(a.area_id), use(version));
+         use(withdrawn.text, withdrawn.ind), use(at), use(due.text, due.ind), use(lifted.text, lifted.ind),
+         use(then_due.text, then_due.ind), use(then_lifted.text, then_lifted.ind), use(a.id), use(a.area_id),
+         use(version));
     st.execute(true);
     if (st.get_affected_rows() != 1) return false;
   }
@@ -247,8 +251,8 @@ std::vector<Assessment> assessments_of_child(Tx& tx, const std::string& area_id,
 
 std::vector<Assessment> open_assessments(Tx& tx, const std::string& area_id) {
   return load(tx,
-              "WHERE area_id = :v0 AND final_issued_on IS NULL AND not_to_issue_on IS NULL AND NOT (decided_on IS NOT "
-              "NULL AND assess = 0)",
+              "WHERE area_id = :v0 AND final_issued_on IS NULL AND not_to_issue_on IS NULL AND withdrawn_on IS NULL "
+              "AND NOT (decided_on IS NOT NULL AND assess = 0)",
               {area_id}, " ORDER BY received_on, id");
 }
 
@@ -256,8 +260,9 @@ std::vector<Assessment> open_assessments_visible(Tx& tx, const std::string& area
                                                  const std::string& agency, bool agency_wide,
                                                  const std::string& caseworker_id) {
   std::string where =
-      "WHERE area_id = :v0 AND final_issued_on IS NULL AND not_to_issue_on IS NULL AND NOT (decided_on IS NOT NULL "
-      "AND assess = 0) AND EXISTS (SELECT 1 FROM involvements i WHERE i.child_id = assessments.child_id AND "
+      "WHERE area_id = :v0 AND final_issued_on IS NULL AND not_to_issue_on IS NULL AND withdrawn_on IS NULL AND NOT "
+      "(decided_on IS NOT NULL AND assess = 0) AND EXISTS (SELECT 1 FROM involvements i WHERE i.child_id = "
+      "assessments.child_id AND "
       "i.ended_on IS NULL AND (i.user_id = :v1 OR (i.user_id = '' AND i.agency = :v2 AND :v3 = 'yes')))";
   std::vector<std::string> values{area_id, user_id, agency, agency_wide ? "yes" : "no"};
   if (!caseworker_id.empty()) {

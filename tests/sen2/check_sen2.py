@@ -225,14 +225,29 @@ with tempfile.TemporaryDirectory() as tmp:
         check(doc != text and any(why in p for p in found), f"the rule check finds {why!r}: {found}")
     db3 = fresh_db(tmp, "fixture.db")
     r = run("import", "sen2", good, "--database", "sqlite:" + db3, "--area", "demo")
-    check(r.returncode == 0 and "3 new" in r.stdout, "the fixture imports three people: " + r.stdout + r.stderr)
+    check(r.returncode == 0 and "4 new" in r.stdout, "the fixture imports four people: " + r.stdout + r.stderr)
     con = sqlite3.connect(db3)
     check(con.execute("SELECT upn, upn_unknown FROM children WHERE family_name = 'Baker'").fetchone() == ("", "UN2"),
           "the file's UPNunknown is held on the child with no UPN")
+    # Isla Dunn's first request was withdrawn before a decision (RequestOutcome W),
+    # her second during the assessment (AssessmentOutcome W): both cases closed
+    # on the day, neither left open.
+    withdrawn = con.execute("SELECT a.received_on, a.decided_on, a.withdrawn_on, a.clock_due_on FROM assessments a "
+                            "JOIN children c ON c.id = a.child_id WHERE c.family_name = 'Dunn' "
+                            "ORDER BY a.received_on").fetchall()
+    check(withdrawn == [("2025-02-03", None, "2025-02-20", None), ("2025-04-07", "2025-05-12", "2025-07-01", None)],
+          f"a W request and a W assessment are withdrawn cases with nothing to chase: {withdrawn}")
+    check(con.execute("SELECT plan_status FROM children WHERE family_name = 'Dunn'").fetchone()[0] != "assessment",
+          "a child whose requests were all withdrawn is not shown as being assessed")
     con.close()
     out3 = os.path.join(tmp, "fixture.xml")
     export(db3, out3)
     check(without_datetime(out3) == without_datetime(good), "fixture: import then export gives the fixture back")
+    report3 = os.path.join(tmp, "fixture-report.csv")
+    run("export", "sen2", "--database", "sqlite:" + db3, "--area", "demo", "--year", str(YEAR), "--out",
+        os.path.join(tmp, "fixture-again.xml"), "--dmo", "Y", "--dco", "Y", "--report", report3)
+    e08 = [line for line in open(report3) if "SEN2-E08" in line]
+    check(not e08, f"a withdrawn request is not queried as undecided after 6 weeks (SEN2-E08): {e08}")
     db4 = fresh_db(tmp, "fixture2.db")
     run("import", "sen2", out3, "--database", "sqlite:" + db4, "--area", "demo")
     out4 = os.path.join(tmp, "fixture2.xml")
@@ -292,14 +307,17 @@ with tempfile.TemporaryDirectory() as tmp:
                                            "<ReferenceDate>2025-01-16</ReferenceDate>"),
                          ["/Message/Header/CollectionDetails/ReferenceDate", "'2025-01-16'", "it is 2026-01-15"]),
         "duplicate_upn": (good_text.replace("  </Persons>", abbott + "  </Persons>"),
-                          ["/Message/Persons/Person[4]/UPN", "M999000026001",
+                          ["/Message/Persons/Person[5]/UPN", "M999000026001",
                            "also the UPN of /Message/Persons/Person[1]", "each child once"]),
     }
     baker = good_text[good_text.index("    <Person>\n      <Surname>Baker"):]
     baker = baker[:baker.index("    </Person>") + len("    </Person>\n")]
     made["duplicate_name"] = (good_text.replace("  </Persons>", baker + "  </Persons>"),
-                              ["/Message/Persons/Person[4]", "same surname, forename and date of birth as "
+                              ["/Message/Persons/Person[5]", "same surname, forename and date of birth as "
                                "/Message/Persons/Person[2]", "no UPN"])
+    made["withdrawn_undated"] = (
+        good_text.replace("        <RequestOutcomeDate>2025-02-20</RequestOutcomeDate>\n", ""),
+        ["/Message/Persons/Person[4]/Requests[1]/RequestOutcomeDate", "withdrawn (RequestOutcome W) needs the date"])
     for name, (doc, expected) in made.items():
         path = os.path.join(tmp, name + ".xml")
         with open(path, "w") as f:

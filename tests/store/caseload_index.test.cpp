@@ -12,6 +12,7 @@
 #include <sstream>
 
 #include "app/access_log.h"
+#include "store/assessments.h"
 #include "store/audit.h"
 #include "store/children.h"
 #include "store/people.h"
@@ -173,6 +174,10 @@ class CaseloadIndex : public ::testing::Test {
       }
       if (a.assess && i % 4 == 3) a = *serve_draft(a, received + days{90 + i % 40}, kLongAfter);
       if (a.draft_served_on && i % 8 == 7) a = *issue_final(a, *a.draft_served_on + days{20}, kLongAfter);
+      // A few withdrawn by the family, at whatever stage the case had reached.
+      if (i % 31 == 9 && withdraw_request(a, received + days{30 + i % 70}, kLongAfter)) {
+        a = *withdraw_request(a, received + days{30 + i % 70}, kLongAfter);
+      }
       save(a);
     }
   }
@@ -323,6 +328,45 @@ TEST_F(CaseloadIndex, AWriteShowsOnTheNextRequest) {
   both(caseworker, false);
   both(school, true);
   EXPECT_EQ(index_.builds(), builds) << "reading changes nothing: the snapshot is kept";
+}
+
+TEST_F(CaseloadIndex, AWithdrawnRequestLeavesTheCaseloadOnBothPaths) {
+  clock_.day = make_date(2026, 6, 1);
+  const auto caseworker = person("u-1", Role::caseworker, Agency::council_education);
+  child("c-0");
+  involve("c-0", Agency::council_education);
+  // Received long ago and never decided: overdue until the family withdraws it.
+  auto a = open_assessment("a-w", "area", "c-0", make_date(2025, 1, 6), RequestSource::parent);
+  a.caseworker_id = "u-1";
+  save(a);
+  auto x = indexed();
+  auto d = direct();
+  for (auto* services : {&d, &x}) {
+    const auto page = app::caseload(*services, caseworker, false, 1, "GET /cases");
+    ASSERT_EQ(page.total, 1);
+    EXPECT_EQ(page.overdue, 1);
+  }
+  app::StepInput withdraw;
+  withdraw.step = "withdraw";
+  withdraw.on = "2025-01-20";
+  withdraw.version = 1;
+  auto after = app::record_step(x, caseworker, "a-w", withdraw);
+  ASSERT_TRUE(std::holds_alternative<Assessment>(after));
+  EXPECT_EQ(std::get<Assessment>(after).withdrawn_on, make_date(2025, 1, 20));
+  for (auto* services : {&d, &x}) {
+    const auto page = app::caseload(*services, caseworker, false, 1, "GET /cases");
+    EXPECT_EQ(page.total, 0) << (services == &x ? "in memory" : "in the database");
+    EXPECT_EQ(page.overdue, 0);
+    EXPECT_TRUE(page.by_caseworker.empty());
+  }
+  std::vector<Assessment> open;
+  t_.db->read([&](store::Tx& tx) { open = store::open_assessments(tx, "area"); });
+  EXPECT_TRUE(open.empty()) << "nor is it among the area's open assessments";
+  std::optional<Assessment> stored;
+  t_.db->read([&](store::Tx& tx) { stored = store::find_assessment(tx, "area", "a-w"); });
+  ASSERT_TRUE(stored);
+  EXPECT_EQ(stored->withdrawn_on, make_date(2025, 1, 20)) << "the date is kept";
+  EXPECT_EQ(stage_of(*stored), AssessmentStage::withdrawn);
 }
 
 TEST_F(CaseloadIndex, EveryWriteTheCaseloadReadsChangesAToken) {

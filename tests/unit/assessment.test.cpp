@@ -188,5 +188,71 @@ TEST(Assessment, TheStoredClockOfAFinishedCaseIsEmpty) {
   EXPECT_FALSE(clock.lifted_on);
 }
 
+Assessment with_draft() { return *serve_draft(assessing(), make_date(2025, 4, 28), kToday); }
+
+struct Withdrawal {
+  const char* why;
+  Assessment (*before)();
+  Date on;
+  const char* refused_field;  // nullptr: the withdrawal is recorded
+};
+
+// CFA 2014 s36(1): the request is the family's (or the school's), so they may
+// withdraw it at any point while the case runs; a decision that ends the case
+// (not to assess, not to issue, the final plan) leaves nothing to withdraw.
+TEST(Assessment, ARequestCanBeWithdrawnOnlyWhileTheCaseRuns) {
+  const Withdrawal cases[] = {
+      {"while deciding whether to assess", opened, make_date(2025, 1, 20), nullptr},
+      {"on the day it was received", opened, kReceived, nullptr},
+      {"while assessing", assessing, make_date(2025, 3, 1), nullptr},
+      {"with a draft out, before the final plan", with_draft, make_date(2025, 5, 1), nullptr},
+      {"today", opened, kToday, nullptr},
+      {"before it was received", opened, make_date(2025, 1, 5), "withdrawn_on"},
+      {"in the future", opened, make_date(2025, 11, 24), "withdrawn_on"},
+      {"before the decision to assess", assessing, make_date(2025, 2, 9), "withdrawn_on"},
+      {"before the draft", with_draft, make_date(2025, 4, 27), "withdrawn_on"},
+      {"after a decision not to assess",
+       [] { return *decide_whether_to_assess(opened(), make_date(2025, 2, 10), false, kToday); }, make_date(2025, 3, 1),
+       "withdrawn_on"},
+      {"after a decision not to issue", [] { return *decide_not_to_issue(assessing(), make_date(2025, 4, 1), kToday); },
+       make_date(2025, 4, 2), "withdrawn_on"},
+      {"after the final plan", [] { return *issue_final(with_draft(), make_date(2025, 5, 13), kToday); },
+       make_date(2025, 5, 14), "withdrawn_on"},
+      {"twice", [] { return *withdraw_request(opened(), make_date(2025, 1, 20), kToday); }, make_date(2025, 1, 21),
+       "withdrawn_on"},
+  };
+  for (const auto& c : cases) {
+    const Assessment before = c.before();
+    auto r = withdraw_request(before, c.on, kToday);
+    if (c.refused_field) {
+      ASSERT_FALSE(r) << c.why;
+      EXPECT_EQ(r.error().first_field(), c.refused_field) << c.why;
+      continue;
+    }
+    ASSERT_TRUE(r) << c.why;
+    EXPECT_EQ(r->withdrawn_on, c.on) << c.why;
+    EXPECT_EQ(stage_of(*r), AssessmentStage::withdrawn) << c.why;
+    EXPECT_EQ(before.withdrawn_on, std::nullopt) << "the input is unchanged: " << c.why;
+  }
+}
+
+TEST(Assessment, AWithdrawnRequestIsFinished) {
+  // Received 6 January 2025 and withdrawn a week later: long past its 6 weeks
+  // by today, yet nothing is overdue and nothing is left to decide.
+  const auto a = *withdraw_request(opened(), make_date(2025, 1, 13), kToday);
+  EXPECT_EQ(stage_label(stage_of(a)), "Request withdrawn");
+  EXPECT_FALSE(next_step(a, kToday, 14));
+  EXPECT_EQ(case_clock(a), CaseClock{});
+  auto decided = decide_whether_to_assess(a, make_date(2025, 1, 20), true, kToday);
+  ASSERT_FALSE(decided);
+  EXPECT_EQ(decided.error().first_field(), "decided_on");
+  // Advice asked for and never back is not chased once the request is withdrawn.
+  auto asked = *request_advice(assessing(), advice("v-1", make_date(2025, 2, 11)), kToday);
+  ASSERT_EQ(late_advice(asked, kToday).size(), 1u);
+  EXPECT_TRUE(late_advice(*withdraw_request(asked, make_date(2025, 3, 1), kToday), kToday).empty());
+  const auto draft = *withdraw_request(with_draft(), make_date(2025, 5, 1), kToday);
+  EXPECT_FALSE(issue_final(draft, make_date(2025, 5, 13), kToday)) << "no final plan for a withdrawn request";
+}
+
 }  // namespace
 }  // namespace tandem

@@ -58,13 +58,15 @@ mstch::map case_view(Ctx& ctx, const app::AssessmentView& v) {
   mstch::array deadlines;
   // `required`: the step must happen, so an undone step past its date is late.
   // Otherwise (a decision not to issue, the derived draft date) only a step
-  // done after its date is late.
+  // done after its date is late. A withdrawn request stopped every clock on
+  // the day it was withdrawn.
+  const Date until = a.withdrawn_on ? std::min(*a.withdrawn_on, today) : today;
   auto add = [&](const std::string& what, const Deadline& dl, const std::optional<Date>& done, bool required) {
     deadlines.push_back(mstch::map{{"what", what},
                                    {"date", format_date_long(dl.date)},
                                    {"basis", dl.basis},
                                    {"done", opt_date(done)},
-                                   {"late", done ? *done > dl.date : required && today > dl.date}});
+                                   {"late", done ? *done > dl.date : required && until > dl.date}});
   };
   const bool refused = a.decided_on && !a.assess;
   add("Decide whether to assess and tell the family", d.decide_whether_to_assess, a.decided_on, true);
@@ -116,6 +118,7 @@ mstch::map case_view(Ctx& ctx, const app::AssessmentView& v) {
                   {"draft_issued", stage == AssessmentStage::draft_issued},
                   {"running", stage == AssessmentStage::awaiting_decision || stage == AssessmentStage::assessing ||
                                   stage == AssessmentStage::draft_issued},
+                  {"withdrawn", opt_date(a.withdrawn_on)},
                   {"today", format_date(today)}};
   if (v.next) {
     view["next"] = mstch::map{{"label", v.next->label},
@@ -178,6 +181,7 @@ json case_json(const app::AssessmentView& v) {
          {"draft_served_on", a.draft_served_on ? json(format_date(*a.draft_served_on)) : json(nullptr)},
          {"final_issued_on", a.final_issued_on ? json(format_date(*a.final_issued_on)) : json(nullptr)},
          {"not_to_issue_on", a.not_to_issue_on ? json(format_date(*a.not_to_issue_on)) : json(nullptr)},
+         {"withdrawn_on", a.withdrawn_on ? json(format_date(*a.withdrawn_on)) : json(nullptr)},
          {"advice", advice},
          {"days_lost_to_exceptions", v.days_lost},
          {"late_advice", v.late.size()},
