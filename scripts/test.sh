@@ -26,7 +26,9 @@ step "HTTP integration and browser tests on SQLite"
 bash scripts/web-tests.sh
 
 step "Store, HTTP integration and browser tests on PostgreSQL 15 (throwaway cluster)"
-pg_virtualenv -v 15 bash -c '
+# -t keeps the cluster in a temporary directory on a free port, so a run never
+# collides with a cluster left behind by an interrupted run or with one running beside it.
+pg_virtualenv -t -v 15 bash -c '
   set -e
   base="postgresql://$PGUSER:$PGPASSWORD@$PGHOST:$PGPORT"
   TANDEM_TEST_POSTGRES="$base/postgres" ctest --test-dir build -j2 -L store
