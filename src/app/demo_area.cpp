@@ -356,7 +356,7 @@ Result<DemoSummary> build_demo_area(store::Database& db, const Clock& clock, con
         const int days_ago = overdue ? 366 + static_cast<int>((h >> 8) % 120) : 20 + static_cast<int>((h >> 8) % 330);
         reviewed = std::max(made + std::chrono::days(300), today - std::chrono::days(days_ago));
       }
-      store::set_plan_review_dates(tx, p.id, made, reviewed);
+      store::set_plan_review_dates(tx, profile->id, p.id, made, reviewed);
       // A review in the last ten weeks has its meeting on record, the
       // decision and any amendment at the stage they would have reached.
       if (reviewed && (today - *reviewed).count() <= 70) {

@@ -418,7 +418,7 @@ PlanEdit issue_final(RegisterServices& s, const SignedIn& user, const std::strin
   const Date made = *issued;
   const std::string ids = !urn.empty() ? ", setting URN " + urn : !ukprn.empty() ? ", setting UKPRN " + ukprn : "";
   return commit(s, user, plan, *expected, "plan.final", "issued the final plan on " + format_date(made) + ids,
-                [&](store::Tx& tx) { store::set_plan_review_dates(tx, plan.id, made, std::nullopt); });
+                [&](store::Tx& tx) { store::set_plan_review_dates(tx, user.area_id, plan.id, made, std::nullopt); });
 }
 
 std::variant<store::StoredDisagreement, Refused> open_disagreement_record(RegisterServices& s, const SignedIn& user,

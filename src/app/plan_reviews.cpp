@@ -103,7 +103,7 @@ ReviewEdit record_meeting(RegisterServices& s, const SignedIn& user, const std::
     // The next annual review runs from this one (CFA s44(1)).
     const auto current = store::plan_review_dates(tx, plan_id);
     if (!current.last_reviewed_on || *current.last_reviewed_on < review->meeting_on) {
-      store::set_plan_review_dates(tx, plan_id, current.made_on, review->meeting_on);
+      store::set_plan_review_dates(tx, user.area_id, plan_id, current.made_on, review->meeting_on);
     }
     store::insert_audit(
         tx, {new_id("a"), user.area_id, now, user.user_id, "review.meeting", "review", review->id, review->child_id,

@@ -3,10 +3,12 @@
 #include <cctype>
 #include <fstream>
 #include <map>
+#include <optional>
 #include <set>
 
 #include "app/crypto.h"
 #include "app/sen2_case.h"
+#include "app/sen2_matching.h"
 #include "core/need.h"
 #include "store/assessments.h"
 #include "store/audit.h"
@@ -87,6 +89,9 @@ struct Importer {
   // People this import created, whose derived record is written once every
   // person is loaded (derive_created).
   std::vector<std::string> created;
+  // The area's children as they were before this import, read at its first
+  // person; those it creates or matches are in `touched` and never matched again.
+  std::optional<Sen2Matcher> matcher;
 
   void problem(const std::string& path, const std::string& element, const std::string& message) {
     if (summary.rejected.size() < 1000)
@@ -139,8 +144,6 @@ struct Importer {
     return c;
   }
 
-  // `new_child`: made by this import a moment ago, so it has no requests or
-  // plans to read back; on PostgreSQL each read is several round trips.
   // Tandem's view of each person created, which a later import compares with
   // to see whether a caseworker has changed them since. Read per child it is a
   // dozen queries each (on PostgreSQL several round trips per query), so a
@@ -154,13 +157,21 @@ struct Importer {
     const auto area = store::load_sen2_area(tx, area_id);
     std::map<std::string_view, const Child*> by_id;
     for (const auto& c : area.children) by_id.emplace(c.id, &c);
+    std::vector<std::pair<std::string, std::string>> batch;
     for (const auto& id : created) {
       const auto it = by_id.find(id);
       const auto d = it == by_id.end() ? std::nullopt : derive_person(area, *it->second, period, clock.today());
-      store::set_sen2_derived(tx, id, d ? sen2::to_json(*d) : "");
+      batch.emplace_back(id, d ? sen2::to_json(*d) : "");
+      if (batch.size() == store::kSen2DerivedBatch) {
+        store::set_sen2_derived(tx, batch);
+        batch.clear();
+      }
     }
+    store::set_sen2_derived(tx, batch);
   }
 
+  // `new_child`: made by this import a moment ago, so it has no requests or
+  // plans to read back; on PostgreSQL each read is several round trips.
   void load_requests(const Child& c, const Node& p, bool new_child) {
     std::vector<Assessment> existing;
     std::map<std::string, std::string> plan_by_start;
@@ -204,8 +215,8 @@ struct Importer {
           }
         }
         a.version = expected;
+        // save_assessment stores the case's clock with it.
         if (!store::save_assessment(tx, a, now)) throw store::ConflictError("assessment changed during the import");
-        store::store_case_clock(tx, a);
       }
       if (const auto* np = as ? as->child("named_plan") : nullptr) {
         const std::string start = np->value("start_date");
@@ -223,7 +234,7 @@ struct Importer {
           plan_by_start[start] = plan_id;
         }
         const auto* ap = r->child("active_plans");
-        store::set_plan_review_dates(tx, plan_id, date_of(start),
+        store::set_plan_review_dates(tx, area_id, plan_id, date_of(start),
                                      ap ? date_of(ap->value("last_review")) : std::nullopt);
         if (!np->value("cease_date").empty() && !store::find_cessation(tx, area_id, plan_id)) {
           Cessation cz;
@@ -237,8 +248,10 @@ struct Importer {
       }
       if (const auto* ap = r->child("active_plans"); ap && !placements_done) {
         placements_done = true;
-        store::delete_placements_of(tx, c.id);
-        store::delete_needs_of(tx, c.id);
+        if (!new_child) {
+          store::delete_placements_of(tx, area_id, c.id);
+          store::delete_needs_of(tx, c.id);
+        }
         for (const auto* pd : ap->all("placement_detail")) {
           const auto entry = date_of(pd->value("entry_date"));
           if (!entry) continue;
@@ -334,11 +347,11 @@ struct Importer {
                   "each child their UPN");
       return;
     }
-    std::vector<std::string> ids;
-    if (!upn.empty()) ids = store::children_by_upn(tx, area_id, upn);
+    if (!matcher) matcher.emplace(store::child_keys(tx, area_id));
+    std::vector<std::string> ids = matcher->by_upn(upn);
     if (ids.empty())
-      ids = store::children_by_name_and_birth(tx, area_id, p.value("surname"), p.value("forename"),
-                                              *date_of(p.value("person_birth_date")), upn);
+      ids = matcher->by_name_and_birth(p.value("surname"), p.value("forename"), *date_of(p.value("person_birth_date")),
+                                       upn);
     // Two people of one return are two children, even with the same name and birthday.
     std::erase_if(ids, [&](const std::string& id) { return touched.contains(id); });
     if (ids.size() > 1) {
@@ -418,7 +431,8 @@ Sen2ImportSummary import_sen2(store::Database& db, const Clock& clock, const std
   summary.import_id = new_id("si");
   try {
     db.write([&](store::Tx& tx) {
-      Importer imp{tx, clock, area_id, by, summary.import_id, summary, nullptr, {}, clock.now_micros(), {}, {}, {}, {}};
+      Importer imp{tx, clock, area_id, by, summary.import_id, summary, nullptr, {}, clock.now_micros(),
+                   {}, {},    {},      {}, std::nullopt};
       std::size_t bytes = 0;
       auto result = sen2::read(
           in,

@@ -36,9 +36,12 @@ Date required_date(const std::string& text) {
   return *d;
 }
 
-void write_children(Tx& tx, const Assessment& a) {
-  tx.sql << "DELETE FROM advice_requests WHERE assessment_id = :a", use(a.id);
-  tx.sql << "DELETE FROM assessment_exceptions WHERE assessment_id = :a", use(a.id);
+// A case just inserted has no advice or exceptions stored to replace.
+void write_children(Tx& tx, const Assessment& a, bool inserted) {
+  if (!inserted) {
+    tx.sql << "DELETE FROM advice_requests WHERE assessment_id = :a", use(a.id);
+    tx.sql << "DELETE FROM assessment_exceptions WHERE assessment_id = :a", use(a.id);
+  }
   for (const auto& r : a.advice) {
     const std::string kind(to_string(r.kind)), agency(to_string(r.agency)), requested = format_date(r.requested_on);
     OptionalDate received(r.received_on);
@@ -159,12 +162,7 @@ std::vector<Assessment> load(Tx& tx, const std::string& where, const std::vector
   return out;
 }
 
-void mark_changed(Tx& tx, const std::string& area_id) {
-  const long long token = new_change_token();
-  tx.sql << "INSERT INTO assessment_changes (area_id, change_token) VALUES (:a, :t) ON CONFLICT (area_id) DO UPDATE "
-            "SET change_token = excluded.change_token",
-      use(area_id), use(token);
-}
+void mark_changed(Tx& tx, const std::string& area_id) { tx.changed_assessments_of(area_id); }
 
 std::string placeholders(std::size_t first, std::size_t count) {
   std::string out;
@@ -212,7 +210,7 @@ bool save_assessment(Tx& tx, const Assessment& a, std::int64_t now) {
     st.execute(true);
     if (st.get_affected_rows() != 1) return false;
   }
-  write_children(tx, a);
+  write_children(tx, a, a.version == 0);
   mark_changed(tx, a.area_id);
   return true;
 }

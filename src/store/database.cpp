@@ -67,6 +67,12 @@ void record_register_changes(Tx& tx) {
               "SET change_token = excluded.change_token",
         soci::use(area_id), soci::use(token);
   }
+  for (const auto& area_id : tx.assessment_areas) {
+    const long long token = new_change_token();
+    tx.sql << "INSERT INTO assessment_changes (area_id, change_token) VALUES (:a, :t) ON CONFLICT (area_id) DO "
+              "UPDATE SET change_token = excluded.change_token",
+        soci::use(area_id), soci::use(token);
+  }
 }
 
 struct Database::Impl {

@@ -46,7 +46,8 @@ bool save_plan(Tx& tx, const std::string& area_id, const Plan& plan, std::int64_
   tx.sql << "INSERT INTO plan_versions (plan_id, version, area_id, stage, body, saved_at, saved_by) VALUES (:id, :v, "
             ":area, :stage, :body, :at, :by)",
       use(plan.id), use(version), use(area_id), use(stage), use(body), use(at), use(saved_by);
-  tx.sql << "DELETE FROM plan_costs WHERE plan_id = :id", use(plan.id);
+  // A plan just inserted has no costs stored to replace.
+  if (expected_version != 0) tx.sql << "DELETE FROM plan_costs WHERE plan_id = :id", use(plan.id);
   for (const auto& [payer, pence] : costs) {
     const long long amount = pence.value;
     tx.sql << "INSERT INTO plan_costs (plan_id, area_id, payer, annual_pence) VALUES (:id, :area, :payer, :p)",
@@ -133,19 +134,16 @@ std::vector<std::string> end_plans_of_child(Tx& tx, const std::string& area_id, 
   return ids;
 }
 
-void set_plan_review_dates(Tx& tx, const std::string& plan_id, std::optional<Date> made_on,
+void set_plan_review_dates(Tx& tx, const std::string& area_id, const std::string& plan_id, std::optional<Date> made_on,
                            std::optional<Date> last_reviewed_on) {
   std::string made = made_on ? format_date(*made_on) : "",
               last = last_reviewed_on ? format_date(*last_reviewed_on) : "";
   soci::indicator made_ind = made_on ? soci::i_ok : soci::i_null,
                   last_ind = last_reviewed_on ? soci::i_ok : soci::i_null;
-  tx.sql << "UPDATE plans SET made_on = :m, last_reviewed_on = :l WHERE id = :id", use(made, made_ind),
-      use(last, last_ind), use(plan_id);
+  tx.sql << "UPDATE plans SET made_on = :m, last_reviewed_on = :l WHERE id = :id AND area_id = :a", use(made, made_ind),
+      use(last, last_ind), use(plan_id), use(area_id);
   // The day a plan was made starts its top-ups.
-  std::string area_id;
-  soci::indicator area_ind = soci::i_null;
-  tx.sql << "SELECT area_id FROM plans WHERE id = :id", use(plan_id), into(area_id, area_ind);
-  if (area_ind == soci::i_ok) tx.changed_top_ups_of(area_id);
+  tx.changed_top_ups_of(area_id);
 }
 
 PlanDates plan_review_dates(Tx& tx, const std::string& plan_id) {

@@ -49,8 +49,9 @@ std::optional<Plan> plan_version(Tx& tx, const std::string& area_id, const std::
 std::vector<std::string> end_plans_of_child(Tx& tx, const std::string& area_id, const std::string& child_id, Date on,
                                             CeaseReason reason);
 
-// Records when a plan was made and last reviewed (either may be empty).
-void set_plan_review_dates(Tx& tx, const std::string& plan_id, std::optional<Date> made_on,
+// Records when a plan of the area was made and last reviewed (either may be
+// empty); a plan of another area is left alone.
+void set_plan_review_dates(Tx& tx, const std::string& area_id, const std::string& plan_id, std::optional<Date> made_on,
                            std::optional<Date> last_reviewed_on);
 
 struct PlanDates {

@@ -185,14 +185,37 @@ std::optional<Sen2Stored> find_sen2_person(Tx& tx, const std::string& area_id, c
 void save_sen2_person(Tx& tx, const std::string& area_id, const std::string& child_id, const Sen2Stored& s,
                       const std::string& import_id, std::int64_t now) {
   const long long at = now;
-  tx.sql << "DELETE FROM sen2_people WHERE child_id = :c", use(child_id);
   tx.sql << "INSERT INTO sen2_people (child_id, area_id, person_json, derived_json, import_id, imported_at) VALUES "
-            "(:c, :a, :p, :d, :i, :t)",
+            "(:c, :a, :p, :d, :i, :t) ON CONFLICT (child_id) DO UPDATE SET area_id = excluded.area_id, person_json = "
+            "excluded.person_json, derived_json = excluded.derived_json, import_id = excluded.import_id, "
+            "imported_at = excluded.imported_at",
       use(child_id), use(area_id), use(s.person_json), use(s.derived_json), use(import_id), use(at);
 }
 
 void set_sen2_derived(Tx& tx, const std::string& child_id, const std::string& derived_json) {
   tx.sql << "UPDATE sen2_people SET derived_json = :d WHERE child_id = :c", use(derived_json, "d"), use(child_id, "c");
+}
+
+void set_sen2_derived(Tx& tx, const std::vector<std::pair<std::string, std::string>>& derived) {
+  for (std::size_t from = 0; from < derived.size(); from += kSen2DerivedBatch) {
+    const std::size_t n = std::min(kSen2DerivedBatch, derived.size() - from);
+    // Every placeholder named once: SOCI binds a name to one position.
+    std::string cases, ids;
+    for (std::size_t i = 0; i < n; ++i) {
+      const std::string k = std::to_string(i);
+      cases += " WHEN :c" + k + " THEN :d" + k;
+      ids += (i ? ", :k" : ":k") + k;
+    }
+    auto prep = (tx.sql.prepare << "UPDATE sen2_people SET derived_json = CASE child_id" + cases +
+                                       " END WHERE child_id IN (" + ids + ")");
+    for (std::size_t i = 0; i < n; ++i) {
+      const std::string k = std::to_string(i);
+      const auto& [child_id, json] = derived[from + i];
+      prep, use(child_id, "c" + k), use(json, "d" + k), use(child_id, "k" + k);
+    }
+    soci::statement st = prep;
+    st.execute(true);
+  }
 }
 
 void insert_sen2_import(Tx& tx, const Sen2ImportRow& r) {
@@ -316,42 +339,26 @@ void set_placement_ids(Tx& tx, const std::string& placement_id, const std::strin
   tx.sql << "UPDATE placements SET urn = :u, ukprn = :k WHERE id = :id", use(urn), use(ukprn), use(placement_id);
 }
 
-std::vector<std::string> children_by_upn(Tx& tx, const std::string& area_id, const std::string& upn) {
-  std::vector<std::string> out;
-  std::string id;
-  soci::statement st = (tx.sql.prepare << "SELECT id FROM children WHERE area_id = :a AND upn = :u ORDER BY id",
-                        use(area_id), use(upn), into(id));
+std::vector<ChildKey> child_keys(Tx& tx, const std::string& area_id) {
+  std::vector<ChildKey> out;
+  ChildKey k;
+  std::string dob;
+  soci::statement st = (tx.sql.prepare << "SELECT id, upn, family_name, given_name, date_of_birth FROM children "
+                                          "WHERE area_id = :a",
+                        use(area_id), into(k.id), into(k.upn), into(k.family_name), into(k.given_name), into(dob));
   st.execute();
-  while (st.fetch()) out.push_back(id);
+  while (st.fetch()) {
+    k.date_of_birth = *parse_date("date_of_birth", dob);
+    out.push_back(k);
+  }
   return out;
 }
 
-std::vector<std::string> children_by_name_and_birth(Tx& tx, const std::string& area_id, const std::string& family,
-                                                    const std::string& given, Date born, const std::string& upn) {
-  auto lower = [](std::string s) {
-    for (auto& ch : s) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-    return s;
-  };
-  std::vector<std::string> out;
-  const std::string dob = format_date(born), fam = lower(family), giv = lower(given);
-  std::string id, f, g;
-  soci::statement st = (tx.sql.prepare << "SELECT id, family_name, given_name FROM children WHERE area_id = :a AND "
-                                          "date_of_birth = :d AND (upn = '' OR :u = '' OR upn = :u2) ORDER BY id",
-                        use(area_id), use(dob), use(upn), use(upn), into(id), into(f), into(g));
-  st.execute();
-  while (st.fetch())
-    if (lower(f) == fam && lower(g) == giv) out.push_back(id);
-  return out;
-}
-
-void delete_placements_of(Tx& tx, const std::string& child_id) {
+void delete_placements_of(Tx& tx, const std::string& area_id, const std::string& child_id) {
   tx.register_changed = true;
   // A child's placements are what the top-up schedule pays for.
-  std::string area_id;
-  soci::indicator area_ind = soci::i_null;
-  tx.sql << "SELECT area_id FROM children WHERE id = :c", use(child_id), into(area_id, area_ind);
-  if (area_ind == soci::i_ok) tx.changed_top_ups_of(area_id);
-  tx.sql << "DELETE FROM placements WHERE child_id = :c", use(child_id);
+  tx.changed_top_ups_of(area_id);
+  tx.sql << "DELETE FROM placements WHERE child_id = :c AND area_id = :a", use(child_id), use(area_id);
 }
 
 void delete_needs_of(Tx& tx, const std::string& child_id) {

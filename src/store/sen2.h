@@ -3,10 +3,12 @@
 // import runs and conflicts.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/assessment.h"
@@ -74,6 +76,10 @@ std::optional<Sen2Stored> find_sen2_person(Tx& tx, const std::string& area_id, c
 
 // Writes Tandem's view of a person already saved (save_sen2_person).
 void set_sen2_derived(Tx& tx, const std::string& child_id, const std::string& derived_json);
+// The same for many people (child id, derived JSON) in one statement per
+// kSen2DerivedBatch of them.
+constexpr std::size_t kSen2DerivedBatch = 100;
+void set_sen2_derived(Tx& tx, const std::vector<std::pair<std::string, std::string>>& derived);
 
 void save_sen2_person(Tx& tx, const std::string& area_id, const std::string& child_id, const Sen2Stored& s,
                       const std::string& import_id, std::int64_t now);
@@ -126,14 +132,16 @@ std::optional<Sen2Imported> sen2_imported(Tx& tx, const std::string& child_id);
 // Places a placement's URN and UKPRN (the conflict settled from the file).
 void set_placement_ids(Tx& tx, const std::string& placement_id, const std::string& urn, const std::string& ukprn);
 
-// Finds children by UPN, or by family name, given name and date of birth
-// (case-insensitive names) among those with no UPN or this one; returns the
-// ids found.
-std::vector<std::string> children_by_upn(Tx& tx, const std::string& area_id, const std::string& upn);
-std::vector<std::string> children_by_name_and_birth(Tx& tx, const std::string& area_id, const std::string& family,
-                                                    const std::string& given, Date born, const std::string& upn);
+// What a SEN2 import matches a person on, for every child of the area: read
+// once per import, not twice a person (app/sen2_matching.h).
+struct ChildKey {
+  std::string id, upn, family_name, given_name;
+  Date date_of_birth;
+};
+std::vector<ChildKey> child_keys(Tx& tx, const std::string& area_id);
 
-void delete_placements_of(Tx& tx, const std::string& child_id);
+// Removes the child's placements (and marks the area's top-ups stale).
+void delete_placements_of(Tx& tx, const std::string& area_id, const std::string& child_id);
 void delete_needs_of(Tx& tx, const std::string& child_id);
 void delete_sen2(Tx& tx, const std::string& area_id);
 

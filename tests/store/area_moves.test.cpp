@@ -175,7 +175,7 @@ TEST(AreaMoves, EachRowCarriesItsOwnReviewFigure) {
       for (const auto& reviewed : r.plan_reviews) {
         const std::string plan_id = "p-" + std::to_string(++n);
         store::save_plan(tx, "area", final_plan(plan_id, r.child), 0, {}, "u-1", 1);
-        store::set_plan_review_dates(tx, plan_id, d(2024, 1, 1), reviewed);
+        store::set_plan_review_dates(tx, "area", plan_id, d(2024, 1, 1), reviewed);
       }
     }
     // A move out of a child whose plan was reviewed here: no review step.
@@ -218,8 +218,8 @@ TEST(AreaMoves, APlanTransferredOutEndsOnTheDay) {
     involve_council(tx, "c-2");
     store::save_plan(tx, "area", final_plan("p-1", "c-1"), 0, {{"council_education", Pence(500000)}}, "u-1", 1);
     store::save_plan(tx, "area", final_plan("p-2", "c-2"), 0, {{"council_education", Pence(300000)}}, "u-1", 1);
-    store::set_plan_review_dates(tx, "p-1", d(2024, 1, 10), d(2025, 12, 1));
-    store::set_plan_review_dates(tx, "p-2", d(2024, 1, 10), d(2025, 12, 1));
+    store::set_plan_review_dates(tx, "area", "p-1", d(2024, 1, 10), d(2025, 12, 1));
+    store::set_plan_review_dates(tx, "area", "p-2", d(2024, 1, 10), d(2025, 12, 1));
   });
   std::vector<std::string> ended;
   t.db->write([&](store::Tx& tx) {

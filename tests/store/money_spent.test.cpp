@@ -150,7 +150,7 @@ TEST_F(MoneySpent, TopUpChildrenAndPaymentsByTerm) {
     // A draft's top-up is not paid.
     store::save_plan(tx, "area", plan("p-3", "c-3", PlanStage::draft), 0,
                      {{"high_needs_top_up", Pence::from_pounds(1'000)}}, "u", 5);
-    store::set_plan_review_dates(tx, "p-2", make_date(2025, 9, 20), std::nullopt);
+    store::set_plan_review_dates(tx, "area", "p-2", make_date(2025, 9, 20), std::nullopt);
     store::insert_top_up_payment(
         tx, {"t-1", "area", "2025-autumn", "Hillside", Pence::from_pounds(1'220), make_date(2025, 10, 1), "B-1", 1},
         "u", 1);

@@ -104,7 +104,7 @@ TEST_F(TopUpCacheTest, KeptUntilAWriteChangesWhatItComesFrom) {
                           "u", 6);
        }},
       {"the day a plan was made",
-       [&](store::Tx& tx) { store::set_plan_review_dates(tx, "p-1", make_date(2025, 11, 1), std::nullopt); }},
+       [&](store::Tx& tx) { store::set_plan_review_dates(tx, "area", "p-1", make_date(2025, 11, 1), std::nullopt); }},
       {"a child renamed",
        [&](store::Tx& tx) {
          auto renamed = child("c-1", "Baker");

@@ -39,13 +39,23 @@ class Tx {
     }
   }
   std::vector<std::string> top_up_areas;
+  // The areas whose assessments (or their stored clocks) this transaction
+  // wrote; each gets one new assessment_changes token just before the commit,
+  // however many cases it wrote (a SEN2 import writes thousands).
+  void changed_assessments_of(const std::string& area_id) {
+    if (std::find(assessment_areas.begin(), assessment_areas.end(), area_id) == assessment_areas.end()) {
+      assessment_areas.push_back(area_id);
+    }
+  }
+  std::vector<std::string> assessment_areas;
 };
 
 // A fresh change token: random, so two databases (or one rebuilt) never share
 // one by chance.
 long long new_change_token();
 // Replaces the register_changes token of every area in tx.register_areas,
-// and the top_up_changes token of every area in tx.top_up_areas.
+// the top_up_changes token of every area in tx.top_up_areas and the
+// assessment_changes token of every area in tx.assessment_areas.
 void record_register_changes(Tx& tx);
 
 }  // namespace tandem::store
