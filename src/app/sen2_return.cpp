@@ -396,12 +396,50 @@ Node person_to_send(const Node& derived, const store::Sen2Stored* stored, const 
 
 // ---- Checks ------------------------------------------------------------------------
 
+namespace {
+// Sends each problem of a request to the page where it is put right: the case
+// of the request received that day, or the plan that started on the named
+// plan's start date. A setting's URN, the needs and the placements are the
+// child's record (the messages say so), which is where problems start.
+void link_to_cases(std::vector<Sen2Problem>& problems, std::size_t from, const Node& person, const sen2::Schema& schema,
+                   const store::Sen2Area& area, const std::string& child_id) {
+  static const std::vector<Assessment> no_assessments;
+  static const std::vector<store::Sen2Plan> no_plans;
+  const auto a_it = area.assessments.find(child_id);
+  const auto p_it = area.plans.find(child_id);
+  const auto& assessments = a_it == area.assessments.end() ? no_assessments : a_it->second;
+  const auto& plans = p_it == area.plans.end() ? no_plans : p_it->second;
+  const auto requests = person.all("requests");
+  const std::string prefix = schema.element("requests").name + "[";
+  const std::string named_plan = "/" + schema.element("named_plan").name;
+  for (std::size_t k = from; k < problems.size(); ++k) {
+    auto& p = problems[k];
+    if (!p.path.starts_with(prefix) || p.path.find("/" + schema.element("active_plans").name) != std::string::npos ||
+        p.path.find("/" + schema.element("plan_detail").name) != std::string::npos)
+      continue;
+    const std::size_t i = std::stoul(p.path.substr(prefix.size()));
+    if (i == 0 || i > requests.size()) continue;
+    const Node& req = *requests[i - 1];
+    const auto* np = req.child("assessment") ? req.child("assessment")->child("named_plan") : nullptr;
+    if (np && (p.path.find(named_plan) != std::string::npos || req.value("received_date").empty())) {
+      const auto start = parse_date("start_date", np->value("start_date"));
+      for (const auto& plan : plans)
+        if (start && plan.made_on == *start) p.page = "/plans/" + plan.id;
+      continue;
+    }
+    const auto received = parse_date("received_date", req.value("received_date"));
+    for (const auto& a : assessments)
+      if (received && a.received_on == *received) p.page = "/assessments/" + a.id;
+  }
+}
+}  // namespace
+
 std::vector<Sen2Problem> check_person(const Node& person, const std::string& child_id, const sen2::Schema& schema,
                                       const Sen2Period& period) {
   std::vector<Sen2Problem> out;
   const std::string who = person.value("surname") + ", " + person.value("forename");
   auto add = [&](const char* severity, const char* rule, const std::string& path, const std::string& message) {
-    out.push_back({severity, rule, child_id, who, path, message});
+    out.push_back({severity, rule, child_id, who, path, message, "/children/" + child_id});
   };
   auto name = [&](const char* key) { return schema.element(key).name; };
   auto date_of = [](const std::string& s) -> std::optional<Date> {
@@ -635,7 +673,9 @@ Result<Sen2Report> export_sen2(store::Database& db, const Clock& clock, const Se
         }
       }
     }
+    const std::size_t first_problem = report.problems.size();
     for (auto& p : check_person(person, child.id, *schema, period)) report.problems.push_back(std::move(p));
+    link_to_cases(report.problems, first_problem, person, *schema, area, child.id);
   }
   if (writer) writer->end();
   for (const auto& p : report.problems) (p.severity == "error" ? t.errors : t.queries) += 1;
@@ -669,9 +709,8 @@ std::string sen2_report_csv(const Sen2Report& report, const std::string& base_ur
   std::ostringstream out;
   out << "severity,rule,person,case,item,message\n";
   for (const auto& p : report.problems)
-    out << p.severity << ',' << p.rule << ',' << csv_cell(p.person) << ','
-        << csv_cell(base_url + "/children/" + p.child_id) << ',' << csv_cell(p.path) << ',' << csv_cell(p.message)
-        << "\n";
+    out << p.severity << ',' << p.rule << ',' << csv_cell(p.person) << ',' << csv_cell(base_url + p.page) << ','
+        << csv_cell(p.path) << ',' << csv_cell(p.message) << "\n";
   return out.str();
 }
 

@@ -55,6 +55,9 @@ struct Sen2Problem {
   std::string person;  // "Surname, Forename"
   std::string path;    // within the person: "Requests[1]/ReceivedDate"
   std::string message;
+  // Where a caseworker fixes it: the request's case ("/assessments/as-1") or the
+  // plan ("/plans/p-1") when the problem is theirs, else the child's record.
+  std::string page;
 };
 
 // Tandem's own checks of one person (codes from the year's lists, dates in

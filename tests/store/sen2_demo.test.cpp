@@ -96,6 +96,23 @@ TEST(Sen2Demo, TheReportRaisesWhatTheDemoPlantedAndNothingElse) {
   EXPECT_EQ(raised_by_rule.count("SEN2-Q01"), 0U);
   EXPECT_EQ(raised_by_rule.count("SEN2-Q03"), 0U);
   EXPECT_GT(report->totals.active_plans, 700);
+
+  // Each problem links to where it is put right: a late decision to the
+  // request's own case, the child's details (UPN, ethnicity, settings) to the
+  // child's record.
+  std::map<std::string, std::string> child_of_case;
+  for (const auto& [child, list] : area.assessments)
+    for (const auto& a : list) child_of_case["/assessments/" + a.id] = child;
+  int to_cases = 0;
+  for (const auto& p : report->problems) {
+    if (p.rule == "SEN2-E08") {
+      EXPECT_EQ(child_of_case[p.page], p.child_id) << p.path << " links to " << p.page;
+      ++to_cases;
+    } else if (p.rule == "SEN2-E03" || p.rule == "SEN2-Q06" || p.rule == "SEN2-E11") {
+      EXPECT_EQ(p.page, "/children/" + p.child_id) << p.rule << " " << p.path;
+    }
+  }
+  EXPECT_GT(to_cases, 0);
 }
 
 }  // namespace

@@ -113,9 +113,10 @@ TEST(Sen2Report, EveryRequestOlderThanSixWeeksHasAnOutcome) {
 // is text in the CSV, never a formula a spreadsheet would run.
 TEST(Sen2Report, TheCsvNeverStartsACellWithAFormula) {
   app::Sen2Report report;
+  report.problems.push_back({"error", "SEN2-E04", "c-9", "=HYPERLINK(\"http://example.com\"), Ann", "Sex",
+                             "Sex is missing", "/children/c-9"});
   report.problems.push_back(
-      {"error", "SEN2-E04", "c-9", "=HYPERLINK(\"http://example.com\"), Ann", "Sex", "Sex is missing"});
-  report.problems.push_back({"query", "SEN2-Q06", "c-8", "@SUM(A1), Bo", "Ethnicity", "Ethnicity not yet obtained"});
+      {"query", "SEN2-Q06", "c-8", "@SUM(A1), Bo", "Ethnicity", "Ethnicity not yet obtained", "/children/c-8"});
   const std::string csv = app::sen2_report_csv(report, "");
   std::istringstream lines(csv);
   std::string line;

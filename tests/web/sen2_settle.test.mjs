@@ -156,6 +156,19 @@ test('GET /api/v1/returns/sen2 gives the totals and every error and query', asyn
   assert.ok(r.data.totals.persons > 0);
   assert.equal(r.data.totals.active_plans, r.data.tandem.active_plans);
   assert.equal(r.data.problems.length, r.data.totals.errors + r.data.totals.queries);
+  // Each problem names the page where it is put right, and that page opens:
+  // a late decision on the request's case, a missing ethnicity on the child.
+  const late = r.data.problems.find((p) => p.rule === 'SEN2-E08');
+  assert.ok(late, 'the demo leaves some decisions late');
+  assert.match(late.page, /^\/assessments\/[^/]+$/);
+  const lateCase = await manager.get(late.page);
+  assert.equal(lateCase.status, 200);
+  assert.ok(lateCase.text.includes(`/children/${late.child_id}`), 'the case is that child\'s');
+  const ethnicity = r.data.problems.find((p) => p.rule === 'SEN2-Q06');
+  assert.ok(ethnicity, 'the demo leaves some ethnicities not yet obtained');
+  assert.equal(ethnicity.page, `/children/${ethnicity.child_id}`);
+  const html = (await manager.get('/returns/sen2?year=2026')).text.replaceAll('&#x2F;', '/');
+  assert.ok(html.includes(`href="${late.page}"`), 'the report page links the late decision to its case');
   const bad = await manager.json('GET', '/api/v1/returns/sen2?year=1999');
   assert.equal(bad.status, 400);
   assert.equal(bad.data.fields[0].field, 'year');

@@ -41,6 +41,7 @@ Response api_sen2_return(Ctx& ctx) {
                         {"child_id", p.child_id},
                         {"person", p.person},
                         {"path", p.path},
+                        {"page", p.page},
                         {"message", p.message}});
   json conflicts = json::array();
   for (const auto& c : v->conflicts) {

@@ -47,6 +47,7 @@ Response sen2_return_page(Ctx& ctx) {
                                   {"person", p.person},
                                   {"child_id", p.child_id},
                                   {"path", p.path},
+                                  {"page", p.page},
                                   {"message", p.message}});
   mstch::array conflicts;
   const bool can_settle = role_has(ctx.me().role, Permission::edit_child);
