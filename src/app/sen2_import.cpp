@@ -315,6 +315,31 @@ struct Importer {
     return ok;
   }
 
+  // A return holds what had happened by its census date: a day after it (a
+  // request received in February, a placement left in July) cannot be in it,
+  // and loading one would show Tandem's caseload events that the return says
+  // nothing about. Each such date is named with its path.
+  bool dated_by_census(const Node& n, const std::string& path) {
+    bool ok = true;
+    std::map<std::string, int> seen;
+    for (const auto& c : n.children) {
+      const auto& spec = schema->element(c.key);
+      const int i = ++seen[c.key];
+      const std::string cp = path + "/" + spec.name + (spec.repeats ? "[" + std::to_string(i) + "]" : "");
+      if (spec.type == sen2::ValueType::container) {
+        ok = dated_by_census(c, cp) && ok;
+      } else if (spec.type == sen2::ValueType::date) {
+        if (const auto d = date_of(c.text); d && *d > period.census) {
+          problem(cp, spec.name,
+                  "'" + c.text + "' is after the census date of the " + std::to_string(schema->year) + " return (" +
+                      format_date(period.census) + "): a return holds what had happened by then");
+          ok = false;
+        }
+      }
+    }
+    return ok;
+  }
+
   void person(const Node& p, const std::string& path) {
     ++summary.persons;
     const std::string upn = p.value("upn");
@@ -361,6 +386,7 @@ struct Importer {
       return;
     }
     if (!withdrawals_dated(p, path)) return;
+    if (!dated_by_census(p, path)) return;
     if (!summary.rejected.empty()) return;  // nothing will be loaded: just keep checking
     const std::string file_json = sen2::to_json(p);
     const std::string who = p.value("surname") + ", " + p.value("forename");

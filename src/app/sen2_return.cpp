@@ -244,7 +244,8 @@ std::optional<Node> derive_person(const store::Sen2Area& area, const Child& chil
       add_setting(pd, *pl, child, &p);
       pd.add("placement_rank", std::to_string(++rank));
       pd.add("entry_date", format_date(pl->start_date));
-      pd.add("leaving_date", d(pl->end_date));
+      // As at the census date: a child who left afterwards had not yet left.
+      if (pl->end_date && *pl->end_date <= period.census) pd.add("leaving_date", format_date(*pl->end_date));
       add_indicators(pd, pl->setting_type);
     }
     // At most two needs: the primary (rank 1) and the first-ranked secondary need (rank 2).

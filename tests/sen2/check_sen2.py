@@ -318,6 +318,12 @@ with tempfile.TemporaryDirectory() as tmp:
     made["withdrawn_undated"] = (
         good_text.replace("        <RequestOutcomeDate>2025-02-20</RequestOutcomeDate>\n", ""),
         ["/Message/Persons/Person[4]/Requests[1]/RequestOutcomeDate", "withdrawn (RequestOutcome W) needs the date"])
+    # A return holds what had happened by its census date (15 January 2026).
+    made["after_census"] = (
+        good_text.replace("<EntryDate>2025-09-01</EntryDate>", "<EntryDate>2025-09-01</EntryDate>\n"
+                          "            <LeavingDate>2026-07-22</LeavingDate>", 1),
+        ["/Message/Persons/Person[1]/Requests[1]/ActivePlans/PlacementDetail[1]/LeavingDate", "'2026-07-22'",
+         "after the census date of the 2026 return (2026-01-15)"])
     for name, (doc, expected) in made.items():
         path = os.path.join(tmp, name + ".xml")
         with open(path, "w") as f:
