@@ -62,7 +62,7 @@ int export_sen2(store::Database& db, const app::Clock& clock, const Sen2Args& ar
   std::map<std::string, int> shown;
   for (const auto& p : report->problems) {
     if (++shown[p.rule] > 20) continue;  // the CSV has every one
-    std::cerr << "  " << p.severity << " " << p.rule << " " << p.person << " (/children/" << p.child_id << ") "
+    std::cerr << "  " << p.severity << " " << p.rule << " " << p.person << " (" << p.page << ") "
               << p.path << ": " << p.message << "\n";
   }
   for (const auto& [rule, n] : shown)
