@@ -476,6 +476,7 @@ Sen2ImportSummary import_sen2(store::Database& db, const Clock& clock, const std
           [&](std::size_t b) { bytes = b; });
       for (auto& p : result.problems) summary.rejected.push_back(p);
       summary.truncated = summary.truncated || result.truncated;
+      summary.spelled_otherwise = result.spelled_otherwise;
       if (!imp.schema && summary.rejected.empty())
         summary.rejected.push_back({"/", "", "the file has no SEN2 header (Message/Header/CollectionDetails)"});
       if (!summary.rejected.empty()) throw Refused{};

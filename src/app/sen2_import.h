@@ -19,7 +19,9 @@
 
 #include <cstddef>
 #include <functional>
+#include <map>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "app/clock.h"
@@ -41,6 +43,9 @@ struct Sen2ImportSummary {
   std::vector<std::string>
       conflict_lines;  // "Surname, Forename: Requests[1]/ReceivedDate: Tandem 2025-01-02, file 2025-01-03"
   std::string import_id;
+  // Elements the file spells otherwise than the year does, read as the year's:
+  // "PlanWPB" -> {"PlanWBP", times}.
+  std::map<std::string, std::pair<std::string, std::size_t>> spelled_otherwise;
 };
 
 using Sen2Progress = std::function<void(std::size_t persons, std::size_t bytes)>;

@@ -28,6 +28,7 @@ std::vector<std::string> Sen2Matcher::by_upn(const std::string& upn) const {
   for (auto [it, end] = by_upn_.equal_range(upn); it != end; ++it) found.push_back(it->second);
   std::sort(found.begin(), found.end());
   std::vector<std::string> out;
+  out.reserve(found.size());
   for (auto i : found) out.push_back(children_[i].id);
   return out;
 }

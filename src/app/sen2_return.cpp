@@ -358,7 +358,7 @@ void overlay(Node& derived, const Node& file, const sen2::Schema& schema) {
 Node person_to_send(const Node& derived, const store::Sen2Stored* stored, const sen2::Schema& schema) {
   Node out = derived;
   if (stored) {
-    const Node file = sen2::node_from_json(stored->person_json);
+    Node file = sen2::node_from_json(stored->person_json);
     if (sen2::to_json(derived) == stored->derived_json) return file;
     overlay(out, file, schema);
   }

@@ -62,8 +62,8 @@ int export_sen2(store::Database& db, const app::Clock& clock, const Sen2Args& ar
   std::map<std::string, int> shown;
   for (const auto& p : report->problems) {
     if (++shown[p.rule] > 20) continue;  // the CSV has every one
-    std::cerr << "  " << p.severity << " " << p.rule << " " << p.person << " (" << p.page << ") "
-              << p.path << ": " << p.message << "\n";
+    std::cerr << "  " << p.severity << " " << p.rule << " " << p.person << " (" << p.page << ") " << p.path << ": "
+              << p.message << "\n";
   }
   for (const auto& [rule, n] : shown)
     if (n > 20) std::cerr << "  ... and " << n - 20 << " more " << rule << " (see the CSV report)\n";
@@ -105,6 +105,9 @@ int import_sen2(store::Database& db, const app::Clock& clock, const Sen2Args& ar
   const auto ms =
       std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count();
   for (const auto& line : s.conflict_lines) std::cerr << "conflict: " << line << "\n";
+  for (const auto& [spelled, as] : s.spelled_otherwise)
+    std::cerr << "Read " << spelled << " as " << as.first << " (the " << s.year << " name), " << as.second
+              << (as.second == 1 ? " time\n" : " times\n");
   std::cout << "Imported the SEN2 " << s.year << " return into " << area << " in " << ms << " ms: " << s.persons
             << " people, " << s.created << " new, " << s.updated << " updated, " << s.unchanged << " unchanged, "
             << s.conflicts << " conflicts kept as Tandem has them (listed at /returns/sen2)\n";

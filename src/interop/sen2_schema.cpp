@@ -2,6 +2,7 @@
 
 #include <chrono>
 #include <mutex>
+#include <set>
 #include <span>
 #include <stdexcept>
 
@@ -53,6 +54,7 @@ Schema parse_schema(std::string_view text) {
     spec.repeats = e.value("repeats", false);
     spec.max = e.value("max", 0);
     for (const auto& c : e.value("children", nlohmann::json::array())) spec.children.push_back(c.get<std::string>());
+    for (const auto& a : e.value("also_read", nlohmann::json::array())) spec.also_read.push_back(a.get<std::string>());
     s.elements.emplace(key, std::move(spec));
   }
   for (const auto& [list, entries] : j.at("codes").items()) {
@@ -68,6 +70,13 @@ Schema parse_schema(std::string_view text) {
       if (!s.elements.contains(c)) throw std::runtime_error("SEN2 schema " + key + ": no element " + c);
     if (e.type == ValueType::code && !s.codes.contains(e.codes))
       throw std::runtime_error("SEN2 schema " + key + ": no code list " + e.codes);
+    std::set<std::string> spellings;
+    for (const auto& c : e.children) {
+      const auto& child = s.elements.at(c);
+      if (!spellings.insert(child.name).second) throw std::runtime_error("SEN2 schema " + key + ": two " + child.name);
+      for (const auto& other : child.also_read)
+        if (!spellings.insert(other).second) throw std::runtime_error("SEN2 schema " + key + ": two " + other);
+    }
   }
   return s;
 }
@@ -123,6 +132,11 @@ const ElementSpec* Schema::child_named(const ElementSpec& parent, std::string_vi
   for (const auto& c : parent.children) {
     const auto& spec = element(c);
     if (spec.name == name) return &spec;
+  }
+  for (const auto& c : parent.children) {
+    const auto& spec = element(c);
+    for (const auto& other : spec.also_read)
+      if (other == name) return &spec;
   }
   return nullptr;
 }

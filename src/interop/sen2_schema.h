@@ -25,8 +25,11 @@ namespace tandem::sen2 {
 enum class ValueType { container, text, code, date, datetime, year, integer, la, urn, ukprn, serial, upn, uln };
 
 struct ElementSpec {
-  std::string key;   // "plan_wpb"
-  std::string name;  // "PlanWPB"
+  std::string key;   // "plan_wbp"
+  std::string name;  // "PlanWBP"
+  // Other spellings case systems and earlier guides use ("PlanWPB"): read as
+  // this element on import, never written.
+  std::vector<std::string> also_read;
   ValueType type = ValueType::container;
   std::string codes;  // code list key, for ValueType::code
   bool required = false;
@@ -61,7 +64,8 @@ struct Schema {
   std::string allowed_text(std::string_view list) const;
   // The code the return writes for a code Tandem records ("WENG" -> "WBRI").
   std::string export_code(std::string_view list, const std::string& recorded) const;
-  // Child spec of `parent` whose XML name is `name`, or nullptr.
+  // Child spec of `parent` whose XML name, or one of whose other spellings, is
+  // `name`; nullptr when none.
   const ElementSpec* child_named(const ElementSpec& parent, std::string_view name) const;
 };
 

@@ -200,7 +200,8 @@ struct Frame {
   const ElementSpec* spec;  // nullptr: an unknown element being skipped
   Node node;
   std::string path;
-  std::map<std::string, int> seen;  // child name -> count, for [n] in paths
+  std::map<std::string, int> seen;     // child's name in the year's spelling -> count
+  std::map<std::string, int> spelled;  // child spelled otherwise -> count, for [n] in its path
   std::string text;
   bool had_problem = false;
 };
@@ -243,28 +244,37 @@ struct Reader {
         XML_StopParser(parser, XML_FALSE);
         return;
       }
-      stack.push_back({&root, Node{root.key, {}, {}}, "/" + name, {}, {}, false});
+      stack.push_back({&root, Node{root.key, {}, {}}, "/" + name, {}, {}, {}, false});
       return;
     }
     auto& parent = stack.back();
-    const int n = ++parent.seen[name];
-    std::string path = parent.path + "/" + name;
     const ElementSpec* spec = parent.spec ? schema->child_named(*parent.spec, name) : nullptr;
-    if (spec && (spec->repeats || n > 1)) path += "[" + std::to_string(n) + "]";
+    if (spec && spec->name != name) {
+      auto& tally = result.spelled_otherwise[name];
+      tally.first = spec->name;
+      ++tally.second;
+    }
+    // Counted under the year's spelling, so that PlanWPB beside PlanWBP is two of one element;
+    // the path counts as the file spells it, so that it leads to the element.
+    const int n = ++parent.seen[spec ? spec->name : name];
+    const int nth = spec && spec->name != name ? ++parent.spelled[name] : n;
+    std::string path = parent.path + "/" + name;
+    const std::string called = spec && spec->name != name ? name + " (read as " + spec->name + ")" : name;
+    if (spec && (spec->repeats || nth > 1)) path += "[" + std::to_string(nth) + "]";
     if (parent.spec && !spec) {
       problem(path, name,
               "unknown element " + name + " in " + parent.spec->name +
                   " (names are case-sensitive); allowed: " + allowed_children(*parent.spec));
     } else if (spec && !spec->repeats && n > 1) {
-      problem(path, name, name + " appears more than once in " + parent.spec->name + "; it may appear once");
+      problem(path, name, called + " appears more than once in " + parent.spec->name + "; it may appear once");
     } else if (spec && spec->max > 0 && n > spec->max) {
       problem(path, name,
-              name + " appears " + std::to_string(n) + " times in " + parent.spec->name + "; it may appear at most " +
+              called + " appears " + std::to_string(n) + " times in " + parent.spec->name + "; it may appear at most " +
                   std::to_string(spec->max) + " times");
     } else if (parent.spec && parent.spec->type != ValueType::container) {
       problem(path, name, parent.spec->name + " holds a value, not elements");
     }
-    stack.push_back({spec, Node{spec ? spec->key : std::string(), {}, {}}, path, {}, {}, false});
+    stack.push_back({spec, Node{spec ? spec->key : std::string(), {}, {}}, path, {}, {}, {}, false});
   }
 
   void end() {

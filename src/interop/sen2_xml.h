@@ -20,8 +20,10 @@
 #include <cstddef>
 #include <functional>
 #include <iosfwd>
+#include <map>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "interop/sen2_schema.h"
@@ -73,6 +75,9 @@ struct ReadResult {
   std::size_t persons = 0;
   std::vector<Problem> problems;  // empty when the file is well formed and every value allowed
   bool truncated = false;         // more problems than were kept
+  // Elements read under another spelling than the year's, and how many times:
+  // "PlanWPB" -> {"PlanWBP", 1234}.
+  std::map<std::string, std::pair<std::string, std::size_t>> spelled_otherwise;
 };
 
 using HeaderFn = std::function<void(const Node& header)>;

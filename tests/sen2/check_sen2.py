@@ -254,6 +254,27 @@ with tempfile.TemporaryDirectory() as tmp:
     export(db4, out4)
     check(without_datetime(out3) == without_datetime(out4), "fixture: a second round trip is identical")
 
+    # 3b. A case system's file that spells some names as the issue and public
+    # readers do (PlanWPB, SENUnitIndicator) loads as the year's elements, says
+    # what it read, and exports in DfE's spelling. (SENsetting: the unit test.)
+    respelt = os.path.join(tmp, "respelt.xml")
+    with open(good) as f, open(respelt, "w") as g:
+        doc = f.read()
+        for year_name, other in (("PlanWBP", "PlanWPB"), ("SENunitIndicator", "SENUnitIndicator")):
+            doc = doc.replace("<" + year_name + ">", "<" + other + ">").replace("</" + year_name + ">",
+                                                                               "</" + other + ">")
+        g.write(doc)
+    db5 = fresh_db(tmp, "respelt.db")
+    r = run("import", "sen2", respelt, "--database", "sqlite:" + db5, "--area", "demo")
+    check(r.returncode == 0 and "4 new" in r.stdout, "a file spelling PlanWPB imports: " + r.stderr)
+    for other, year_name in (("PlanWPB", "PlanWBP"), ("SENUnitIndicator", "SENunitIndicator")):
+        times = len(re.findall("<" + other + ">", doc))
+        check(times > 0 and f"Read {other} as {year_name} (the 2026 name), {times} time" in r.stderr,
+              f"the import says it read {other} as {year_name} {times} times: {r.stderr}")
+    out5 = os.path.join(tmp, "respelt-export.xml")
+    export(db5, out5)
+    check(without_datetime(out5) == without_datetime(good), "a respelt file exports as the fixture, in DfE's names")
+
     # 4. A change made in Tandem wins; a later file that disagrees is a conflict.
     con = sqlite3.connect(db3)
     con.execute("UPDATE children SET postcode = 'QS9 9ZZ' WHERE family_name = 'Abbott'")
@@ -278,7 +299,7 @@ with tempfile.TemporaryDirectory() as tmp:
                              "allowed: SPLD"],
         "impossible_date.xml": ["/Message/Persons/Person[2]/Requests[1]/ReceivedDate", "2025-02-30", "YYYY-MM-DD"],
         "missing_element.xml": ["/Message/Persons/Person[2]/Surname", "required"],
-        "misspelt_element.xml": ["/Message/Persons/Person[1]/Requests[1]/Assessment/NamedPlan/PlanWPB",
+        "misspelt_element.xml": ["/Message/Persons/Person[1]/Requests[1]/Assessment/NamedPlan/PlanWbp",
                                  "case-sensitive", "PlanWBP"],
         "too_many_needs.xml": ["/Message/Persons/Person[1]/Requests[1]/ActivePlans/SENneed[3]", "at most 2"],
     }

@@ -180,6 +180,52 @@ TEST(Sen2Reader, MoreThanTheSchemaAllowsIsRefusedAndTrueFalseFlagsAreKeptAsOneZe
   EXPECT_NE(r.problems[0].message.find("at most 2"), std::string::npos) << r.problems[0].message;
 }
 
+// The element list, public readers and case systems' files spell some
+// names otherwise than DfE's schema (PlanWPB for PlanWBP, SENsetting for
+// SENSetting): a council's file must still load, and say what it read.
+TEST(Sen2Reader, OtherSpellingsOfAnElementAreReadAsTheYearsAndCounted) {
+  auto with = [](const std::string& setting, const std::string& wbp) {
+    return "<Person><Surname>Ames</Surname><Forename>Ola</Forename><PersonBirthDate>2016-04-12</PersonBirthDate>"
+           "<Sex>F</Sex><Ethnicity>WBRI</Ethnicity><PostCode></PostCode><UPN>A123456789012</UPN><Requests>"
+           "<ReceivedDate>2024-02-03</ReceivedDate><RequestOutcome>Y</RequestOutcome><Assessment>"
+           "<AssessmentOutcome>Y</AssessmentOutcome><NamedPlan><StartDate>2024-06-01</StartDate><PlanDetail>"
+           "<" +
+           setting + ">EHE</" + setting +
+           "><PlacementRank>1</PlacementRank><SENUnitIndicator>0</SENUnitIndicator>"
+           "<ResourcedProvisionIndicator>0</ResourcedProvisionIndicator></PlanDetail>" +
+           wbp + "</NamedPlan></Assessment></Requests></Person>";
+  };
+  std::vector<Node> people;
+  auto r = read_text(message(with("SENsetting", "<PlanWPB>A</PlanWPB>") + with("SENsetting", "")), &people);
+  ASSERT_TRUE(r.problems.empty()) << r.problems.front().path << ": " << r.problems.front().message;
+  ASSERT_EQ(people.size(), 2u);
+  const auto* plan = people[0].child("requests")->child("assessment")->child("named_plan");
+  EXPECT_EQ(plan->value("plan_wbp"), "A");
+  EXPECT_EQ(plan->child("plan_detail")->value("sen_setting"), "EHE");
+  ASSERT_EQ(r.spelled_otherwise.size(), 3u);
+  EXPECT_EQ(r.spelled_otherwise.at("SENUnitIndicator").second, 2u);
+  EXPECT_EQ(r.spelled_otherwise.at("SENsetting"), std::make_pair(std::string("SENSetting"), std::size_t{2}));
+  EXPECT_EQ(r.spelled_otherwise.at("PlanWPB"), std::make_pair(std::string("PlanWBP"), std::size_t{1}));
+  // The writer keeps to the year's spelling.
+  const std::string xml = to_xml(people[0], s2026());
+  EXPECT_NE(xml.find("<PlanWBP>A</PlanWBP>"), std::string::npos) << xml;
+  EXPECT_EQ(xml.find("PlanWPB"), std::string::npos) << xml;
+  EXPECT_EQ(xml.find("SENsetting"), std::string::npos) << xml;
+
+  // Both spellings in one plan are one element twice; a value is checked as the year's element.
+  r = read_text(message(with("SENSetting", "<PlanWBP>A</PlanWBP><PlanWPB>T</PlanWPB>")));
+  ASSERT_EQ(r.problems.size(), 1u);
+  EXPECT_EQ(r.problems[0].path, "/Message/Persons/Person[1]/Requests[1]/Assessment/NamedPlan/PlanWPB");
+  EXPECT_NE(r.problems[0].message.find("read as PlanWBP"), std::string::npos) << r.problems[0].message;
+  r = read_text(message(with("SENsetting", "<PlanWPB>Q</PlanWPB>")));
+  ASSERT_EQ(r.problems.size(), 1u);
+  EXPECT_EQ(r.problems[0].path, "/Message/Persons/Person[1]/Requests[1]/Assessment/NamedPlan/PlanWPB");
+  // Case still matters beyond the spellings the year's file lists.
+  r = read_text(message(with("sensetting", "")));
+  ASSERT_FALSE(r.problems.empty());
+  EXPECT_NE(r.problems[0].message.find("unknown element sensetting"), std::string::npos) << r.problems[0].message;
+}
+
 TEST(Sen2Writer, WritesEveryElementInTheYearsOrderAndLeavesOutEmptyLeaves) {
   Node p{"person", {}, {}};
   p.add("upn", "A123456789012");
