@@ -3,7 +3,6 @@
 #include <map>
 
 #include "store/detail/tx.h"
-#include "store/plan_codec.h"
 
 namespace tandem::store {
 
@@ -165,21 +164,22 @@ std::vector<Demand> caseload_demand(Tx& tx, const std::string& area_id, Date tod
     }
   }
   {
-    // The newest plan of each child counts; its lines are the provision.
-    std::string child, body;
-    std::map<std::string, std::string> newest;
-    soci::statement st = (tx.sql.prepare << "SELECT child_id, body FROM plans WHERE area_id = :a ORDER BY child_id, "
-                                            "updated_at, id",
-                          use(area_id), into(child), into(body));
+    // The newest plan of each child counts; its lines are the provision. The
+    // database counts them: parsing every plan here took 0.7 s at 20,000 plans.
+    const std::string lines = tx.engine == Engine::sqlite ? "json_array_length(body, '$.provision')"
+                                                          : "json_array_length(CAST(body AS json) -> 'provision')";
+    std::string child;
+    long long count = 0;
+    soci::indicator count_ind = soci::i_null;
+    std::map<std::string, long long> newest;
+    soci::statement st = (tx.sql.prepare << "SELECT child_id, " + lines +
+                                                " FROM plans WHERE area_id = :a ORDER BY child_id, updated_at, id",
+                          use(area_id), into(child), into(count, count_ind));
     st.execute();
     while (st.fetch()) {
-      if (cell_of_child.contains(child)) newest[child] = body;
+      if (cell_of_child.contains(child)) newest[child] = count_ind == soci::i_ok ? count : 0;
     }
-    for (const auto& [c, text] : newest) {
-      auto plan = plan_from_json(text);
-      if (!plan) continue;
-      cells[cell_of_child[c]].provision_lines += static_cast<int>(plan->provision.size());
-    }
+    for (const auto& [c, n] : newest) cells[cell_of_child[c]].provision_lines += static_cast<int>(n);
   }
   std::vector<Demand> out;
   for (auto& [k, d] : cells) out.push_back(std::move(d));
