@@ -76,7 +76,7 @@ std::variant<FrameworkView, Refused> open_framework(RegisterServices& s, const S
 }
 
 FrameworkEdit add_framework(RegisterServices& s, const SignedIn& user, const FormFields& f) {
-  FrameworkInput in{new_id("fw"), user.area_id, trim(field(f, "name")), trim(field(f, "reference")), {}};
+  FrameworkInput in{new_id("fw"), user.area_id, trim(field(f, "name")), trim(field(f, "reference")), {}, {}, {}};
   std::string cur;
   for (const char c : field(f, "tiers") + "\n") {
     if (c == '\n') {
@@ -86,14 +86,20 @@ FrameworkEdit add_framework(RegisterServices& s, const SignedIn& user, const For
       cur += c;
     }
   }
+  std::vector<FieldError> errors;
+  in.starts_on = optional_date("starts_on", trim(field(f, "starts_on")), errors);
+  in.ends_on = optional_date("ends_on", trim(field(f, "ends_on")), errors);
   auto fw = make_framework(in);
-  if (!fw) return fw.error();
+  add_new_errors(errors, fw);
+  if (!errors.empty()) return Error(std::move(errors));
   const std::int64_t now = s.clock.now_micros();
   s.db.write([&](store::Tx& tx) {
     store::save_framework(tx, *fw, now);
     std::string tiers;
     for (const auto& t : fw->tiers) tiers += (tiers.empty() ? "" : ", ") + t;
-    audit(tx, user, now, "framework.add", fw->id, fw->name + " (" + fw->reference + "): tiers " + tiers);
+    audit(tx, user, now, "framework.add", fw->id,
+          fw->name + " (" + fw->reference + "): tiers " + tiers + "; " + format_date(*fw->starts_on) + " to " +
+              format_date(*fw->ends_on));
   });
   return *fw;
 }

@@ -9,9 +9,9 @@
 // A framework's page lists the contracts called off (or spot purchased) from
 // it.
 //
-// Forms: framework: name, reference, tiers (one a line); member: provider_id,
-// tier (its position, 0 first); suspension: provider_id, on, reason; lifting:
-// provider_id, on.
+// Forms: framework: name, reference, tiers (one a line), starts_on, ends_on;
+// member: provider_id, tier (its position, 0 first); suspension: provider_id,
+// on, reason; lifting: provider_id, on.
 #pragma once
 
 #include <map>

@@ -23,7 +23,30 @@ std::string name_of(const std::map<std::string, std::string>& names, const std::
   auto it = names.find(id);
   return it == names.end() ? id : it->second;
 }
+
+// The same day `years` on; 29 February becomes 28 February in a common year.
+Date years_after(Date d, int years) {
+  const std::chrono::year_month_day ymd{d};
+  auto next = ymd + std::chrono::years{years};
+  if (!next.ok()) next = next.year() / next.month() / std::chrono::last;
+  return std::chrono::sys_days{next};
+}
+
+std::string term_text(const Framework& f) {
+  if (!f.starts_on) return "until " + format_date_long(*f.ends_on);
+  if (!f.ends_on) return "from " + format_date_long(*f.starts_on);
+  return "from " + format_date_long(*f.starts_on) + " to " + format_date_long(*f.ends_on);
+}
 }  // namespace
+
+bool in_term(const Framework& f, Date day) {
+  if (f.starts_on && day < *f.starts_on) return false;
+  return !f.ends_on || day <= *f.ends_on;
+}
+
+bool ending_within(const Framework& f, Date today, int days) {
+  return f.ends_on && today <= *f.ends_on && *f.ends_on - today <= std::chrono::days{days};
+}
 
 Result<Framework> make_framework(const FrameworkInput& in) {
   std::vector<FieldError> errors;
@@ -39,8 +62,20 @@ Result<Framework> make_framework(const FrameworkInput& in) {
       }
     }
   }
+  if (!in.starts_on) errors.push_back({"starts_on", "Enter the date the framework starts, like 2025-04-01"});
+  if (!in.ends_on) {
+    errors.push_back({"ends_on", "Enter the date the framework ends, like 2029-03-31"});
+  } else if (in.starts_on && *in.ends_on <= *in.starts_on) {
+    errors.push_back({"ends_on", "The framework must end after it starts, " + format_date_long(*in.starts_on)});
+  } else if (in.starts_on && *in.ends_on >= years_after(*in.starts_on, kFrameworkMaxYears)) {
+    errors.push_back({"ends_on",
+                      "A framework may run for at most four years (Procurement Act 2023, section 47): "
+                      "from " +
+                          format_date_long(*in.starts_on) + " it must end by " +
+                          format_date_long(years_after(*in.starts_on, kFrameworkMaxYears) - std::chrono::days{1})});
+  }
   if (!errors.empty()) return fail(std::move(errors));
-  return Framework{in.id, in.area_id, in.name, in.reference, in.tiers, {}};
+  return Framework{in.id, in.area_id, in.name, in.reference, in.tiers, {}, in.starts_on, in.ends_on};
 }
 
 Result<Framework> add_member(Framework f, const std::string& provider_id, std::optional<int> tier) {
@@ -115,6 +150,11 @@ std::vector<FieldError> check_framework_pick(const FrameworkPick& pick, std::spa
                                         : std::string("Choose the tier of need it is picked at")});
   } else if (framework && (*pick.tier < 0 || *pick.tier >= static_cast<int>(framework->tiers.size()))) {
     errors.push_back({"tier", "Choose one of the " + framework->name + "'s tiers: " + tier_choices(*framework)});
+  }
+  if (framework && !in_term(*framework, pick.start_on)) {
+    errors.push_back({"start_on", "The " + framework->name + " runs " + term_text(*framework) +
+                                      ": a contract picked from it must start within that term, not on " +
+                                      format_date_long(pick.start_on)});
   }
   if (!errors.empty() || blank(pick.provider_id)) return errors;
   const std::string provider = name_of(provider_names, pick.provider_id);

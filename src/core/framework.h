@@ -3,6 +3,9 @@
 // universal to highly specialist need) and the providers approved on each; a
 // provider suspended for poor quality or safeguarding concerns cannot be
 // picked for a spot purchase or a call-off until the suspension is lifted.
+// A framework runs for a term of at most four years (Procurement Act 2023,
+// section 47; before it, Public Contracts Regulations 2015, regulation 33(3)),
+// and nothing is called off from it outside that term.
 //
 //   auto f = make_framework(in);                                   // every wrong field named
 //   if (auto e = suspension_bars(type, provider, name, suspensions, today)) errors.push_back(*e);
@@ -32,7 +35,20 @@ struct Framework {
   std::string reference;           // "LA-SBF-2024"
   std::vector<std::string> tiers;  // lowest need first
   std::vector<FrameworkMember> members;
+  // Its term; none for a framework recorded before terms were (nothing to check).
+  std::optional<Date> starts_on;
+  std::optional<Date> ends_on;
 };
+
+// The longest term a framework may have, in years (Procurement Act 2023,
+// section 47(1)(b): four years, other than for defence and security or
+// utilities frameworks, which councils and ICBs do not let).
+inline constexpr int kFrameworkMaxYears = 4;
+
+// In force on `day`: within its term (always, for one recorded without a term).
+bool in_term(const Framework& f, Date day);
+// Ends within `days` of `today`, not yet ended: its re-procurement is due.
+bool ending_within(const Framework& f, Date today, int days);
 
 struct FrameworkInput {
   std::string id;
@@ -40,9 +56,13 @@ struct FrameworkInput {
   std::string name;
   std::string reference;
   std::vector<std::string> tiers;
+  std::optional<Date> starts_on;
+  std::optional<Date> ends_on;
 };
 
-// A name and at least one tier, each named once (field "tiers").
+// A name, at least one tier, each named once (field "tiers"), and a term: a
+// start (field "starts_on") and an end after it, less than four years on
+// (field "ends_on": 1 April 2024 to 31 March 2028 is four years).
 Result<Framework> make_framework(const FrameworkInput& in);
 
 // Adds the provider to the tier (field "tier": one of the framework's; field
@@ -85,8 +105,9 @@ struct FrameworkPick {
 // that very tier, since approval is recorded tier by tier and a tier of
 // higher need does not stand for a lower one (field "provider_id", naming
 // the providers approved there), and not suspended from the framework on
-// the contract's start date. Frameworks carry no dates of their own, so
-// there is no term to check the start against.
+// the contract's start date, which must fall within the framework's term
+// (field "start_on": nothing is called off a framework that has not begun or
+// has ended).
 std::vector<FieldError> check_framework_pick(const FrameworkPick& pick, std::span<const Framework> frameworks,
                                              std::span<const Suspension> suspensions,
                                              const std::map<std::string, std::string>& provider_names);

@@ -325,20 +325,29 @@ DemoContracts generate_contracts(const ContractOptions& o) {
     out.providers.push_back({o.id_prefix + "pv-" + std::to_string(i + 1), o.area_id, std::string(kProviders[i]), ""});
   }
   out.provider_for_demo_user = out.providers.front().id;
+  const Quarter this_year = quarter_of(o.today);  // its year: the financial year's first
+  int short_breaks_ends = this_year.year + 1;
+  if (make_date(short_breaks_ends, 3, 31) - o.today < std::chrono::days{60}) ++short_breaks_ends;
   const auto provider_id = [&](int i) { return out.providers[static_cast<std::size_t>(i)].id; };
   out.frameworks = {
+      // Let for four years to the first 31 March at least two months off (the
+      // coming one, most of the year): its re-procurement is due.
       Framework{o.id_prefix + "fw-1",
                 o.area_id,
                 "Short breaks framework",
-                "LA-SBF-2024",
+                "LA-SBF-" + std::to_string(short_breaks_ends - 4),
                 {"Universal", "Targeted", "Specialist"},
-                {{provider_id(3), 1}, {provider_id(3), 2}, {provider_id(8), 1}}},
+                {{provider_id(3), 1}, {provider_id(3), 2}, {provider_id(8), 1}},
+                make_date(short_breaks_ends - 4, 4, 1),
+                make_date(short_breaks_ends, 3, 31)},
       Framework{o.id_prefix + "fw-2",
                 o.area_id,
                 "Alternative education framework",
-                "LA-APF-2025",
+                "LA-APF-" + std::to_string(this_year.year - 1),
                 {"Targeted", "Specialist", "Highly specialist"},
-                {{provider_id(5), 1}, {provider_id(5), 2}}},
+                {{provider_id(5), 1}, {provider_id(5), 2}},
+                make_date(this_year.year - 1, 9, 1),
+                make_date(this_year.year + 2, 8, 31)},
   };
   // Each call-off: the framework it is picked from and the tier.
   const std::map<std::string_view, std::pair<std::size_t, int>> called_off{{"LA-SB-05", {0, 1}}, {"LA-AP-11", {1, 1}}};

@@ -7,17 +7,28 @@ namespace tandem::store {
 using soci::into;
 using soci::use;
 
+namespace {
+std::string date_or_empty(const std::optional<Date>& d) { return d ? format_date(*d) : std::string(); }
+std::optional<Date> date_from(const std::string& text, const char* column) {
+  auto d = parse_date(column, text);
+  if (!d) return std::nullopt;
+  return *d;
+}
+}  // namespace
+
 void save_framework(Tx& tx, const Framework& f, std::int64_t now) {
   const long long at = now;
+  const std::string starts = date_or_empty(f.starts_on), ends = date_or_empty(f.ends_on);
   tx.sql << "DELETE FROM framework_providers WHERE framework_id = :id", use(f.id);
   tx.sql << "DELETE FROM framework_tiers WHERE framework_id = :id", use(f.id);
-  soci::statement st = (tx.sql.prepare << "UPDATE frameworks SET name = :n, reference = :r, updated_at = :at WHERE "
-                                          "id = :id AND area_id = :a",
-                        use(f.name), use(f.reference), use(at), use(f.id), use(f.area_id));
+  soci::statement st = (tx.sql.prepare << "UPDATE frameworks SET name = :n, reference = :r, starts_on = :s, ends_on = "
+                                          ":e, updated_at = :at WHERE id = :id AND area_id = :a",
+                        use(f.name), use(f.reference), use(starts), use(ends), use(at), use(f.id), use(f.area_id));
   st.execute(true);
   if (st.get_affected_rows() != 1) {
-    tx.sql << "INSERT INTO frameworks (id, area_id, name, reference, updated_at) VALUES (:id, :a, :n, :r, :at)",
-        use(f.id), use(f.area_id), use(f.name), use(f.reference), use(at);
+    tx.sql << "INSERT INTO frameworks (id, area_id, name, reference, starts_on, ends_on, updated_at) VALUES (:id, :a, "
+              ":n, :r, :s, :e, :at)",
+        use(f.id), use(f.area_id), use(f.name), use(f.reference), use(starts), use(ends), use(at);
   }
   int position = 0;
   for (const auto& t : f.tiers) {
@@ -35,12 +46,22 @@ void save_framework(Tx& tx, const Framework& f, std::int64_t now) {
 namespace {
 std::vector<Framework> select_frameworks(Tx& tx, const std::string& where, const std::string& a, const std::string& b) {
   std::vector<Framework> out;
-  std::string id, area, name, reference;
+  std::string id, area, name, reference, starts, ends;
   soci::statement st =
-      (tx.sql.prepare << "SELECT id, area_id, name, reference FROM frameworks " + where + " ORDER BY name, id",
-       use(a, "a"), use(b, "b"), into(id), into(area), into(name), into(reference));
+      (tx.sql.prepare << "SELECT id, area_id, name, reference, starts_on, ends_on FROM frameworks " + where +
+                             " ORDER BY name, id",
+       use(a, "a"), use(b, "b"), into(id), into(area), into(name), into(reference), into(starts), into(ends));
   st.execute();
-  while (st.fetch()) out.push_back({id, area, name, reference, {}, {}});
+  while (st.fetch()) {
+    out.push_back({id,
+                   area,
+                   name,
+                   reference,
+                   {},
+                   {},
+                   date_from(starts, "frameworks.starts_on"),
+                   date_from(ends, "frameworks.ends_on")});
+  }
   for (auto& f : out) {
     std::string tier;
     soci::statement ts = (tx.sql.prepare << "SELECT name FROM framework_tiers WHERE framework_id = :id ORDER BY "

@@ -1,5 +1,5 @@
 // Frameworks read back as written on both engines, tiers in order and members
-// by tier; suspensions keep their lifting; the area can be cleared; a
+// by tier, with their term or without one; suspensions keep their lifting; the area can be cleared; a
 // contract keeps the framework and tier it is picked from, or none.
 #include "store/frameworks.h"
 
@@ -19,12 +19,20 @@ TEST(Frameworks, ReadBackWithSuspensions) {
                     "Short breaks framework",
                     "LA-SBF",
                     {"Universal", "Targeted", "Specialist"},
-                    {{"pv-2", 2}, {"pv-1", 1}}};
+                    {{"pv-2", 2}, {"pv-1", 1}},
+                    make_date(2024, 4, 1),
+                    make_date(2028, 3, 31)};
+  Framework untermed = f;
+  untermed.id = "fw-0";
+  untermed.members.clear();
+  untermed.starts_on.reset();
+  untermed.ends_on.reset();
   t.db->write([&](store::Tx& tx) {
     store::upsert_area(tx, {"area", "Test area", "999"});
     store::save_provider(tx, {"pv-1", "area", "Bright Horizons", ""});
     store::save_provider(tx, {"pv-2", "area", "Oakfield", ""});
     store::save_framework(tx, f, 1);
+    store::save_framework(tx, untermed, 1);
     store::insert_suspension(tx, "area", "su-1", {"fw-1", "", "pv-1", make_date(2026, 1, 10), "Quality", std::nullopt},
                              "u", 2);
   });
@@ -36,6 +44,14 @@ TEST(Frameworks, ReadBackWithSuspensions) {
   });
   ASSERT_TRUE(back);
   EXPECT_EQ(back->tiers, f.tiers);
+  EXPECT_EQ(back->starts_on, make_date(2024, 4, 1));
+  EXPECT_EQ(back->ends_on, make_date(2028, 3, 31));
+  t.db->read([&](store::Tx& tx) {
+    const auto none = store::find_framework(tx, "area", "fw-0");
+    ASSERT_TRUE(none);
+    EXPECT_FALSE(none->starts_on) << "a framework recorded without a term reads back without one";
+    EXPECT_FALSE(none->ends_on);
+  });
   ASSERT_EQ(back->members.size(), 2u);
   EXPECT_EQ(back->members[0].provider_id, "pv-1") << "by tier";
   ASSERT_EQ(held.size(), 1u);
@@ -53,7 +69,8 @@ TEST(Frameworks, ReadBackWithSuspensions) {
 
 TEST(Frameworks, AContractKeepsTheFrameworkAndTierItIsPickedFrom) {
   auto t = testing::open_test_database("framework_contracts");
-  const Framework f{"fw-1", "area", "Short breaks framework", "LA-SBF", {"Universal", "Targeted"}, {{"pv-1", 1}}};
+  const Framework f{"fw-1", "area", "Short breaks framework", "LA-SBF", {"Universal", "Targeted"}, {{"pv-1", 1}},
+                    {},     {}};
   Contract call_off{.id = "ct-1",
                     .area_id = "area",
                     .provider_id = "pv-1",

@@ -1,5 +1,6 @@
 // Frameworks by tier of need and suspensions, as tables of cases: a framework
-// needs a name and distinct tiers; a provider joins a tier once; a suspension
+// needs a name, distinct tiers and a term of at most four years, and nothing is
+// picked from it outside that term; a provider joins a tier once; a suspension
 // in force bars a spot purchase or a call-off (never a block contract), and
 // lifting it lets the provider be picked again.
 #include "core/framework.h"
@@ -10,25 +11,80 @@ namespace tandem {
 namespace {
 
 const Date kToday = make_date(2026, 2, 1);
+const Date kStarts = make_date(2024, 4, 1);
+const Date kEnds = make_date(2028, 3, 31);
 
 Framework sample() {
-  auto f =
-      *make_framework({"fw-1", "area", "Short breaks framework", "LA-SBF", {"Universal", "Targeted", "Specialist"}});
+  auto f = *make_framework(
+      {"fw-1", "area", "Short breaks framework", "LA-SBF", {"Universal", "Targeted", "Specialist"}, kStarts, kEnds});
   f = *add_member(f, "pv-1", 1);
   f = *add_member(f, "pv-2", 2);
   return f;
 }
 
 TEST(Framework, NameAndDistinctTiers) {
-  EXPECT_TRUE(make_framework({"fw", "a", "Short breaks", "", {"Targeted"}}));
-  EXPECT_EQ(make_framework({"fw", "a", " ", "", {"Targeted"}}).error().first_field(), "name");
-  EXPECT_EQ(make_framework({"fw", "a", "Short breaks", "", {}}).error().first_field(), "tiers");
-  EXPECT_EQ(make_framework({"fw", "a", "Short breaks", "", {"Targeted", "Targeted"}}).error().first_field(), "tiers");
+  EXPECT_TRUE(make_framework({"fw", "a", "Short breaks", "", {"Targeted"}, kStarts, kEnds}));
+  EXPECT_EQ(make_framework({"fw", "a", " ", "", {"Targeted"}, kStarts, kEnds}).error().first_field(), "name");
+  EXPECT_EQ(make_framework({"fw", "a", "Short breaks", "", {}, kStarts, kEnds}).error().first_field(), "tiers");
+  EXPECT_EQ(
+      make_framework({"fw", "a", "Short breaks", "", {"Targeted", "Targeted"}, kStarts, kEnds}).error().first_field(),
+      "tiers");
   const Framework f = sample();
   EXPECT_EQ(add_member(f, "pv-1", 1).error().first_field(), "provider_id") << "already on that tier";
   EXPECT_TRUE(add_member(f, "pv-1", 2)) << "a provider may be on several tiers";
   EXPECT_EQ(add_member(f, "pv-3", 3).error().first_field(), "tier");
   EXPECT_EQ(add_member(f, "pv-3", std::nullopt).error().first_field(), "tier");
+}
+
+// Procurement Act 2023, section 47(1)(b): a framework's term may not be more
+// than four years (before 24 February 2025, Public Contracts Regulations 2015,
+// regulation 33(3), the same). 1 April to 31 March four years on is four
+// years exactly.
+TEST(Framework, ATermOfAtMostFourYears) {
+  struct Case {
+    std::string name;
+    std::optional<Date> starts;
+    std::optional<Date> ends;
+    std::string field;  // refused on it; empty: allowed
+    std::string says;
+  };
+  const Case cases[] = {
+      {"s.47: four years to the day before", kStarts, make_date(2028, 3, 31), "", ""},
+      {"s.47: one year", kStarts, make_date(2025, 3, 31), "", ""},
+      {"s.47: a day over four years", kStarts, make_date(2028, 4, 1), "ends_on", "31 March 2028"},
+      {"s.47: five years", kStarts, make_date(2029, 3, 31), "ends_on", "section 47"},
+      {"from 29 February: four years on ends 28 February", make_date(2024, 2, 29), make_date(2028, 2, 28), "", ""},
+      {"from 29 February: the 29th four years on is over", make_date(2024, 2, 29), make_date(2028, 2, 29), "ends_on",
+       "28 February 2028"},
+      {"ends the day it starts", kStarts, kStarts, "ends_on", "after it starts"},
+      {"ends before it starts", kStarts, make_date(2024, 3, 1), "ends_on", "after it starts"},
+      {"no start", std::nullopt, kEnds, "starts_on", "starts"},
+      {"no end", kStarts, std::nullopt, "ends_on", "ends"},
+  };
+  for (const auto& c : cases) {
+    const auto f = make_framework({"fw", "a", "Short breaks", "", {"Targeted"}, c.starts, c.ends});
+    if (c.field.empty()) {
+      EXPECT_TRUE(f) << c.name;
+      continue;
+    }
+    ASSERT_FALSE(f) << c.name;
+    EXPECT_EQ(f.error().first_field(), c.field) << c.name;
+    EXPECT_NE(f.error().fields.front().message.find(c.says), std::string::npos)
+        << c.name << ": " << f.error().fields.front().message;
+  }
+  const Framework f = sample();
+  EXPECT_TRUE(in_term(f, kStarts));
+  EXPECT_TRUE(in_term(f, kEnds));
+  EXPECT_FALSE(in_term(f, kStarts - std::chrono::days(1)));
+  EXPECT_FALSE(in_term(f, kEnds + std::chrono::days(1)));
+  EXPECT_TRUE(ending_within(f, kEnds - std::chrono::days(180), 180)) << "180 days before it ends";
+  EXPECT_FALSE(ending_within(f, kEnds - std::chrono::days(181), 180));
+  EXPECT_FALSE(ending_within(f, kEnds + std::chrono::days(1), 180)) << "ended, not ending";
+  Framework untermed = f;
+  untermed.starts_on.reset();
+  untermed.ends_on.reset();
+  EXPECT_TRUE(in_term(untermed, make_date(2040, 1, 1))) << "recorded before terms: nothing to check";
+  EXPECT_FALSE(ending_within(untermed, kToday, 180));
 }
 
 TEST(Framework, ASuspensionInForceBarsSpotPurchasesAndCallOffs) {
@@ -84,7 +140,13 @@ TEST(Framework, SuspendingAndLiftingAreChecked) {
 // approved at that tier and not suspended on the contract's start date.
 TEST(Framework, ACallOffPicksAnApprovedProviderAtItsTier) {
   const Framework f = sample();  // pv-1 on Targeted, pv-2 on Specialist
-  const Framework other = *make_framework({"fw-2", "area", "Alternative education framework", "", {"Targeted"}});
+  const Framework other = *make_framework({"fw-2",
+                                           "area",
+                                           "Alternative education framework",
+                                           "",
+                                           {"Targeted"},
+                                           make_date(2025, 9, 1),
+                                           make_date(2027, 8, 31)});
   const std::vector<Framework> area{f, other};
   const std::map<std::string, std::string> names{
       {"pv-1", "Bright Horizons"}, {"pv-2", "Oakfield"}, {"pv-3", "Pathways"}};
@@ -175,6 +237,22 @@ TEST(Framework, ACallOffPicksAnApprovedProviderAtItsTier) {
     EXPECT_EQ(fields, c.fields) << c.name;
     if (!errors.empty() && !c.says.empty()) {
       EXPECT_NE(errors.front().message.find(c.says), std::string::npos) << c.name << ": " << errors.front().message;
+    }
+  }
+  // A contract is picked from a framework within its term (Procurement Act
+  // 2023, section 47: a framework ends; what is picked from it after that is
+  // a new procurement).
+  const std::pair<Date, bool> starts[] = {
+      {kStarts, true}, {kEnds, true}, {kStarts - std::chrono::days(1), false}, {kEnds + std::chrono::days(1), false}};
+  for (const auto& [on, allowed] : starts) {
+    for (const auto type : {T::framework_call_off, T::spot_purchase}) {
+      const auto errors = check_framework_pick({type, "pv-1", "fw-1", 1, on}, area, {}, names);
+      EXPECT_EQ(errors.empty(), allowed) << format_date(on);
+      if (allowed) continue;
+      ASSERT_FALSE(errors.empty());
+      EXPECT_EQ(errors.front().field, "start_on");
+      EXPECT_NE(errors.front().message.find("from 1 April 2024 to 31 March 2028"), std::string::npos)
+          << errors.front().message;
     }
   }
   EXPECT_NE(check_framework_pick({T::framework_call_off, "pv-1", "", 1, start}, {}, {}, names)

@@ -58,6 +58,26 @@ mstch::map select(const std::string& name, const std::string& label,
                     {"is_select", true}};
 }
 
+// How long before a framework ends its re-procurement is flagged: six months
+// is about what a tender and mobilisation take.
+constexpr int kReprocureDays = 183;
+
+std::string term_of(const Framework& f) {
+  if (!f.starts_on || !f.ends_on) return "";
+  return format_date_long(*f.starts_on) + " to " + format_date_long(*f.ends_on);
+}
+
+// "Ends in 4 months: re-procure", "Ended", "Not started", or "" while well in force.
+std::string term_status(const Framework& f, Date today) {
+  if (f.ends_on && today > *f.ends_on) return "Ended";
+  if (f.starts_on && today < *f.starts_on) return "Not started";
+  if (!ending_within(f, today, kReprocureDays)) return "";
+  const auto days = (*f.ends_on - today).count();
+  if (days < 45) return "Ends in " + std::to_string(days) + (days == 1 ? " day" : " days") + ": re-procure";
+  const auto months = (days + 15) / 30;
+  return "Ends in " + std::to_string(months) + " months: re-procure";
+}
+
 bool suspended_now(const app::FrameworkView& v, const std::string& provider, Date today) {
   for (const auto& s : v.suspensions) {
     if (s.suspension.provider_id == provider && in_force(s.suspension, today)) return true;
@@ -99,8 +119,17 @@ json framework_json(const app::FrameworkView& v, Date today) {
                          {"start_on", format_date(sc.contract.start_on)},
                          {"end_on", format_date(sc.contract.end_on)}});
   }
-  return {{"id", v.framework.id}, {"name", v.framework.name},   {"reference", v.framework.reference},
-          {"tiers", tiers},       {"suspensions", suspensions}, {"contracts", contracts}};
+  const auto date_or_null = [](const std::optional<Date>& d) { return d ? json(format_date(*d)) : json(nullptr); };
+  return {{"id", v.framework.id},
+          {"name", v.framework.name},
+          {"reference", v.framework.reference},
+          {"starts_on", date_or_null(v.framework.starts_on)},
+          {"ends_on", date_or_null(v.framework.ends_on)},
+          {"in_term", in_term(v.framework, today)},
+          {"reprocure", ending_within(v.framework, today, kReprocureDays)},
+          {"tiers", tiers},
+          {"suspensions", suspensions},
+          {"contracts", contracts}};
 }
 
 mstch::array tiers_view(const app::FrameworkView& v, Date today) {
@@ -126,12 +155,19 @@ Response list_page(Ctx& ctx, const app::FormFields& f, const Error* e) {
     list.push_back(mstch::map{{"id", v.framework.id},
                               {"name", v.framework.name},
                               {"reference", v.framework.reference},
+                              {"term", term_of(v.framework)},
+                              {"status", term_status(v.framework, today)},
                               {"tiers", tiers_view(v, today)}});
   }
-  mstch::array fields{input("name", "Name", param(f, "name"), e, "For example Short breaks framework"),
-                      input("reference", "Reference (optional)", param(f, "reference"), e, "", "govuk-input--width-20"),
-                      input("tiers", "Tiers of need", param(f, "tiers"), e,
-                            "One a line, lowest need first, for example Universal, Targeted, Specialist", "", true)};
+  mstch::array fields{
+      input("name", "Name", param(f, "name"), e, "For example Short breaks framework"),
+      input("reference", "Reference (optional)", param(f, "reference"), e, "", "govuk-input--width-20"),
+      input("tiers", "Tiers of need", param(f, "tiers"), e,
+            "One a line, lowest need first, for example Universal, Targeted, Specialist", "", true),
+      input("starts_on", "Starts on", param(f, "starts_on"), e, "For example 2025-04-01", "govuk-input--width-10"),
+      input("ends_on", "Ends on", param(f, "ends_on"), e,
+            "At most four years on (Procurement Act 2023, section 47), for example 2029-03-31",
+            "govuk-input--width-10")};
   mstch::map view{{"frameworks", list},
                   {"empty", list.empty()},
                   {"fields", fields},
@@ -198,6 +234,8 @@ Response framework_page(Ctx& ctx, const app::FrameworkView& v, const app::FormFi
   mstch::map view{{"id", v.framework.id},
                   {"name", v.framework.name},
                   {"reference", v.framework.reference},
+                  {"term", term_of(v.framework)},
+                  {"status", term_status(v.framework, today)},
                   {"tiers", tiers_view(v, today)},
                   {"contracts", contracts},
                   {"has_contracts", !contracts.empty()},
