@@ -61,6 +61,7 @@ std::vector<ReviewDue> services_by_review(store::Database& db, const Clock& cloc
                 s.review_due_on,
                 static_cast<int>((s.review_due_on - today).count())};
     if (s.withdrawn()) r.withdrawn_on = s.withdrawn_on.value_or(today);
+    r.closes_on = s.closes_on;
     out.push_back(std::move(r));
   }
   std::stable_sort(out.begin(), out.end(), [](const ReviewDue& a, const ReviewDue& b) {
@@ -107,6 +108,7 @@ void apply_form(Service& s, const ServiceEditView& view, const ServiceForm& form
     s.withdrawn_on.reset();
   else if (!s.withdrawn_on)
     s.withdrawn_on = clock.today();
+  if (s.withdrawn()) s.closes_on.reset();  // closed already: no closing day to come
   if (std::none_of(view.organisations.begin(), view.organisations.end(),
                    [&](const Organisation& o) { return o.id == form.organisation_id; }))
     errors.push_back({"organisation_id", "Choose the organisation that runs the service"});

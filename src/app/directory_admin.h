@@ -24,6 +24,7 @@ struct ReviewDue {
   Date review_due_on{};
   int days_left = 0;                   // negative: overdue by that many days
   std::optional<Date> withdrawn_on{};  // withdrawn: no longer reviewed
+  std::optional<Date> closes_on{};     // still offered, to close on this day
 };
 // Every service in the user's area, the longest overdue first; withdrawn
 // services last, most recently withdrawn first.

@@ -53,21 +53,53 @@ Result<void> remove_service(store::Database& db, const Clock& clock, LocalOffer*
 }
 
 Result<std::int64_t> withdraw_service(store::Database& db, const Clock& clock, LocalOffer* local_offer,
-                                      const SignedIn& user, const std::string& id, const std::string& version_text) {
+                                      const SignedIn& user, const std::string& id, const std::string& version_text,
+                                      const std::string& from_text) {
   const Directory d = area_directory(db, user);
   auto s = find_service(d, id);
   if (!s) return fail("id", "There is no such service in your area's Local Offer");
   if (s->withdrawn())
     return fail("status", s->name + " is already withdrawn: set its status to active on its page to offer it again");
+  std::vector<FieldError> errors;
+  const Date today = clock.today();
+  const Date from = optional_date("from", from_text, errors).value_or(today);
+  auto ahead = std::chrono::year_month_day{today} + std::chrono::years{kMaxClosingYearsAhead};
+  if (!ahead.ok()) ahead = ahead.year() / ahead.month() / std::chrono::last;  // from 29 February
+  const Date latest{ahead};
+  if (errors.empty() && from > latest)
+    errors.push_back({"from", "A closing day can be set up to two years ahead, by " + format_date_long(latest)});
+  if (!errors.empty()) return tl::unexpected(Error(std::move(errors)));
   const auto version = parse_version(version_text, "the service");
   if (!version) return tl::unexpected(version.error());
   Service changed = *s;
+  if (from > today) {
+    changed.closes_on = from;
+    const std::string before = s->closes_on ? format_date(*s->closes_on) : "none";
+    return save_service_parts(
+        db, clock, local_offer, user, changed, *version, "directory.service.closing",
+        "to close " + s->name + " on " + format_date(from) + "; closing day: " + before + " -> " + format_date(from));
+  }
   const std::string before = changed.status;
   changed.status = std::string(kWithdrawnStatus);
-  changed.withdrawn_on = clock.today();
+  changed.withdrawn_on = from;
+  changed.closes_on.reset();
   return save_service_parts(
       db, clock, local_offer, user, changed, *version, "directory.service.withdraw",
-      "withdrew " + s->name + " from " + format_date(clock.today()) + "; status: " + before + " -> " + changed.status);
+      "withdrew " + s->name + " from " + format_date(from) + "; status: " + before + " -> " + changed.status);
+}
+
+Result<std::int64_t> keep_service(store::Database& db, const Clock& clock, LocalOffer* local_offer,
+                                  const SignedIn& user, const std::string& id, const std::string& version_text) {
+  const Directory d = area_directory(db, user);
+  auto s = find_service(d, id);
+  if (!s) return fail("id", "There is no such service in your area's Local Offer");
+  if (!s->closes_on) return fail("closes_on", s->name + " has no closing day to cancel");
+  const auto version = parse_version(version_text, "the service");
+  if (!version) return tl::unexpected(version.error());
+  Service changed = *s;
+  changed.closes_on.reset();
+  return save_service_parts(db, clock, local_offer, user, changed, *version, "directory.service.keep",
+                            "kept " + s->name + " on offer; closing day: " + format_date(*s->closes_on) + " -> none");
 }
 
 std::optional<OrganisationRemovalView> organisation_removal_view(store::Database& db, const SignedIn& user,

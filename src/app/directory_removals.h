@@ -34,11 +34,23 @@ std::optional<ServiceRemovalView> service_removal_view(store::Database& db, cons
 Result<void> remove_service(store::Database& db, const Clock& clock, LocalOffer* local_offer, const SignedIn& user,
                             const std::string& id, const std::string& version);
 
-// Withdraws the service from today: status defunct, out of families' search,
-// record and history kept. One already withdrawn is refused on "status".
-// Returns the new version.
+// Withdraws the service: status defunct, out of families' search, record and
+// history kept. `from` (YYYY-MM-DD, empty for today) may be a day already
+// past, when it stopped before anyone recorded it, or a later day up to two
+// years ahead: the service is then still offered, its page gives families the
+// closing day, and on that day it is withdrawn (app/service_closures.h). One
+// already withdrawn is refused on "status". Returns the new version.
 Result<std::int64_t> withdraw_service(store::Database& db, const Clock& clock, LocalOffer* local_offer,
-                                      const SignedIn& user, const std::string& id, const std::string& version);
+                                      const SignedIn& user, const std::string& id, const std::string& version,
+                                      const std::string& from = {});
+
+// The furthest ahead a closing day may be set, in years.
+inline constexpr int kMaxClosingYearsAhead = 2;
+
+// Keeps offering a service that was to close: its closing day is cleared.
+// One with no closing day is refused on "closes_on". Returns the new version.
+Result<std::int64_t> keep_service(store::Database& db, const Clock& clock, LocalOffer* local_offer,
+                                  const SignedIn& user, const std::string& id, const std::string& version);
 
 struct OrganisationRemovalView {
   OrganisationView organisation;

@@ -247,6 +247,8 @@ int main(int argc, char** argv) {
       services.top_up_cache = &top_up_cache;
       tandem::app::LocalOffer local_offer(*db, clock, local_offer_area);
       services.local_offer = &local_offer;
+      tandem::app::ClosureSweep closures;
+      services.closures = &closures;
       tandem::web::ServerOptions options;
       options.address = address;
       options.port = static_cast<std::uint16_t>(port);

@@ -126,6 +126,7 @@ struct Service {
   std::string email;
   std::string status = "active";       // active, inactive, defunct, temporarily closed
   std::optional<Date> withdrawn_on{};  // the day it stopped, when withdrawn (defunct)
+  std::optional<Date> closes_on{};     // still offered, to be withdrawn on this later day
   ServiceLevel level = ServiceLevel::universal;
   std::string how_to_access;
   int minimum_age = 0;

@@ -742,6 +742,14 @@ DemoDirectory generate_directory(const DirectoryOptions& o) {
     s->status = std::string(kWithdrawnStatus);
     s->withdrawn_on = closed;
   }
+  // And one is to close at the end of the month after next: families still
+  // find it, and its page gives them the date.
+  const std::chrono::year_month_day now{o.today};
+  const auto closing =
+      std::chrono::year_month_day_last{now.year(), std::chrono::month_day_last{now.month()}} + std::chrono::months{2};
+  auto sensory = std::find_if(d.services.begin(), d.services.end(),
+                              [](const Service& x) { return x.name.starts_with("Sensory play") && !x.withdrawn(); });
+  if (sensory != d.services.end()) sensory->closes_on = std::chrono::sys_days{closing};
   return out;
 }
 

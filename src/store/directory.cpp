@@ -131,7 +131,7 @@ void delete_service_parts(Tx& tx, const std::string& service_id) {
 
 struct ServiceRow {
   std::string id, organisation_id, name, description, url, email, status, level, how_to_access, checked, review,
-      withdrawn;
+      withdrawn, closes;
   int minimum_age = 0, maximum_age = 0;
   long long version = 0, updated_at = 0;
 };
@@ -145,12 +145,14 @@ void insert_service(Tx& tx, const std::string& area_id, const Service& s) {
   indicator max_ind = s.maximum_age ? soci::i_ok : soci::i_null;
   const long long version = s.version, at = s.updated_at;
   const std::string withdrawn = s.withdrawn_on ? format_date(*s.withdrawn_on) : "";
+  const std::string closes = s.closes_on ? format_date(*s.closes_on) : "";
   tx.sql << "INSERT INTO services (id, area_id, organisation_id, name, description, url, email, status, level, "
             "how_to_access, minimum_age, maximum_age, last_checked_on, review_due_on, version, updated_at, "
-            "withdrawn_on) VALUES (:id, :a, :o, :n, :d, :u, :e, :st, :lv, :h, :mn, :mx, :lc, :rv, :v, :at, :wd)",
+            "withdrawn_on, closes_on) VALUES (:id, :a, :o, :n, :d, :u, :e, :st, :lv, :h, :mn, :mx, :lc, :rv, :v, :at, "
+            ":wd, :cl)",
       use(s.id), use(area_id), use(s.organisation_id), use(s.name), use(s.description), use(s.url), use(s.email),
       use(s.status), use(level), use(s.how_to_access), use(s.minimum_age), use(max_age, max_ind), use(checked),
-      use(review), use(version), use(at), use(withdrawn);
+      use(review), use(version), use(at), use(withdrawn), use(closes);
   insert_service_parts(tx, area_id, s);
 }
 
@@ -161,14 +163,15 @@ bool update_service(Tx& tx, const std::string& area_id, const Service& s, std::i
   indicator max_ind = s.maximum_age ? soci::i_ok : soci::i_null;
   const long long version = s.version, at = s.updated_at, expected = expected_version;
   const std::string withdrawn = s.withdrawn_on ? format_date(*s.withdrawn_on) : "";
+  const std::string closes = s.closes_on ? format_date(*s.closes_on) : "";
   soci::statement st =
       (tx.sql.prepare << "UPDATE services SET organisation_id = :o, name = :n, description = :d, url = :u, email = "
                          ":e, status = :st, level = :lv, how_to_access = :h, minimum_age = :mn, maximum_age = :mx, "
                          "last_checked_on = :lc, review_due_on = :rv, version = :v, updated_at = :at, withdrawn_on = "
-                         ":wd WHERE id = :id AND area_id = :a AND version = :expected",
+                         ":wd, closes_on = :cl WHERE id = :id AND area_id = :a AND version = :expected",
        use(s.organisation_id), use(s.name), use(s.description), use(s.url), use(s.email), use(s.status), use(level),
        use(s.how_to_access), use(s.minimum_age), use(max_age, max_ind), use(checked), use(review), use(version),
-       use(at), use(withdrawn), use(s.id), use(area_id), use(expected));
+       use(at), use(withdrawn), use(closes), use(s.id), use(area_id), use(expected));
   st.execute(true);
   if (st.get_affected_rows() != 1) return false;
   delete_service_parts(tx, s.id);
@@ -228,6 +231,37 @@ void save_service(Tx& tx, const std::string& area_id, const Service& s) {
   Service next = s;
   next.version = version + 1;
   update_service(tx, area_id, next, version);
+}
+
+std::vector<DueClosure> due_closures(Tx& tx, Date today) {
+  std::vector<DueClosure> out;
+  const std::string on = format_date(today), defunct(kWithdrawnStatus);
+  DueClosure row;
+  std::string closes;
+  soci::statement st =
+      (tx.sql.prepare << "SELECT area_id, id, name, status, closes_on FROM services WHERE closes_on <> '' AND "
+                         "closes_on <= :t AND status <> :defunct ORDER BY area_id, closes_on, id",
+       use(on), use(defunct), into(row.area_id), into(row.service_id), into(row.name), into(row.status), into(closes));
+  st.execute();
+  while (st.fetch()) {
+    auto d = parse_date("closes_on", closes);
+    if (!d) throw StoreError("service " + row.service_id + " has a malformed closes_on: " + closes);
+    row.closes_on = *d;
+    out.push_back(row);
+  }
+  return out;
+}
+
+bool close_service(Tx& tx, const DueClosure& c, std::int64_t now) {
+  const std::string on = format_date(c.closes_on), defunct(kWithdrawnStatus);
+  const long long at = now;
+  soci::statement st = (tx.sql.prepare << "UPDATE services SET status = :st, withdrawn_on = :on, closes_on = '', "
+                                          "version = version + 1, updated_at = :at WHERE id = :id AND area_id = :a "
+                                          "AND closes_on = :due AND status <> :defunct",
+                        use(defunct, "st"), use(on, "on"), use(at, "at"), use(c.service_id, "id"), use(c.area_id, "a"),
+                        use(on, "due"), use(defunct, "defunct"));
+  st.execute(true);
+  return st.get_affected_rows() == 1;
 }
 
 Directory load_directory(Tx& tx, const std::string& area_id) {
@@ -293,11 +327,11 @@ Directory load_directory(Tx& tx, const std::string& area_id) {
     soci::statement st =
         (tx.sql.prepare << "SELECT id, organisation_id, name, description, url, email, status, level, how_to_access, "
                            "minimum_age, maximum_age, last_checked_on, review_due_on, version, updated_at, "
-                           "withdrawn_on FROM services WHERE area_id = :a ORDER BY name, id",
+                           "withdrawn_on, closes_on FROM services WHERE area_id = :a ORDER BY name, id",
          use(area_id), into(r.id), into(r.organisation_id), into(r.name), into(r.description), into(r.url),
          into(r.email), into(r.status), into(r.level), into(r.how_to_access), into(r.minimum_age),
          into(r.maximum_age, max_ind), into(r.checked), into(r.review), into(r.version), into(r.updated_at),
-         into(r.withdrawn));
+         into(r.withdrawn), into(r.closes));
     st.execute();
     while (st.fetch()) {
       Service s;
@@ -322,6 +356,11 @@ Directory load_directory(Tx& tx, const std::string& area_id) {
         auto withdrawn = parse_date("withdrawn_on", r.withdrawn);
         if (!withdrawn) throw StoreError("service " + r.id + " has a malformed withdrawn_on: " + r.withdrawn);
         s.withdrawn_on = *withdrawn;
+      }
+      if (!r.closes.empty()) {
+        auto closes = parse_date("closes_on", r.closes);
+        if (!closes) throw StoreError("service " + r.id + " has a malformed closes_on: " + r.closes);
+        s.closes_on = *closes;
       }
       s.version = r.version;
       s.updated_at = r.updated_at;

@@ -41,6 +41,20 @@ void save_taxonomy(Tx& tx, const std::string& area_id, const Taxonomy& t);
 void save_taxonomy_term(Tx& tx, const std::string& area_id, const TaxonomyTerm& t);
 void save_service(Tx& tx, const std::string& area_id, const Service& s);
 
+// A service still offered whose closing day has come.
+struct DueClosure {
+  std::string area_id;
+  std::string service_id;
+  std::string name;
+  std::string status;  // as offered until now: active, or temporarily closed
+  Date closes_on{};
+};
+// Every area's services with a closing day on or before `today`, not yet withdrawn.
+std::vector<DueClosure> due_closures(Tx& tx, Date today);
+// Withdraws the service as of its closing day (status defunct, withdrawn_on
+// that day, no closing day left, version + 1); false when it is no longer due.
+bool close_service(Tx& tx, const DueClosure& c, std::int64_t now);
+
 Directory load_directory(Tx& tx, const std::string& area_id);
 void delete_directory(Tx& tx, const std::string& area_id);
 

@@ -14,6 +14,7 @@
 #include "app/clock.h"
 #include "app/local_offer.h"
 #include "app/register.h"
+#include "app/service_closures.h"
 #include "core/result.h"
 #include "store/database.h"
 #include "web/forms.h"
@@ -34,6 +35,7 @@ struct Services {
   app::CaseloadIndex* caseload_index = nullptr;
   app::TopUpCache* top_up_cache = nullptr;
   app::LocalOffer* local_offer = nullptr;  // the public Local Offer directory
+  app::ClosureSweep* closures = nullptr;   // none: services are not closed on their planned day
 
   app::RegisterServices register_services() {
     return {db, clock, access_log, search_cache, caseload_index, top_up_cache};

@@ -158,6 +158,8 @@ const std::array kRoutes{
           directory_service_remove},
     Route{"POST", "/directory/services/{}/withdraw", Access::permission, Permission::edit_directory, false,
           directory_service_withdraw},
+    Route{"POST", "/directory/services/{}/keep", Access::permission, Permission::edit_directory, false,
+          directory_service_keep},
     Route{"GET", "/directory/organisations", Access::permission, Permission::edit_directory, false,
           directory_organisations},
     Route{"GET", "/directory/organisations/new", Access::permission, Permission::edit_directory, false,
@@ -270,6 +272,8 @@ const std::array kRoutes{
           api_directory_service_remove},
     Route{"POST", "/api/v1/directory/services/{}/withdraw", Access::permission, Permission::edit_directory, true,
           api_directory_service_withdraw},
+    Route{"POST", "/api/v1/directory/services/{}/keep", Access::permission, Permission::edit_directory, true,
+          api_directory_service_keep},
     Route{"GET", "/api/v1/directory/locations", Access::permission, Permission::edit_directory, true,
           api_directory_locations},
     Route{"POST", "/api/v1/directory/locations", Access::permission, Permission::edit_directory, true,
@@ -573,6 +577,8 @@ Response dispatch(Services& s, const Request& req, std::string& nonce) {
   }
   Ctx ctx{req, s, std::nullopt, false, {}, {}, {}, {}};
   if (req.path.starts_with("/static/") && (req.method == "GET" || req.method == "HEAD")) return static_file(ctx);
+  // The first request of each day closes the Local Offer services due to close.
+  if (s.closures) s.closures->run(s.db, s.clock, s.local_offer);
   ctx.csp_nonce = app::random_token().substr(0, 22);
   nonce = ctx.csp_nonce;
 

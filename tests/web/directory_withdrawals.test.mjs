@@ -152,6 +152,70 @@ test('the API withdraws at the version read, and a stale one changes nothing', a
   assert.equal(unknown.status, 404);
 });
 
+// Decommissioning ends on a day: a service given a later closing day stays in
+// families' search until then, its page and search result give the date, and
+// staff can move the day or keep the service. (That it is withdrawn on the
+// day, by the first request that day, is tested with a clock in
+// tests/store/service_closures.test.cpp.)
+test('a service can be given a later closing day, shown to families until then, and kept after all', async () => {
+  const iso = (d) => d.toISOString().slice(0, 10);
+  const daysFromNow = (n) => iso(new Date(Date.now() + n * 86400000));
+  const candidates = await servicesWithConfirmPages();
+  const { service, page } = candidates[candidates.length - 1];
+  assert.match(page, /name="from" type="text" value="\d{4}-\d{2}-\d{2}"/, 'the closing day defaults to today');
+  const withdraw = `/directory/services/${service.id}/withdraw`;
+  for (const [from, says] of [['31/03/2027', /YYYY-MM-DD/], [daysFromNow(800), /up to two years ahead/]]) {
+    const refused = await manager.postForm(withdraw, { csrf_token: csrfFrom(page), version: versionOf(page), from });
+    assert.equal(refused.status, 400, from);
+    assert.match(refused.text, /href="#from"/);
+    assert.match(refused.text, says);
+    assert.ok(refused.text.includes(`value="${escaped(from)}"`), 'what was typed is kept');
+  }
+  const closing = daysFromNow(45);
+  const set = await manager.postForm(withdraw, { csrf_token: csrfFrom(page), version: versionOf(page), from: closing });
+  assert.equal(set.status, 303);
+  assert.equal(set.location, '/directory/reviews?closing=1');
+  const reviews = (await manager.get(set.location)).text;
+  assert.match(reviews, /The service will close on the day given/);
+  const long = new Date(`${closing}T12:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+  assert.ok(reviews.includes(`closes ${long}`), `the reviews list gives the day: ${long}`);
+
+  // Families still find it, and are told when it closes.
+  assert.equal((await orukService(service.id)).status, 'active');
+  const servicePage = await fetch(`${server.url}/local-offer/services/${service.id}`);
+  assert.equal(servicePage.status, 200);
+  assert.match(await servicePage.text(), new RegExp(`This service closes on ${long}`));
+  const search = await (await fetch(`${server.url}/local-offer?q=${encodeURIComponent(service.name)}`)).text();
+  assert.ok(search.includes(`/local-offer/services/${service.id}`), 'still in families\' search');
+  assert.match(search, new RegExp(`Closes ${long}`));
+  const reviewsApi = (await api('GET', '/api/v1/directory/reviews')).data.services.find((s) => s.id === service.id);
+  assert.equal(reviewsApi.closes_on, closing);
+
+  // Staff: the confirm page offers to keep it; keeping clears the day.
+  const confirm = (await manager.get(`/directory/services/${service.id}/remove`)).text;
+  assert.ok(confirm.includes(`value="${closing}"`), 'the form shows the day set');
+  assert.match(confirm, /Keep the service<\/button>/);
+  const kept = await manager.postForm(`/directory/services/${service.id}/keep`,
+    { csrf_token: csrfFrom(confirm), version: versionOf(confirm) });
+  assert.equal(kept.status, 303);
+  assert.equal(kept.location, '/directory/reviews?kept=1');
+  assert.doesNotMatch(await (await fetch(`${server.url}/local-offer/services/${service.id}`)).text(), /This service closes on/);
+  // The API sets and cancels the day too, and says where the service stands.
+  const version = (await api('GET', `/api/v1/directory/services/${service.id}/terms`)).data.version;
+  const viaApi = await api('POST', `/api/v1/directory/services/${service.id}/withdraw`, { version, from: closing });
+  assert.equal(viaApi.status, 200, viaApi.text);
+  assert.deepEqual([viaApi.data.status, viaApi.data.closes_on, viaApi.data.withdrawn_on], ['active', closing, null]);
+  const keptApi = await api('POST', `/api/v1/directory/services/${service.id}/keep`, { version: viaApi.data.version });
+  assert.equal(keptApi.status, 200, keptApi.text);
+  assert.equal(keptApi.data.closes_on, null);
+  const nothing = await api('POST', `/api/v1/directory/services/${service.id}/keep`, { version: keptApi.data.version });
+  assert.equal(nothing.status, 409);
+  assert.deepEqual(nothing.data.fields.map((e) => e.field), ['closes_on']);
+  const log = await audit();
+  assert.match(log, /directory\.service\.closing/);
+  assert.match(log, /directory\.service\.keep/);
+});
+
 test('an organisation is removed only when it runs no service', async () => {
   const orgs = (await api('GET', '/api/v1/directory/organisations')).data.organisations;
   const busy = orgs.find((o) => o.services.length > 0);

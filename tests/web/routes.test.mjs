@@ -314,7 +314,8 @@ test('Local Offer staff routes: only roles that keep the directory get through',
   const removals = [`/directory/services/${service}/contacts/${contact}/remove`,
     `/directory/services/${service}/costs/${cost}/remove`, `/directory/services/${service}/schedules/${schedule}/remove`,
     `/directory/services/${service}/terms/${term.id}/remove`, `/directory/services/${service}/remove`,
-    `/directory/services/${service}/withdraw`, `/directory/organisations/${org}/remove`,
+    `/directory/services/${service}/withdraw`, `/directory/services/${service}/keep`,
+    `/directory/organisations/${org}/remove`,
     `/directory/terms/${term.id}/remove`,
     ...(venue ? [`/directory/locations/${venue}/remove`, `/directory/locations/${venue}/services/${service}/remove`]
       : [])];
@@ -334,6 +335,8 @@ test('Local Offer staff routes: only roles that keep the directory get through',
     const withdraw = await clients[role].json('POST', `/api/v1/directory/services/${service}/withdraw`,
       { version: 'x' }, headers);
     assert.equal(withdraw.status, DIRECTORY.includes(role) ? 409 : 403, `${role} POST withdraw`);
+    const keep = await clients[role].json('POST', `/api/v1/directory/services/${service}/keep`, { version: 'x' }, headers);
+    assert.equal(keep.status, DIRECTORY.includes(role) ? 409 : 403, `${role} POST keep`);
   }
   const after = await new Client(server.url).json('GET', `/api/oruk/services/${service}`);
   assert.notEqual(after.data.name, '', 'no refused or invalid post changed the service');

@@ -48,6 +48,26 @@ Response removal_page(Ctx& ctx, int status, const RemovalPage& p, const Error* e
   mstch::array rows, blockers;
   for (const auto& [key, value] : p.rows) rows.push_back(mstch::map{{"key", key}, {"value", value}});
   for (const auto& [name, href] : p.blockers) blockers.push_back(mstch::map{{"name", name}, {"href", href}});
+  mstch::array date_fields;
+  if (!p.alternative_date_name.empty()) {
+    const std::string& name = p.alternative_date_name;
+    std::string error;
+    if (errors) {
+      for (const auto& f : errors->fields)
+        if (f.field == name) error = f.message;
+    }
+    std::string described = p.alternative_date_hint.empty() ? "" : name + "-hint";
+    if (!error.empty()) described += (described.empty() ? "" : " ") + name + "-error";
+    date_fields.push_back(mstch::map{{"name", name},
+                                     {"id", name},
+                                     {"label", p.alternative_date_label},
+                                     {"value", p.alternative_date_value},
+                                     {"error", error},
+                                     {"hint", p.alternative_date_hint},
+                                     {"width", std::string("govuk-input--width-10")},
+                                     {"textarea", false},
+                                     {"described", described}});
+  }
   mstch::map v{{"back_href", p.back_href},
                {"back_text", p.back_text},
                {"caption", p.caption},
@@ -64,7 +84,14 @@ Response removal_page(Ctx& ctx, int status, const RemovalPage& p, const Error* e
                                                                                      {"text", p.alternative_text},
                                                                                      {"action", p.alternative_action},
                                                                                      {"button", p.alternative_button},
-                                                                                     {"version", p.version}})}};
+                                                                                     {"fields", date_fields},
+                                                                                     {"version", p.version}})},
+               {"undo", p.undo_action.empty() ? mstch::node(false)
+                                              : mstch::node(mstch::map{{"heading", p.undo_heading},
+                                                                       {"text", p.undo_text},
+                                                                       {"action", p.undo_action},
+                                                                       {"button", p.undo_button},
+                                                                       {"version", p.version}})}};
   return page(ctx, status, "directory/confirm_remove", p.title, std::move(v), "directory", errors);
 }
 

@@ -47,6 +47,10 @@ struct RemovalPage {
   // Something else to do instead (withdraw rather than remove), shown whether
   // or not the removal is blocked; empty action: nothing.
   std::string alternative_heading, alternative_text, alternative_action, alternative_button;
+  // A date the alternative asks for ("from"); empty name: none.
+  std::string alternative_date_name, alternative_date_label, alternative_date_hint, alternative_date_value;
+  // A last choice that undoes a plan (keep a service that was to close); empty action: none.
+  std::string undo_heading, undo_text, undo_action, undo_button;
 };
 Response removal_page(Ctx& ctx, int status, const RemovalPage& p, const Error* errors);
 

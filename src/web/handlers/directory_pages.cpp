@@ -136,6 +136,7 @@ Response edit_page(Ctx& ctx, int status, const app::ServiceEditView& view, app::
       {"fields", fields},
       {"needs", needs},
       {"needs_error", messages.contains("needs") ? messages["needs"] : std::string()},
+      {"closes", view.service.closes_on ? format_date_long(*view.service.closes_on) : std::string()},
       {"saved", param(ctx.query, "saved") == "1"}};
   return page(ctx, status, "directory/form", adding ? std::string("Add a service") : "Change " + view.service.name,
               std::move(v), "directory", errors);
@@ -162,6 +163,10 @@ Response directory_reviews(Ctx& ctx) {
     }
     overdue += r.days_left < 0 ? 1 : 0;
     if (only_overdue && r.days_left >= 0) continue;
+    std::string status = r.days_left < 0    ? std::to_string(-r.days_left) + " days overdue"
+                         : r.days_left < 30 ? "Due in " + std::to_string(r.days_left) + " days"
+                                            : std::string("Up to date");
+    if (r.closes_on) status += "; closes " + format_date_long(*r.closes_on);
     out.push_back(mstch::map{{"id", r.id},
                              {"name", r.name},
                              {"organisation", r.organisation},
@@ -170,9 +175,7 @@ Response directory_reviews(Ctx& ctx) {
                              {"tag", std::string(r.days_left < 0    ? "govuk-tag--red"
                                                  : r.days_left < 30 ? "govuk-tag--orange"
                                                                     : "govuk-tag--green")},
-                             {"status", r.days_left < 0    ? std::to_string(-r.days_left) + " days overdue"
-                                        : r.days_left < 30 ? "Due in " + std::to_string(r.days_left) + " days"
-                                                           : std::string("Up to date")}});
+                             {"status", status}});
   }
   return page(
       ctx, 200, "directory/reviews", only_overdue ? "Local Offer reviews overdue" : "Local Offer reviews",
@@ -184,7 +187,11 @@ Response directory_reviews(Ctx& ctx) {
                  {"notice", param(ctx.query, "removed") == "1"     ? std::string("The service has been removed")
                             : param(ctx.query, "withdrawn") == "1" ? std::string("The service has been withdrawn: "
                                                                                  "families no longer find it")
-                                                                   : std::string()}},
+                            : param(ctx.query, "closing") == "1"
+                                ? std::string("The service will close on the day given: until then families find "
+                                              "it, and its page tells them when it closes")
+                            : param(ctx.query, "kept") == "1" ? std::string("The service stays on offer")
+                                                              : std::string()}},
       "directory");
 }
 
@@ -201,7 +208,8 @@ Response api_directory_reviews(Ctx& ctx) {
                      {"last_checked_on", format_date(r.last_checked_on)},
                      {"review_due_on", format_date(r.review_due_on)},
                      {"days_left", r.days_left},
-                     {"overdue", r.days_left < 0}});
+                     {"overdue", r.days_left < 0},
+                     {"closes_on", r.closes_on ? nlohmann::json(format_date(*r.closes_on)) : nlohmann::json(nullptr)}});
   }
   return json_response(200, nlohmann::json{{"services", items}}.dump());
 }

@@ -19,7 +19,7 @@ namespace {
 int refusal_status(const Error& e) {
   for (const auto& f : e.fields) {
     if (f.field == "references" || f.field == "services" || f.field == "providers" || f.field == "terms" ||
-        f.field == "status")
+        f.field == "status" || f.field == "closes_on")
       return 409;
   }
   return status_for(e);
@@ -30,11 +30,26 @@ Response api_refusal(const Error& e) {
   return json_error(refusal_status(e), e);
 }
 
+// A service's state after a withdrawal, a closing day set, or one cancelled.
+Response service_state(Ctx& ctx, const std::string& id, std::int64_t version) {
+  auto view = app::service_removal_view(ctx.s.db, ctx.me(), id);
+  if (!view) return json_message(404, "not_found", "There is no such service in your area's Local Offer");
+  const Service& s = view->service;
+  const auto date = [](const std::optional<Date>& d) { return d ? json(format_date(*d)) : json(nullptr); };
+  return json_response(200, json{{"id", id},
+                                 {"status", s.status},
+                                 {"withdrawn_on", date(s.withdrawn_on)},
+                                 {"closes_on", date(s.closes_on)},
+                                 {"version", version}}
+                                .dump());
+}
+
 Response no_service(Ctx& ctx) {
   return error_page(ctx, 404, "Page not found", "There is no such service in your area's Local Offer.");
 }
 
-Response service_confirm_page(Ctx& ctx, int status, const app::ServiceRemovalView& view, const Error* errors) {
+Response service_confirm_page(Ctx& ctx, int status, const app::ServiceRemovalView& view, const Error* errors,
+                              const std::string& from = {}) {
   const Service& s = view.service;
   const std::string base = "/directory/services/" + s.id;
   RemovalPage p;
@@ -50,6 +65,7 @@ Response service_confirm_page(Ctx& ctx, int status, const app::ServiceRemovalVie
       {"Run by", view.organisation},
       {"Status", s.withdrawn() && s.withdrawn_on ? s.status + " since " + format_date_long(*s.withdrawn_on) : s.status},
       {"Venues", std::to_string(s.locations.size())}};
+  if (s.closes_on) p.rows.emplace_back("Closes on", format_date_long(*s.closes_on));
   if (view.references.empty()) {
     p.heading = "Remove " + s.name + "?";
     p.consequence =
@@ -65,10 +81,22 @@ Response service_confirm_page(Ctx& ctx, int status, const app::ServiceRemovalVie
   if (!s.withdrawn()) {
     p.alternative_heading = view.references.empty() ? "Or withdraw it, keeping the record" : "Withdraw the service";
     p.alternative_text =
-        "Withdrawing marks it no longer offered from today (Open Referral UK status defunct). It leaves families' "
-        "search, its page tells families it has closed, and other directories read it as defunct.";
+        "Withdrawing marks it no longer offered (Open Referral UK status defunct). It leaves families' search, its "
+        "page tells families it has closed, and other directories read it as defunct. Give a later day to close it "
+        "then: until that day families still find it, and its page tells them when it closes.";
     p.alternative_action = base + "/withdraw";
     p.alternative_button = "Withdraw the service";
+    p.alternative_date_name = "from";
+    p.alternative_date_label = "Closes from";
+    p.alternative_date_hint = "Today, a day already past when it has stopped, or a later day, for example " +
+                              format_date(ctx.s.clock.today() + std::chrono::days{90});
+    p.alternative_date_value = !from.empty() ? from : format_date(s.closes_on ? *s.closes_on : ctx.s.clock.today());
+  }
+  if (s.closes_on) {
+    p.undo_heading = "Keep offering it";
+    p.undo_text = s.name + " is to close on " + format_date_long(*s.closes_on) + ". Keep it on offer instead.";
+    p.undo_action = base + "/keep";
+    p.undo_button = "Keep the service";
   }
   return removal_page(ctx, status, p, errors);
 }
@@ -146,10 +174,21 @@ Response directory_service_remove(Ctx& ctx) {
 Response directory_service_withdraw(Ctx& ctx) {
   auto view = app::service_removal_view(ctx.s.db, ctx.me(), ctx.captures.at(0));
   if (!view) return no_service(ctx);
+  const std::string from = param(ctx.form, "from");
   auto withdrawn = app::withdraw_service(ctx.s.db, ctx.s.clock, ctx.s.local_offer, ctx.me(), view->service.id,
-                                         param(ctx.form, "version"));
-  if (!withdrawn) return service_confirm_page(ctx, refusal_status(withdrawn.error()), *view, &withdrawn.error());
-  return redirect("/directory/reviews?withdrawn=1");
+                                         param(ctx.form, "version"), from);
+  if (!withdrawn) return service_confirm_page(ctx, refusal_status(withdrawn.error()), *view, &withdrawn.error(), from);
+  const auto now = app::service_removal_view(ctx.s.db, ctx.me(), view->service.id);
+  return redirect(now && now->service.closes_on ? "/directory/reviews?closing=1" : "/directory/reviews?withdrawn=1");
+}
+
+Response directory_service_keep(Ctx& ctx) {
+  auto view = app::service_removal_view(ctx.s.db, ctx.me(), ctx.captures.at(0));
+  if (!view) return no_service(ctx);
+  auto kept = app::keep_service(ctx.s.db, ctx.s.clock, ctx.s.local_offer, ctx.me(), view->service.id,
+                                param(ctx.form, "version"));
+  if (!kept) return service_confirm_page(ctx, refusal_status(kept.error()), *view, &kept.error());
+  return redirect("/directory/reviews?kept=1");
 }
 
 Response api_directory_service_remove(Ctx& ctx) {
@@ -163,13 +202,19 @@ Response api_directory_service_withdraw(Ctx& ctx) {
   auto p = json_body_params(ctx.req.body);
   if (!p) return json_error(400, Error("body", "The request body must be a JSON object"));
   const std::string id = ctx.captures.at(0);
-  auto version = app::withdraw_service(ctx.s.db, ctx.s.clock, ctx.s.local_offer, ctx.me(), id, param(*p, "version"));
+  auto version = app::withdraw_service(ctx.s.db, ctx.s.clock, ctx.s.local_offer, ctx.me(), id, param(*p, "version"),
+                                       param(*p, "from"));
   if (!version) return api_refusal(version.error());
-  return json_response(200, json{{"id", id},
-                                 {"status", std::string(kWithdrawnStatus)},
-                                 {"withdrawn_on", format_date(ctx.s.clock.today())},
-                                 {"version", *version}}
-                                .dump());
+  return service_state(ctx, id, *version);
+}
+
+Response api_directory_service_keep(Ctx& ctx) {
+  auto p = json_body_params(ctx.req.body);
+  if (!p) return json_error(400, Error("body", "The request body must be a JSON object"));
+  const std::string id = ctx.captures.at(0);
+  auto version = app::keep_service(ctx.s.db, ctx.s.clock, ctx.s.local_offer, ctx.me(), id, param(*p, "version"));
+  if (!version) return api_refusal(version.error());
+  return service_state(ctx, id, *version);
 }
 
 Response directory_organisation_remove_form(Ctx& ctx) {

@@ -93,7 +93,8 @@ std::shared_ptr<const Fragments> fragments(Ctx& ctx, const std::shared_ptr<const
                                          {"ages", ages(s)},
                                          {"cost", cost_summary(s)},
                                          {"distance", std::string(1, kDistanceMark)},
-                                         {"closed", s.status == "active" ? std::string() : s.status}});
+                                         {"closed", s.status == "active" ? std::string() : s.status},
+                                         {"closes", s.closes_on ? format_date_long(*s.closes_on) : std::string()}});
     const auto mark = html.find(kDistanceMark);
     f->rows.emplace_back(html.substr(0, mark), html.substr(mark + 1));
   }
@@ -375,6 +376,7 @@ Response local_offer_service(Ctx& ctx) {
                   {"name", s.name},
                   {"organisation", e.organisation ? e.organisation->name : std::string()},
                   {"closed", s.status == "active" ? std::string() : s.status},
+                  {"closes", s.closes_on ? format_date_long(*s.closes_on) : std::string()},
                   {"level", std::string(service_level_label(s.level))},
                   {"level_colour", std::string(level_colour(s.level))},
                   {"description", s.description},
