@@ -5,6 +5,7 @@
 #include "store/audit.h"
 #include "store/commissioning.h"
 #include "store/decommissioning.h"
+#include "store/directory.h"
 
 namespace tandem::app {
 
@@ -37,7 +38,7 @@ std::variant<std::vector<AppraisalView>, Refused> list_appraisals(RegisterServic
   s.db.read([&](store::Tx& tx) {
     for (auto& a : store::appraisals(tx, user.area_id)) {
       const std::string title = title_of(tx, user.area_id, a.subject, a.subject_id);
-      out.push_back({std::move(a), title});
+      out.push_back({std::move(a), title, {}});
     }
   });
   return out;
@@ -49,7 +50,23 @@ std::variant<AppraisalView, Refused> open_appraisal(RegisterServices& s, const S
   s.db.read([&](store::Tx& tx) {
     if (auto a = store::find_appraisal(tx, user.area_id, id)) {
       const std::string title = title_of(tx, user.area_id, a->subject, a->subject_id);
-      v = AppraisalView{std::move(*a), title};
+      v = AppraisalView{std::move(*a), title, {}};
+      const auto c = v->appraisal.subject == AppraisalSubject::contract
+                         ? store::find_contract(tx, user.area_id, v->appraisal.subject_id)
+                         : std::nullopt;
+      if (c && !c->contract.service_ids.empty()) {
+        const Directory d = store::load_directory(tx, user.area_id);
+        for (const auto& sid : c->contract.service_ids) {
+          for (const auto& svc : d.services) {
+            if (svc.id != sid) continue;
+            std::string state = "On offer";
+            if (svc.withdrawn() && svc.withdrawn_on) state = "Withdrawn since " + format_date_long(*svc.withdrawn_on);
+            if (svc.withdrawn() && !svc.withdrawn_on) state = "Withdrawn";
+            if (!svc.withdrawn() && svc.closes_on) state = "Closes on " + format_date_long(*svc.closes_on);
+            v->services.push_back({svc.id, svc.name, state});
+          }
+        }
+      }
     }
   });
   if (!v) return Refused{404, "There is no decommissioning appraisal with that reference."};
@@ -161,6 +178,31 @@ std::variant<Appraisal, Refused, Error> edit_appraisal(RegisterServices& s, cons
   return *a;
 }
 
+namespace {
+// A contract decommissioned ends the Local Offer services it delivers on its
+// end date, so families are told in time and nobody has to remember the day.
+void end_delivered_services(RegisterServices& s, store::Tx& tx, const SignedIn& user, const Appraisal& a,
+                            std::int64_t now) {
+  if (a.subject != AppraisalSubject::contract) return;
+  const auto c = store::find_contract(tx, user.area_id, a.subject_id);
+  if (!c) return;
+  const Date end = c->contract.end_on;
+  bool changed = false;
+  for (const auto& sid : c->contract.service_ids) {
+    const std::string what = store::end_service_on(tx, user.area_id, sid, end, s.clock.today(), now);
+    if (what.empty()) continue;
+    changed = true;
+    const bool closing = what == "closing";
+    store::insert_audit(
+        tx, {new_id("a"), user.area_id, now, user.user_id,
+             closing ? "directory.service.closing" : "directory.service.withdraw", "service", sid, "",
+             (closing ? "to close on " : "withdrawn from ") + format_date(end) + ", the end of " + c->contract.title,
+             "decommissioned: appraisal " + a.id});
+  }
+  if (changed) store::bump_directory_version(tx, user.area_id);
+}
+}  // namespace
+
 std::variant<Appraisal, Refused, Error> decide_appraisal(RegisterServices& s, const SignedIn& user,
                                                          const std::string& id, const FormFields& f) {
   if (user.role == Role::provider) return not_for_providers();
@@ -188,6 +230,7 @@ std::variant<Appraisal, Refused, Error> decide_appraisal(RegisterServices& s, co
       audit(tx, user, now, "decommissioning.decide", *decided,
             std::string(to_string(*decided->decision)) + " on " + format_date(*decided->decided_on) + " by " +
                 decided->decided_by);
+      if (*decided->decision == DecommissionDecision::decommission) end_delivered_services(s, tx, user, *decided, now);
     }
   });
   if (!done) return Error("decision", "A decision has already been recorded for this appraisal");

@@ -21,9 +21,21 @@
 
 namespace tandem::app {
 
+// A Local Offer service a contract delivers, and where it stands.
+struct DeliveredService {
+  std::string id;
+  std::string name;
+  std::string state;  // "On offer", "Closes on 31 March 2027", "Withdrawn since 31 March 2026"
+};
+
 struct AppraisalView {
   Appraisal appraisal;
   std::string subject_title;  // the contract's or activity's title, empty if gone
+  // For a contract: the Local Offer services it delivers. A decision to
+  // decommission it ends each on the contract's end date: a later date is
+  // its closing day (families are told it until then), an earlier one
+  // withdraws it at once (app/service_closures.h).
+  std::vector<DeliveredService> services;
 };
 
 std::variant<std::vector<AppraisalView>, Refused> list_appraisals(RegisterServices& s, const SignedIn& user);

@@ -77,6 +77,43 @@ test('an appraisal from the form to a recorded decision', async () => {
   assert.match(audit, /decommissioning\.decide/);
 });
 
+// Decommissioning a contract ends the Local Offer services it delivers on the
+// contract's end date: families still find them until then and are told the
+// day, and nobody has to remember it.
+test('decommissioning a contract gives the services it delivers its end date as their closing day', async () => {
+  const cm = clients.sen_manager;
+  const today = daysFromNow(0);
+  const contract = (await cm.json('GET', '/api/v1/contracts')).data.contracts
+    .find((c) => c.service_ids.length > 0 && c.end_on > today);
+  assert.ok(contract, 'the demo has a running contract that delivers Local Offer services');
+  const fields = Object.fromEntries(SECTIONS.map((s) => [s, `About ${s}`]));
+  const made = await api(cm, 'POST', '/api/v1/decommissioning', { subject: 'contract', subject_id: contract.id, ...fields });
+  assert.equal(made.status, 201, made.text);
+  assert.deepEqual(made.data.services.map((s) => s.id).sort(), [...contract.service_ids].sort());
+  assert.ok(made.data.services.every((s) => s.state === 'On offer'), JSON.stringify(made.data.services));
+  const page = decode((await cm.get(`/decommissioning/${made.data.id}`)).text);
+  assert.match(page, /Local Offer services it delivers/);
+  assert.match(page, /closes them on the contract&#39;s end date|closes them on the contract's end date/);
+
+  const decided = await api(cm, 'POST', `/api/v1/decommissioning/${made.data.id}/decision`,
+    { decision: 'decommission', decided_on: today, decided_by: 'Joint commissioning board' });
+  assert.equal(decided.status, 200, decided.text);
+  const long = new Date(`${contract.end_on}T12:00:00Z`).toLocaleDateString('en-GB',
+    { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+  const after = (await cm.json('GET', `/api/v1/decommissioning/${made.data.id}`)).data;
+  assert.ok(after.services.every((s) => s.state === `Closes on ${long}`), JSON.stringify(after.services));
+  const reviews = (await cm.json('GET', '/api/v1/directory/reviews')).data.services;
+  for (const id of contract.service_ids) {
+    assert.equal(reviews.find((s) => s.id === id).closes_on, contract.end_on);
+    const servicePage = await fetch(`${server.url}/local-offer/services/${id}`);
+    assert.equal(servicePage.status, 200, 'still offered until the contract ends');
+    assert.match(await servicePage.text(), new RegExp(`This service closes on ${long}`));
+  }
+  const audit = decode((await cm.get('/audit')).text);
+  assert.match(audit, /directory\.service\.closing/);
+  assert.match(audit, /decommissioned: appraisal/);
+});
+
 test('the API appraises a commissioning activity and names an unknown one', async () => {
   const cm = clients.sen_manager;
   const fields = Object.fromEntries(SECTIONS.map((s) => [s, `About ${s}`]));

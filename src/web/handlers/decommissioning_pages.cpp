@@ -43,6 +43,12 @@ std::string error_on(const Error* e, const std::string& name) {
   return "";
 }
 
+json delivered_json(const app::AppraisalView& v) {
+  json out = json::array();
+  for (const auto& s : v.services) out.push_back({{"id", s.id}, {"name", s.name}, {"state", s.state}});
+  return out;
+}
+
 json appraisal_json(const app::AppraisalView& v) {
   const Appraisal& a = v.appraisal;
   return {{"id", a.id},
@@ -59,6 +65,7 @@ json appraisal_json(const app::AppraisalView& v) {
           {"decided_on", a.decided_on ? json(format_date(*a.decided_on)) : json(nullptr)},
           {"decided_by", a.decided_by},
           {"rationale", a.rationale},
+          {"services", delivered_json(v)},
           {"version", a.version}};
 }
 
@@ -129,12 +136,16 @@ Response appraisal_page(Ctx& ctx, const app::AppraisalView& v, const app::FormFi
   }
   const std::string href =
       a.subject == AppraisalSubject::contract ? "/contracts/" + a.subject_id : "/commissioning/" + a.subject_id;
+  mstch::array delivered;
+  for (const auto& s : v.services) delivered.push_back(mstch::map{{"id", s.id}, {"name", s.name}, {"state", s.state}});
   mstch::map view{
       {"id", a.id},
       {"title", v.subject_title.empty() ? a.subject_id : v.subject_title},
       {"href", href},
       {"kind", std::string(a.subject == AppraisalSubject::contract ? "Contract" : "Commissioning activity")},
       {"sections", sections},
+      {"delivered", delivered},
+      {"has_delivered", !delivered.empty()},
       {"decided", a.decision.has_value()},
       {"decision", a.decision ? std::string(decommission_decision_label(*a.decision)) : std::string()},
       {"decided_on", a.decided_on ? format_date_long(*a.decided_on) : std::string()},
