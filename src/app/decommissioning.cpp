@@ -189,10 +189,10 @@ void end_delivered_services(RegisterServices& s, store::Tx& tx, const SignedIn& 
   const Date end = c->contract.end_on;
   bool changed = false;
   for (const auto& sid : c->contract.service_ids) {
-    const std::string what = store::end_service_on(tx, user.area_id, sid, end, s.clock.today(), now);
-    if (what.empty()) continue;
+    const auto ending = store::end_service_on(tx, user.area_id, sid, end, s.clock.today(), now);
+    if (ending == store::ServiceEnding::unchanged) continue;
     changed = true;
-    const bool closing = what == "closing";
+    const bool closing = ending == store::ServiceEnding::closing;
     store::insert_audit(
         tx, {new_id("a"), user.area_id, now, user.user_id,
              closing ? "directory.service.closing" : "directory.service.withdraw", "service", sid, "",

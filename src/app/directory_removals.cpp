@@ -63,9 +63,7 @@ Result<std::int64_t> withdraw_service(store::Database& db, const Clock& clock, L
   std::vector<FieldError> errors;
   const Date today = clock.today();
   const Date from = optional_date("from", from_text, errors).value_or(today);
-  auto ahead = std::chrono::year_month_day{today} + std::chrono::years{kMaxClosingYearsAhead};
-  if (!ahead.ok()) ahead = ahead.year() / ahead.month() / std::chrono::last;  // from 29 February
-  const Date latest{ahead};
+  const Date latest = add_years(today, kMaxClosingYearsAhead);
   if (errors.empty() && from > latest)
     errors.push_back({"from", "A closing day can be set up to two years ahead, by " + format_date_long(latest)});
   if (!errors.empty()) return tl::unexpected(Error(std::move(errors)));

@@ -52,6 +52,12 @@ Date make_date(int year, unsigned month, unsigned day) {
   return std::chrono::sys_days{std::chrono::year{year} / std::chrono::month{month} / std::chrono::day{day}};
 }
 
+Date add_years(Date d, int years) {
+  auto ymd = std::chrono::year_month_day{d} + std::chrono::years{years};
+  if (!ymd.ok()) ymd = ymd.year() / ymd.month() / std::chrono::last;
+  return std::chrono::sys_days{ymd};
+}
+
 int age_on(Date birth, Date on) {
   const std::chrono::year_month_day b{birth};
   const std::chrono::year_month_day o{on};

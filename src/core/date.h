@@ -20,6 +20,11 @@ std::string format_date(Date d);       // 2025-01-06
 std::string format_date_long(Date d);  // 6 January 2025
 Date make_date(int year, unsigned month, unsigned day);
 
+// The same day `years` later (earlier when negative); 29 February becomes 28
+// February in a common year. Not for birthdays in law, which move to 1 March
+// (core/rights.cpp).
+Date add_years(Date d, int years);
+
 // Whole years between `birth` and `on` (the age a person is on that day).
 int age_on(Date birth, Date on);
 

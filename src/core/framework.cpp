@@ -24,14 +24,6 @@ std::string name_of(const std::map<std::string, std::string>& names, const std::
   return it == names.end() ? id : it->second;
 }
 
-// The same day `years` on; 29 February becomes 28 February in a common year.
-Date years_after(Date d, int years) {
-  const std::chrono::year_month_day ymd{d};
-  auto next = ymd + std::chrono::years{years};
-  if (!next.ok()) next = next.year() / next.month() / std::chrono::last;
-  return std::chrono::sys_days{next};
-}
-
 std::string term_text(const Framework& f) {
   if (!f.starts_on) return "until " + format_date_long(*f.ends_on);
   if (!f.ends_on) return "from " + format_date_long(*f.starts_on);
@@ -67,12 +59,12 @@ Result<Framework> make_framework(const FrameworkInput& in) {
     errors.push_back({"ends_on", "Enter the date the framework ends, like 2029-03-31"});
   } else if (in.starts_on && *in.ends_on <= *in.starts_on) {
     errors.push_back({"ends_on", "The framework must end after it starts, " + format_date_long(*in.starts_on)});
-  } else if (in.starts_on && *in.ends_on >= years_after(*in.starts_on, kFrameworkMaxYears)) {
+  } else if (in.starts_on && *in.ends_on >= add_years(*in.starts_on, kFrameworkMaxYears)) {
     errors.push_back({"ends_on",
                       "A framework may run for at most four years (Procurement Act 2023, section 47): "
                       "from " +
                           format_date_long(*in.starts_on) + " it must end by " +
-                          format_date_long(years_after(*in.starts_on, kFrameworkMaxYears) - std::chrono::days{1})});
+                          format_date_long(add_years(*in.starts_on, kFrameworkMaxYears) - std::chrono::days{1})});
   }
   if (!errors.empty()) return fail(std::move(errors));
   return Framework{in.id, in.area_id, in.name, in.reference, in.tiers, {}, in.starts_on, in.ends_on};
@@ -154,7 +146,8 @@ std::vector<FieldError> check_framework_pick(const FrameworkPick& pick, std::spa
   if (framework && !in_term(*framework, pick.start_on)) {
     errors.push_back({"start_on", "The " + framework->name + " runs " + term_text(*framework) +
                                       ": a contract picked from it must start within that term, not on " +
-                                      format_date_long(pick.start_on)});
+                                      format_date_long(pick.start_on) +
+                                      ". Change the start date, or pick from a framework in force then"});
   }
   if (!errors.empty() || blank(pick.provider_id)) return errors;
   const std::string provider = name_of(provider_names, pick.provider_id);

@@ -47,8 +47,12 @@ inline constexpr int kFrameworkMaxYears = 4;
 
 // In force on `day`: within its term (always, for one recorded without a term).
 bool in_term(const Framework& f, Date day);
-// Ends within `days` of `today`, not yet ended: its re-procurement is due.
+// Ends within `days` of `today`, not yet ended.
 bool ending_within(const Framework& f, Date today, int days);
+// How long before a framework ends its re-procurement is due: about what a
+// tender and mobilisation take.
+inline constexpr int kReprocureNoticeDays = 183;
+inline bool reprocurement_due(const Framework& f, Date today) { return ending_within(f, today, kReprocureNoticeDays); }
 
 struct FrameworkInput {
   std::string id;

@@ -124,13 +124,8 @@ Joint fit_age_setting(const Calibration& c) {
 
 Date plus_days(Date d, std::int64_t n) { return d + std::chrono::days{n}; }
 
-Date years_before(Date d, int years) {
-  std::chrono::year_month_day ymd{d};
-  ymd -= std::chrono::years{years};
-  if (!ymd.ok()) ymd = ymd.year() / ymd.month() / std::chrono::last;  // 29 February in a common year
-  return std::chrono::sys_days{ymd};
-}
-Date years_after(Date d, int years) { return years_before(d, -years); }
+Date years_before(Date d, int years) { return add_years(d, -years); }
+Date years_after(Date d, int years) { return add_years(d, years); }
 
 Date random_day(Rng& rng, Date lo, Date hi) {
   if (hi <= lo) return lo;

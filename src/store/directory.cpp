@@ -264,27 +264,27 @@ bool close_service(Tx& tx, const DueClosure& c, std::int64_t now) {
   return st.get_affected_rows() == 1;
 }
 
-std::string end_service_on(Tx& tx, const std::string& area_id, const std::string& id, Date day, Date today,
-                           std::int64_t now) {
+ServiceEnding end_service_on(Tx& tx, const std::string& area_id, const std::string& id, Date day, Date today,
+                             std::int64_t now) {
   std::string status, closes;
   soci::indicator found = soci::i_null;
   tx.sql << "SELECT status, closes_on FROM services WHERE id = :id AND area_id = :a", use(id), use(area_id),
       into(status, found), into(closes);
-  if (!tx.sql.got_data() || found != soci::i_ok || status == kWithdrawnStatus) return "";
+  if (!tx.sql.got_data() || found != soci::i_ok || status == kWithdrawnStatus) return ServiceEnding::unchanged;
   const std::string on = format_date(day);
-  if (!closes.empty() && closes <= on) return "";
+  if (!closes.empty() && closes <= on) return ServiceEnding::unchanged;
   const long long at = now;
   if (day > today) {
     tx.sql << "UPDATE services SET closes_on = :on, version = version + 1, updated_at = :at WHERE id = :id AND "
               "area_id = :a",
         use(on), use(at), use(id), use(area_id);
-    return "closing";
+    return ServiceEnding::closing;
   }
   const std::string defunct(kWithdrawnStatus);
   tx.sql << "UPDATE services SET status = :st, withdrawn_on = :on, closes_on = '', version = version + 1, updated_at "
             "= :at WHERE id = :id AND area_id = :a",
       use(defunct), use(on), use(at), use(id), use(area_id);
-  return "withdrawn";
+  return ServiceEnding::withdrawn;
 }
 
 Directory load_directory(Tx& tx, const std::string& area_id) {

@@ -55,13 +55,14 @@ std::vector<DueClosure> due_closures(Tx& tx, Date today);
 // that day, no closing day left, version + 1); false when it is no longer due.
 bool close_service(Tx& tx, const DueClosure& c, std::int64_t now);
 
+enum class ServiceEnding { unchanged, closing, withdrawn };
 // Ends a service the area decided to stop on `day`: a day after `today` sets
 // its closing day (unless it closes earlier already), a day not after it
-// withdraws it as of that day. Version + 1. Returns "closing", "withdrawn",
-// or "" when nothing changed (no such service in the area, withdrawn already,
-// or closing on or before `day`). The caller bumps the directory version.
-std::string end_service_on(Tx& tx, const std::string& area_id, const std::string& id, Date day, Date today,
-                           std::int64_t now);
+// withdraws it as of that day. Version + 1. Unchanged when there is no such
+// service in the area, it is withdrawn already, or it closes on or before
+// `day`. The caller bumps the directory version.
+ServiceEnding end_service_on(Tx& tx, const std::string& area_id, const std::string& id, Date day, Date today,
+                             std::int64_t now);
 
 Directory load_directory(Tx& tx, const std::string& area_id);
 void delete_directory(Tx& tx, const std::string& area_id);

@@ -172,22 +172,23 @@ TEST_F(ServiceClosures, ADayThatIsNotOneOrTooFarAheadIsRefusedAndNothingChanges)
 // service closes sooner already; an end already past withdraws it at once.
 TEST_F(ServiceClosures, EndingAServiceOnADayKeepsTheSoonerClosingAndWithdrawsWhenPast) {
   const Date today = clock_.today();
-  std::string what;
+  using E = store::ServiceEnding;
+  E what = E::unchanged;
   const auto end = [&](const char* id, Date day) {
     t_.db->write([&](store::Tx& tx) { what = store::end_service_on(tx, "area", id, day, today, clock_.now); });
     return what;
   };
-  EXPECT_EQ(end(kPool, make_date(2027, 3, 31)), "closing");
+  EXPECT_EQ(end(kPool, make_date(2027, 3, 31)), E::closing);
   EXPECT_EQ(load(kPool).closes_on, make_date(2027, 3, 31));
   EXPECT_EQ(load(kPool).version, 2);
-  EXPECT_EQ(end(kPool, make_date(2027, 8, 31)), "") << "it closes sooner already";
-  EXPECT_EQ(end(kPool, make_date(2027, 1, 31)), "closing") << "a sooner end brings it forward";
+  EXPECT_EQ(end(kPool, make_date(2027, 8, 31)), E::unchanged) << "it closes sooner already";
+  EXPECT_EQ(end(kPool, make_date(2027, 1, 31)), E::closing) << "a sooner end brings it forward";
   EXPECT_EQ(load(kPool).closes_on, make_date(2027, 1, 31));
-  EXPECT_EQ(end(kClub, make_date(2026, 10, 31)), "withdrawn") << "the contract ended already";
+  EXPECT_EQ(end(kClub, make_date(2026, 10, 31)), E::withdrawn) << "the contract ended already";
   EXPECT_TRUE(load(kClub).withdrawn());
   EXPECT_EQ(load(kClub).withdrawn_on, make_date(2026, 10, 31));
-  EXPECT_EQ(end(kClub, make_date(2027, 3, 31)), "") << "withdrawn already";
-  EXPECT_EQ(end("no-such-service", make_date(2027, 3, 31)), "");
+  EXPECT_EQ(end(kClub, make_date(2027, 3, 31)), E::unchanged) << "withdrawn already";
+  EXPECT_EQ(end("no-such-service", make_date(2027, 3, 31)), E::unchanged);
 }
 
 }  // namespace

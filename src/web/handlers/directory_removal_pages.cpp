@@ -178,8 +178,10 @@ Response directory_service_withdraw(Ctx& ctx) {
   auto withdrawn = app::withdraw_service(ctx.s.db, ctx.s.clock, ctx.s.local_offer, ctx.me(), view->service.id,
                                          param(ctx.form, "version"), from);
   if (!withdrawn) return service_confirm_page(ctx, refusal_status(withdrawn.error()), *view, &withdrawn.error(), from);
-  const auto now = app::service_removal_view(ctx.s.db, ctx.me(), view->service.id);
-  return redirect(now && now->service.closes_on ? "/directory/reviews?closing=1" : "/directory/reviews?withdrawn=1");
+  // The day was read and checked by withdraw_service: a later one set a closing day.
+  const auto day = parse_date("from", from);
+  const bool later = day && *day > ctx.s.clock.today();
+  return redirect(later ? "/directory/reviews?closing=1" : "/directory/reviews?withdrawn=1");
 }
 
 Response directory_service_keep(Ctx& ctx) {

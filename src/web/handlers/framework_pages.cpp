@@ -58,10 +58,6 @@ mstch::map select(const std::string& name, const std::string& label,
                     {"is_select", true}};
 }
 
-// How long before a framework ends its re-procurement is flagged: six months
-// is about what a tender and mobilisation take.
-constexpr int kReprocureDays = 183;
-
 std::string term_of(const Framework& f) {
   if (!f.starts_on || !f.ends_on) return "";
   return format_date_long(*f.starts_on) + " to " + format_date_long(*f.ends_on);
@@ -71,7 +67,7 @@ std::string term_of(const Framework& f) {
 std::string term_status(const Framework& f, Date today) {
   if (f.ends_on && today > *f.ends_on) return "Ended";
   if (f.starts_on && today < *f.starts_on) return "Not started";
-  if (!ending_within(f, today, kReprocureDays)) return "";
+  if (!reprocurement_due(f, today)) return "";
   const auto days = (*f.ends_on - today).count();
   if (days < 45) return "Ends in " + std::to_string(days) + (days == 1 ? " day" : " days") + ": re-procure";
   const auto months = (days + 15) / 30;
@@ -126,7 +122,7 @@ json framework_json(const app::FrameworkView& v, Date today) {
           {"starts_on", date_or_null(v.framework.starts_on)},
           {"ends_on", date_or_null(v.framework.ends_on)},
           {"in_term", in_term(v.framework, today)},
-          {"reprocure", ending_within(v.framework, today, kReprocureDays)},
+          {"reprocure", reprocurement_due(v.framework, today)},
           {"tiers", tiers},
           {"suspensions", suspensions},
           {"contracts", contracts}};
